@@ -1,0 +1,300 @@
+// Package doc holds the document model every reader produces and every
+// check consumes: the source text a user can open, the lines it is made of,
+// and the blocks (headings, paragraphs, list items, table cells) that the
+// analysis reads, each rune of which maps back to a place in the source.
+package doc
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Format names the kind of file a document was read from.
+type Format string
+
+const (
+	FormatText Format = "text"
+	FormatHTML Format = "html"
+	FormatPDF  Format = "pdf"
+	FormatDOCX Format = "docx"
+)
+
+// Source is the text positions refer to: the decoded file for text and HTML,
+// the extracted text (pages separated by form feeds) for PDF and DOCX.
+type Source struct {
+	Text       []rune
+	lineStarts []int // rune offset of the first rune of each line
+	pageStarts []int // rune offset of the first rune of each page (after a form feed)
+	// PageLines makes Position report the line within the page (PDF) rather
+	// than the line within the file (text files with form feeds).
+	PageLines bool
+}
+
+// NewSource indexes text for position look-ups.
+func NewSource(text string, pageLines bool) *Source {
+	s := &Source{Text: []rune(text), PageLines: pageLines}
+	s.lineStarts = append(s.lineStarts, 0)
+	s.pageStarts = append(s.pageStarts, 0)
+	for i, r := range s.Text {
+		switch r {
+		case '\n':
+			s.lineStarts = append(s.lineStarts, i+1)
+		case '\f':
+			s.pageStarts = append(s.pageStarts, i+1)
+			if pageLines {
+				// in page-line mode a form feed also starts a line
+				s.lineStarts = append(s.lineStarts, i+1)
+			}
+		}
+	}
+	return s
+}
+
+// Pages reports how many pages the source has (1 when it has no form feed).
+func (s *Source) Pages() int { return len(s.pageStarts) }
+
+// HasPages reports whether the source is split into pages by form feeds.
+func (s *Source) HasPages() bool { return len(s.pageStarts) > 1 }
+
+// Position is a place in the source, 1-based. Column counts characters.
+// Page is 0 when the source has no pages.
+type Position struct {
+	Line   int
+	Column int
+	Page   int
+}
+
+// Position converts a rune offset into line, column and page.
+func (s *Source) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(s.Text) {
+		off = len(s.Text)
+	}
+	li := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off }) - 1
+	p := Position{Line: li + 1, Column: off - s.lineStarts[li] + 1}
+	if s.HasPages() {
+		pi := sort.Search(len(s.pageStarts), func(i int) bool { return s.pageStarts[i] > off }) - 1
+		p.Page = pi + 1
+		if s.PageLines {
+			first := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] >= s.pageStarts[pi] })
+			p.Line = li - first + 1
+		}
+	}
+	return p
+}
+
+// Slice returns the source text between two rune offsets.
+func (s *Source) Slice(start, end int) string {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(s.Text) {
+		end = len(s.Text)
+	}
+	if start >= end {
+		return ""
+	}
+	return string(s.Text[start:end])
+}
+
+// Line is one line of source text as a reader sees it, before blocks are made.
+type Line struct {
+	Text   string // the line's characters, entities decoded
+	Pos    []int  // source rune offset of each rune of Text
+	Page   int    // 1-based page, 0 when the source has no pages
+	Role   Role   // what the line is, when the reader knows
+	Break  bool   // a block boundary precedes this line (blank line, <p>, <br>...)
+	Kind   Kind   // block kind the reader knows (heading, table cell...), or KindUnknown
+	Indent int    // leading spaces dropped from Text
+}
+
+// Role marks lines that are not part of the running text.
+type Role int
+
+const (
+	RoleBody Role = iota
+	RolePageNumber
+	RoleHeader
+	RoleFooter
+)
+
+// Kind is the kind of a block.
+type Kind int
+
+const (
+	KindUnknown Kind = iota
+	KindParagraph
+	KindHeading
+	KindListItem
+	KindTableCell
+	KindCaption
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindParagraph:
+		return "paragraph"
+	case KindHeading:
+		return "heading"
+	case KindListItem:
+		return "list-item"
+	case KindTableCell:
+		return "table-cell"
+	case KindCaption:
+		return "caption"
+	}
+	return "unknown"
+}
+
+// Block is a unit of analysis: a heading, a paragraph (soft-wrapped lines
+// joined), a list item or a table cell. Text is normalised for analysis
+// (full-width forms folded, stray spaces between CJK characters dropped);
+// Raw keeps the characters as written, and the maps lead from Text to Raw to
+// the source.
+type Block struct {
+	Kind  Kind
+	Text  string // normalised analysis text
+	Raw   []rune // the characters as written, soft wraps removed
+	RawAt []int  // for each rune of Text, its index in Raw
+	SrcAt []int  // for each rune of Raw, its rune offset in the source
+	Page  int
+
+	// Filled by the structure pass.
+	Number   *Number // heading or item number, when the block starts with one
+	Section  int     // index of the nearest heading block before or at this one, -1 if none
+	TOC      bool    // inside a table of contents
+	Appendix bool    // inside an attached document (附件) that may speak of its own year
+	Index    int     // position in Document.Blocks
+}
+
+// Number is a heading or list numbering as written: 一、 （二） 第三部分 4. (5)
+type Number struct {
+	Style Style
+	Value int
+	Text  string // the marker as written in the analysis text, e.g. "(二)"
+	Len   int    // runes of Text the marker occupies
+}
+
+// Style identifies a numbering sequence; each style nests under the ones before it.
+type Style int
+
+const (
+	StyleNone     Style = iota
+	StylePart           // 第一部分
+	StyleCJK            // 一、
+	StyleParenCJK       // (一)
+	StyleArabic         // 1. 1、 1．
+	StyleParenArab      // (1)
+	StyleCircled        // ①
+)
+
+func (s Style) String() string {
+	switch s {
+	case StylePart:
+		return "第X部分"
+	case StyleCJK:
+		return "X、"
+	case StyleParenCJK:
+		return "（X）"
+	case StyleArabic:
+		return "N."
+	case StyleParenArab:
+		return "（N）"
+	case StyleCircled:
+		return "①"
+	}
+	return ""
+}
+
+// TextRange returns the runes [start,end) of the analysis text as a string.
+func (b *Block) TextRange(start, end int) string {
+	r := []rune(b.Text)
+	if start < 0 {
+		start = 0
+	}
+	if end > len(r) {
+		end = len(r)
+	}
+	if start >= end {
+		return ""
+	}
+	return string(r[start:end])
+}
+
+// RawRange returns the characters as written behind analysis runes [start,end).
+func (b *Block) RawRange(start, end int) string {
+	if start >= end || start >= len(b.RawAt) {
+		return ""
+	}
+	if end > len(b.RawAt) {
+		end = len(b.RawAt)
+	}
+	rs, re := b.RawAt[start], b.RawAt[end-1]+1
+	return string(b.Raw[rs:re])
+}
+
+// SourceSpan returns the source rune offsets behind analysis runes [start,end).
+func (b *Block) SourceSpan(start, end int) (int, int) {
+	if len(b.RawAt) == 0 {
+		return 0, 0
+	}
+	if start >= len(b.RawAt) {
+		start = len(b.RawAt) - 1
+	}
+	if end > len(b.RawAt) {
+		end = len(b.RawAt)
+	}
+	if end <= start {
+		end = start + 1
+	}
+	return b.SrcAt[b.RawAt[start]], b.SrcAt[b.RawAt[end-1]] + 1
+}
+
+// RuneLen is the length of the analysis text in runes.
+func (b *Block) RuneLen() int { return utf8.RuneCountInString(b.Text) }
+
+// Document is everything read from one file.
+type Document struct {
+	Path     string
+	Format   Format
+	Source   *Source
+	Blocks   []*Block
+	Tables   []*Table
+	Warnings []string // problems that did not stop reading
+	// NoText is set when the file has no usable text layer (scanned or garbled PDF).
+	NoText string
+}
+
+// Table is a grid of cells read from a report table. The tables issue fills
+// it in; the core keeps cells as text blocks as well.
+type Table struct {
+	Title string
+	Page  int
+	Unit  string
+	Rows  [][]*Cell
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Text    string
+	Row     int
+	Col     int
+	RowSpan int
+	ColSpan int
+	Block   *Block // the cell's text as a block, for positions
+}
+
+// Raw is what a format reader returns: the source text positions refer to,
+// the lines it is made of (with their offsets into it), and any tables.
+// The parser turns it into a Document (blocks, structure).
+type Raw struct {
+	Format    Format
+	Source    string
+	Lines     []Line
+	PageLines bool // positions are reported as page + line within the page (PDF, DOCX)
+	Tables    []*Table
+	NoText    string // set when the file has no usable text layer, with the reason
+	Warnings  []string
+}

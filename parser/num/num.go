@@ -1,0 +1,230 @@
+// Package num holds figures as they are written — exact decimals with the
+// precision they were printed at — and the interval arithmetic that decides
+// whether two figures can be roundings of consistent exact values.
+//
+// A figure v printed with d decimals stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ].
+// Sums, differences and ratios of figures are intervals too; a claim is
+// contradicted only when the stated interval cannot meet the recomputed one.
+// Intervals that merely touch are consistent. There is no epsilon anywhere.
+package num
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// Decimal is Coef × 10^Exp, exactly as printed: "157.60" is 15760 × 10^-2.
+type Decimal struct {
+	Coef *big.Int
+	Exp  int
+}
+
+// ParseDecimal reads a plain decimal ("-1,234.50", "0.3", "12"). Thousands
+// separators (ASCII commas) are dropped. It reports false for anything else.
+func ParseDecimal(s string) (Decimal, bool) {
+	s = strings.ReplaceAll(s, ",", "")
+	neg := false
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "" {
+		return Decimal{}, false
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if intPart == "" || (hasDot && frac == "") {
+		return Decimal{}, false
+	}
+	for _, r := range intPart + frac {
+		if r < '0' || r > '9' {
+			return Decimal{}, false
+		}
+	}
+	c, ok := new(big.Int).SetString(intPart+frac, 10)
+	if !ok {
+		return Decimal{}, false
+	}
+	if neg {
+		c.Neg(c)
+	}
+	return Decimal{Coef: c, Exp: -len(frac)}, true
+}
+
+// MustDecimal is ParseDecimal for literals in code and tests.
+func MustDecimal(s string) Decimal {
+	d, ok := ParseDecimal(s)
+	if !ok {
+		panic("num: bad decimal " + s)
+	}
+	return d
+}
+
+// Decimals is the number of decimals the figure was printed with.
+func (d Decimal) Decimals() int {
+	if d.Exp >= 0 {
+		return 0
+	}
+	return -d.Exp
+}
+
+// Rat is the exact value.
+func (d Decimal) Rat() *big.Rat {
+	r := new(big.Rat).SetInt(d.Coef)
+	return r.Mul(r, pow10(d.Exp))
+}
+
+// Scale multiplies by 10^k without changing the printed precision's meaning:
+// 1.53 万元 scaled by 4 is 15300 元 with a half-unit of 50 元.
+func (d Decimal) Scale(k int) Decimal {
+	return Decimal{Coef: d.Coef, Exp: d.Exp + k}
+}
+
+// IsZero reports whether the printed value is zero.
+func (d Decimal) IsZero() bool { return d.Coef == nil || d.Coef.Sign() == 0 }
+
+// Sign is -1, 0 or +1.
+func (d Decimal) Sign() int {
+	if d.Coef == nil {
+		return 0
+	}
+	return d.Coef.Sign()
+}
+
+// String prints the figure with its printed precision.
+func (d Decimal) String() string {
+	if d.Coef == nil {
+		return "0"
+	}
+	return FormatRat(d.Rat(), d.Decimals())
+}
+
+// Interval is the set of exact values a printed figure may stand for.
+func (d Decimal) Interval() Interval {
+	half := new(big.Rat).Mul(big.NewRat(1, 2), pow10(d.Exp))
+	v := d.Rat()
+	return Interval{Lo: new(big.Rat).Sub(v, half), Hi: new(big.Rat).Add(v, half)}
+}
+
+// Exact is the degenerate interval of the printed value itself, for figures
+// that are exact by nature (a count, a constant such as 100%).
+func (d Decimal) Exact() Interval {
+	v := d.Rat()
+	return Interval{Lo: v, Hi: new(big.Rat).Set(v)}
+}
+
+// Interval is a closed interval of exact rationals.
+type Interval struct {
+	Lo, Hi *big.Rat
+}
+
+// Point is the interval holding one exact value.
+func Point(r *big.Rat) Interval { return Interval{Lo: new(big.Rat).Set(r), Hi: new(big.Rat).Set(r)} }
+
+// Int is the exact interval of an integer.
+func Int(n int64) Interval { return Point(new(big.Rat).SetInt64(n)) }
+
+// Add is the interval sum.
+func (a Interval) Add(b Interval) Interval {
+	return Interval{Lo: new(big.Rat).Add(a.Lo, b.Lo), Hi: new(big.Rat).Add(a.Hi, b.Hi)}
+}
+
+// Sub is the interval difference a − b.
+func (a Interval) Sub(b Interval) Interval {
+	return Interval{Lo: new(big.Rat).Sub(a.Lo, b.Hi), Hi: new(big.Rat).Sub(a.Hi, b.Lo)}
+}
+
+// Neg is −a.
+func (a Interval) Neg() Interval {
+	return Interval{Lo: new(big.Rat).Neg(a.Hi), Hi: new(big.Rat).Neg(a.Lo)}
+}
+
+// Mul is the interval product.
+func (a Interval) Mul(b Interval) Interval {
+	ps := []*big.Rat{
+		new(big.Rat).Mul(a.Lo, b.Lo), new(big.Rat).Mul(a.Lo, b.Hi),
+		new(big.Rat).Mul(a.Hi, b.Lo), new(big.Rat).Mul(a.Hi, b.Hi),
+	}
+	lo, hi := ps[0], ps[0]
+	for _, p := range ps[1:] {
+		if p.Cmp(lo) < 0 {
+			lo = p
+		}
+		if p.Cmp(hi) > 0 {
+			hi = p
+		}
+	}
+	return Interval{Lo: new(big.Rat).Set(lo), Hi: new(big.Rat).Set(hi)}
+}
+
+// Div is the interval quotient a / b. It reports false when b contains zero,
+// where the quotient is unbounded.
+func (a Interval) Div(b Interval) (Interval, bool) {
+	if b.ContainsZero() {
+		return Interval{}, false
+	}
+	inv := Interval{Lo: new(big.Rat).Inv(b.Hi), Hi: new(big.Rat).Inv(b.Lo)}
+	return a.Mul(inv), true
+}
+
+// Scale multiplies both ends by an exact rational.
+func (a Interval) Scale(k *big.Rat) Interval {
+	return a.Mul(Point(k))
+}
+
+// ContainsZero reports whether zero lies in the interval.
+func (a Interval) ContainsZero() bool { return a.Lo.Sign() <= 0 && a.Hi.Sign() >= 0 }
+
+// Meets reports whether two intervals share at least one point (touching counts).
+func (a Interval) Meets(b Interval) bool {
+	return a.Lo.Cmp(b.Hi) <= 0 && b.Lo.Cmp(a.Hi) <= 0
+}
+
+// Below reports whether every point of a is below every point of b.
+func (a Interval) Below(b Interval) bool { return a.Hi.Cmp(b.Lo) < 0 }
+
+// Mid is the midpoint, the best single value to print as "figures give".
+func (a Interval) Mid() *big.Rat {
+	m := new(big.Rat).Add(a.Lo, a.Hi)
+	return m.Mul(m, big.NewRat(1, 2))
+}
+
+// Abs is the interval of |x| for x in a.
+func (a Interval) Abs() Interval {
+	switch {
+	case a.Lo.Sign() >= 0:
+		return a
+	case a.Hi.Sign() <= 0:
+		return a.Neg()
+	}
+	hi := new(big.Rat).Neg(a.Lo)
+	if a.Hi.Cmp(hi) > 0 {
+		hi = new(big.Rat).Set(a.Hi)
+	}
+	return Interval{Lo: new(big.Rat), Hi: hi}
+}
+
+func (a Interval) String() string {
+	return fmt.Sprintf("[%s, %s]", a.Lo.FloatString(6), a.Hi.FloatString(6))
+}
+
+// FormatRat prints r rounded half away from zero to d decimals.
+func FormatRat(r *big.Rat, d int) string {
+	if d < 0 {
+		d = 0
+	}
+	return new(big.Rat).Set(r).FloatString(d)
+}
+
+func pow10(e int) *big.Rat {
+	if e >= 0 {
+		return new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))
+	}
+	return new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-e)), nil))
+}
+
+// Pow10 is 10^e as an exact rational.
+func Pow10(e int) *big.Rat { return pow10(e) }
+
+// Hundred is 100, for percentages.
+var Hundred = big.NewRat(100, 1)
