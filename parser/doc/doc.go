@@ -181,13 +181,13 @@ type Number struct {
 type Style int
 
 const (
-	StyleNone     Style = iota
-	StylePart           // 第一部分
-	StyleCJK            // 一、
-	StyleParenCJK       // (一)
-	StyleArabic         // 1. 1、 1．
-	StyleParenArab      // (1)
-	StyleCircled        // ①
+	StyleNone      Style = iota
+	StylePart            // 第一部分
+	StyleCJK             // 一、
+	StyleParenCJK        // (一)
+	StyleArabic          // 1. 1、 1．
+	StyleParenArab       // (1)
+	StyleCircled         // ①
 )
 
 func (s Style) String() string {
