@@ -108,6 +108,20 @@ type Line struct {
 	Break  bool   // a block boundary precedes this line (blank line, <p>, <br>...)
 	Kind   Kind   // block kind the reader knows (heading, table cell...), or KindUnknown
 	Indent int    // leading spaces dropped from Text
+
+	// Geometry, for readers that have it (PDF): the baseline and extent of
+	// the line in page units (y grows downwards from the top of the page),
+	// and its runs of glyphs split at gaps wide enough to separate table
+	// columns. Segment.Start is a rune index into Text.
+	Y, X0, X1, Size float64
+	Segments        []Segment
+}
+
+// Segment is a run of a line's glyphs with no column-sized gap inside.
+type Segment struct {
+	Text   string
+	Start  int // rune index of the segment's first rune in Line.Text
+	X0, X1 float64
 }
 
 // Role marks lines that are not part of the running text.

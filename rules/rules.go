@@ -1,0 +1,290 @@
+// Package rules loads rule packs: YAML files, decoded strictly (an unknown
+// key is an error naming file and line), each rule with an id, a check kind,
+// a severity, a message template and kind-specific parameters. The default
+// pack for Chinese budget and final-accounts reports is embedded.
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed *.yaml
+var defaultFS embed.FS
+
+// Rule is one check with its settings.
+type Rule struct {
+	ID       string    `yaml:"id"`
+	Kind     string    `yaml:"kind"`
+	Severity Severity  `yaml:"severity"`
+	Summary  string    `yaml:"summary"`
+	Explain  string    `yaml:"explain"`
+	Example  string    `yaml:"example"`
+	Message  string    `yaml:"message"`
+	Enabled  *bool     `yaml:"enabled"`
+	Params   yaml.Node `yaml:"params"`
+
+	File string `yaml:"-"` // where the rule was defined
+	Line int    `yaml:"-"`
+}
+
+// On reports whether the rule runs (rules are on unless enabled: false).
+func (r *Rule) On() bool { return r.Enabled == nil || *r.Enabled }
+
+// DecodeParams decodes the rule's params strictly into v; an unknown key is
+// an error naming the rule's file and line.
+func (r *Rule) DecodeParams(v any) error {
+	if r.Params.Kind == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	if err := enc.Encode(&r.Params); err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(&buf)
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s:%d: rule %s: params: %v", r.File, r.Params.Line, r.ID, stripYAMLPrefix(err))
+	}
+	return nil
+}
+
+// Pack is a set of rules plus the vocabulary the claim extractor uses.
+type Pack struct {
+	Name       string              `yaml:"pack"`
+	Extends    string              `yaml:"extends"`
+	Vocabulary map[string][]string `yaml:"vocabulary"`
+	Rules      []*Rule             `yaml:"rules"`
+	Disable    []string            `yaml:"disable"`
+}
+
+// Set is the merged result of the default pack and user packs.
+type Set struct {
+	Rules      []*Rule
+	Vocabulary map[string][]string
+	byID       map[string]*Rule
+}
+
+// Lookup finds a rule by id.
+func (s *Set) Lookup(id string) *Rule { return s.byID[id] }
+
+// Vocab returns a vocabulary list by name.
+func (s *Set) Vocab(name string) []string { return s.Vocabulary[name] }
+
+// Default loads the embedded default pack.
+func Default() (*Set, error) {
+	s := &Set{Vocabulary: map[string][]string{}, byID: map[string]*Rule{}}
+	entries, err := defaultFS.ReadDir(".")
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		data, err := defaultFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.merge(path.Join("rules", n), data); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// DefaultSources returns the embedded rule files by name, for `budgetlint rules --dump`.
+func DefaultSources() map[string][]byte {
+	out := map[string][]byte{}
+	entries, _ := defaultFS.ReadDir(".")
+	for _, e := range entries {
+		b, _ := defaultFS.ReadFile(e.Name())
+		out[e.Name()] = b
+	}
+	return out
+}
+
+// AddFile merges a user rule file: new ids are added, existing ids are
+// replaced field by field (a user may only change severity or params),
+// vocabulary lists are extended, and `disable:` turns rules off.
+func (s *Set) AddFile(file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	return s.merge(file, data)
+}
+
+func (s *Set) merge(file string, data []byte) error {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		return fmt.Errorf("%s: %v", file, stripYAMLPrefix(err))
+	}
+	var p Pack
+	if err := decodeStrict(&root, &p); err != nil {
+		return fmt.Errorf("%s:%v", file, err)
+	}
+	// line numbers per rule, from the node tree
+	lines := ruleLines(&root)
+	for k, v := range p.Vocabulary {
+		s.Vocabulary[k] = appendUnique(s.Vocabulary[k], v...)
+	}
+	for i, r := range p.Rules {
+		r.File = file
+		if i < len(lines) {
+			r.Line = lines[i]
+		}
+		if r.ID == "" {
+			return fmt.Errorf("%s:%d: rule without id", file, r.Line)
+		}
+		if old := s.byID[r.ID]; old != nil {
+			overlay(old, r)
+			continue
+		}
+		if r.Kind == "" {
+			return fmt.Errorf("%s:%d: rule %s has no kind", file, r.Line, r.ID)
+		}
+		if r.Severity == "" {
+			r.Severity = Warning
+		}
+		if r.Severity.Rank() == 0 {
+			return fmt.Errorf("%s:%d: rule %s: unknown severity %q (want error, warning or info)", file, r.Line, r.ID, r.Severity)
+		}
+		s.Rules = append(s.Rules, r)
+		s.byID[r.ID] = r
+	}
+	for _, id := range p.Disable {
+		r := s.byID[id]
+		if r == nil {
+			return fmt.Errorf("%s: disable: unknown rule %q", file, id)
+		}
+		off := false
+		r.Enabled = &off
+	}
+	return nil
+}
+
+// overlay applies a user's redefinition of an existing rule.
+func overlay(old, r *Rule) {
+	if r.Kind != "" && r.Kind != old.Kind {
+		old.Kind = r.Kind
+	}
+	if r.Severity != "" {
+		old.Severity = r.Severity
+	}
+	if r.Message != "" {
+		old.Message = r.Message
+	}
+	if r.Summary != "" {
+		old.Summary = r.Summary
+	}
+	if r.Enabled != nil {
+		old.Enabled = r.Enabled
+	}
+	if r.Params.Kind != 0 {
+		old.Params = r.Params
+		old.File, old.Line = r.File, r.Line
+	}
+}
+
+// SetEnabled turns a rule on or off by id.
+func (s *Set) SetEnabled(id string, on bool) error {
+	r := s.byID[id]
+	if r == nil {
+		return fmt.Errorf("unknown rule %q (see `budgetlint rules`)", id)
+	}
+	r.Enabled = &on
+	return nil
+}
+
+// SetSeverity changes a rule's severity by id.
+func (s *Set) SetSeverity(id string, sev Severity) error {
+	r := s.byID[id]
+	if r == nil {
+		return fmt.Errorf("unknown rule %q (see `budgetlint rules`)", id)
+	}
+	r.Severity = sev
+	return nil
+}
+
+func decodeStrict(n *yaml.Node, v any) error {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	if err := enc.Encode(n); err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(&buf)
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+		return errors.New(stripYAMLPrefix(err))
+	}
+	return nil
+}
+
+// ruleLines finds the line of each item of the top-level `rules:` list.
+func ruleLines(root *yaml.Node) []int {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "rules" && n.Content[i+1].Kind == yaml.SequenceNode {
+			var out []int
+			for _, it := range n.Content[i+1].Content {
+				out = append(out, it.Line)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// stripYAMLPrefix turns "yaml: line 4: field foo not found in type rules.Rule"
+// into "4: unknown key foo".
+func stripYAMLPrefix(err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n  ")
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = strings.ReplaceAll(msg, "\n  ", "; ")
+	if strings.HasPrefix(msg, "line ") {
+		msg = strings.TrimPrefix(msg, "line ")
+	}
+	if i := strings.Index(msg, "field "); i >= 0 && strings.Contains(msg, " not found in type ") {
+		j := strings.Index(msg, " not found in type ")
+		msg = msg[:i] + "unknown key " + strings.TrimSpace(msg[i+len("field "):j])
+	}
+	return msg
+}
+
+func appendUnique(dst []string, src ...string) []string {
+	seen := map[string]bool{}
+	for _, s := range dst {
+		seen[s] = true
+	}
+	for _, s := range src {
+		if !seen[s] {
+			dst = append(dst, s)
+			seen[s] = true
+		}
+	}
+	return dst
+}
