@@ -1,0 +1,44 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/budgetlint/budgetlint/parser"
+)
+
+func init() {
+	commands = append(commands, command{"extract", "print the text the linter reads (pages separated by form feeds)", runExtract})
+}
+
+func runExtract(args []string, stdout, stderr io.Writer) int {
+	fsf := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fsf.SetOutput(stderr)
+	blocks := fsf.Bool("blocks", false, "print the analysis blocks (joined paragraphs) instead of the source text")
+	if err := fsf.Parse(args); err != nil {
+		return exitTrouble
+	}
+	if fsf.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: budgetlint extract [--blocks] FILE...")
+		return exitTrouble
+	}
+	code := exitOK
+	for _, p := range fsf.Args() {
+		d, err := parser.Open(p, parser.DefaultLimits)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: error: %s\n", p, describe(err))
+			code = exitTrouble
+			continue
+		}
+		if *blocks {
+			for _, b := range d.Blocks {
+				pos := d.Source.Position(b.SrcAt[0])
+				fmt.Fprintf(stdout, "%d:%d\t%s\t%s\n", pos.Line, pos.Column, b.Kind, b.Text)
+			}
+			continue
+		}
+		fmt.Fprint(stdout, string(d.Source.Text))
+	}
+	return code
+}

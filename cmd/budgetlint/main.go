@@ -1,0 +1,67 @@
+// Command budgetlint finds contradictions in published budget reports:
+// totals that do not add up, wrong shares and growth rates, causes that
+// contradict the change, template leftovers, wrong years, numbering gaps.
+//
+//	budgetlint check [flags] PATH...   lint files and folders
+//	budgetlint rules                   list the rules
+//	budgetlint explain RULE            say what a rule checks, why, with an example
+//	budgetlint extract FILE            print the text the linter reads
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes, as golangci-lint and Vale use them.
+const (
+	exitOK       = 0 // nothing at or above the fail level
+	exitFindings = 1 // findings at or above the fail level
+	exitTrouble  = 2 // usage, configuration or unreadable input
+)
+
+type command struct {
+	name, usage string
+	run         func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands []command
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitTrouble
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		usage(stdout)
+		return exitOK
+	case "version", "--version":
+		fmt.Fprintln(stdout, "budgetlint", version)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "budgetlint: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitTrouble
+}
+
+var version = "dev"
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: budgetlint <command> [flags] [args]")
+	fmt.Fprintln(w)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.usage)
+	}
+	fmt.Fprintln(w, "\nRun `budgetlint <command> -h` for a command's flags.")
+}
