@@ -288,6 +288,17 @@ type Table struct {
 	Page  int
 	Unit  string
 	Rows  [][]*Cell
+	// For line-based formats (text, PDF): the indices in Raw.Lines of the
+	// table's first and last line, so the narrative analysis can leave table
+	// rows out of its paragraphs. -1 when not known.
+	FirstLine, LastLine int
+
+	// Filled by the tables package's recognition.
+	Standard string   // canonical name of the standard table (收入支出决算总表…), "" if not one
+	Kind     string   // "final" (决算) or "budget" (预算), "" when the title does not say
+	Empty    bool     // the table says it has no data (本表无数据), which is correct, not missing
+	Header   []string // header lines as read, top to bottom, for printing and role matching
+	Notes    []string // 注： and 说明： lines under the table
 }
 
 // Cell is one table cell.
@@ -298,6 +309,14 @@ type Cell struct {
 	RowSpan int
 	ColSpan int
 	Block   *Block // the cell's text as a block, for positions
+
+	// For tables read from lines (text, PDF): the index in Raw.Lines the
+	// cell was read from (-1 when not known), what the cell holds ("code",
+	// "name", "value"; "" when unknown, as for HTML grids) and which half of
+	// a side-by-side table (收入 | 支出) it belongs to, 0 or 1.
+	Line  int
+	Role  string
+	Group int
 }
 
 // Raw is what a format reader returns: the source text positions refer to,
