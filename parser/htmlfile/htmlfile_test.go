@@ -352,7 +352,8 @@ func TestLargeSingleLinePage(t *testing.T) {
 	start := time.Now()
 	raw, err := Read([]byte(b.String()))
 	require.NoError(t, err)
-	assert.Less(t, time.Since(start), 5*time.Second)
+	// about 1 s on an idle machine; the bound leaves room for a loaded CI box
+	assert.Less(t, time.Since(start), 10*time.Second)
 	assert.Greater(t, len(raw.Lines), 100000)
 	assert.Equal(t, "全市一般公共预算收入113.6亿元\u00a0增长5%", raw.Lines[0].Text)
 }
