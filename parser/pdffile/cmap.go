@@ -49,7 +49,7 @@ func parseCMap(data []byte) *toUnicode {
 			break
 		}
 		if op == "" {
-			if len(stk) < 3*256+8 {
+			if len(stk) < 3*maxCMapEntries {
 				stk = append(stk, o)
 			}
 			continue

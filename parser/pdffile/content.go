@@ -72,6 +72,7 @@ type glyph struct {
 	size       float64 // font size, user space
 	invisible  bool
 	whitespace bool
+	bad        bool // text not known, guessed or replaced
 }
 
 type gstate struct {
@@ -203,7 +204,7 @@ func (p *pageRun) run(data []byte, res pdf.Value, g gstate, depth int) {
 					fontRes = res.Key("Font")
 					fontResLoaded = true
 				}
-				g.font = p.fonts.get(fontRes.Key(args[len(args)-2].str))
+				g.font = p.fonts.get(fontRes, args[len(args)-2].str)
 			}
 		case "Tj":
 			if len(args) > 0 {
@@ -294,7 +295,7 @@ func (p *pageRun) show(s string, tm matrix, g *gstate) matrix {
 		sy := math.Hypot(m[2], m[3])
 		w := c.width * g.tfs * g.th
 		gl := glyph{text: c.text, x: x, y: y, size: math.Abs(g.tfs) * sy * f.vscale, adv: math.Abs(w) * sx,
-			invisible: g.render == 3 || g.render == 7}
+			invisible: g.render == 3 || g.render == 7, bad: c.bad}
 		if sx > 0 {
 			gl.dx, gl.dy = m[0]/sx, m[1]/sx
 		} else {

@@ -27,6 +27,7 @@ type font struct {
 	enc      encKind
 	tu       *toUnicode
 	simple   [256]string  // text of one-byte codes when there is no ToUnicode entry
+	unmapped [256]bool    // one-byte codes whose glyph names say nothing of their text
 	sw       [256]float64 // simple font widths (glyph units), -1 when unknown
 	cw       map[uint32]float64
 	dw       float64 // default width
@@ -42,6 +43,7 @@ type code struct {
 	text  string
 	width float64 // text space units per unit font size
 	space bool    // single-byte code 32, which word spacing applies to
+	bad   bool    // no real mapping to text: the text is a guess
 }
 
 // decode cuts s into codes.
@@ -66,12 +68,6 @@ func (f *font) decode(s string, out []code) []code {
 			} else {
 				n = 2
 			}
-		case encSimple:
-			if f.tu != nil && len(f.tu.space) > 0 {
-				if k := f.tu.codeLen(s); k > 1 {
-					n = k
-				}
-			}
 		}
 		if n > len(s) {
 			n = len(s)
@@ -83,10 +79,12 @@ func (f *font) decode(s string, out []code) []code {
 		if f.tu != nil {
 			txt, ok = f.tu.m[v]
 		}
+		bad := false
 		if !ok {
 			switch f.enc {
 			case encSimple:
 				txt = f.simple[c[0]]
+				bad = f.unmapped[c[0]]
 			case encUCS2, encUTF16:
 				txt = utf16BE(c)
 			case encGBK:
@@ -101,7 +99,10 @@ func (f *font) decode(s string, out []code) []code {
 				txt = noGlyph
 			}
 		}
-		out = append(out, code{text: txt, width: f.width(v, n) * f.scale, space: n == 1 && c[0] == 32})
+		if txt == noGlyph {
+			bad = true
+		}
+		out = append(out, code{text: txt, width: f.width(v, n) * f.scale, space: n == 1 && c[0] == 32, bad: bad})
 	}
 	return out
 }
@@ -158,11 +159,22 @@ func fontKey(v pdf.Value) string {
 	return b.String()
 }
 
-func (c fontCache) get(v pdf.Value) *font {
-	if v.Kind() != pdf.Dict {
-		return defaultFont()
+// get returns the font named name in a /Font resource dictionary.
+func (c fontCache) get(fontRes pdf.Value, name string) *font {
+	var k string
+	if ref, ok := refOf(fontRes, name); ok {
+		k = "obj " + strconv.FormatUint(ref.id, 10) + " " + strconv.FormatUint(ref.gen, 10)
+		if f, ok := c[k]; ok {
+			return f
+		}
 	}
-	k := fontKey(v)
+	v := fontRes.Key(name)
+	if v.Kind() != pdf.Dict {
+		return fallbackFont
+	}
+	if k == "" {
+		k = fontKey(v)
+	}
 	if f, ok := c[k]; ok {
 		return f
 	}
@@ -287,6 +299,43 @@ func loadSimpleFont(f *font, v pdf.Value) {
 		}
 	}
 	simpleTable(f, v)
+	markUnmapped(f, v.Key("Encoding").Key("Differences"))
+}
+
+// opaqueName matches glyph names that number glyphs instead of naming
+// characters (G21, g123, glyph12, cid345, index7): producers that write them
+// leave no way to know the text, and the codes decode to noise.
+func opaqueName(n string) bool {
+	for _, p := range []string{"glyph", "index", "cid", "G", "g", "C", "c"} {
+		if len(n) > len(p) && strings.HasPrefix(n, p) {
+			rest := n[len(p):]
+			for i := 0; i < len(rest); i++ {
+				if hexVal(rest[i]) < 0 {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func markUnmapped(f *font, diffs pdf.Value) {
+	code := -1
+	for i := 0; i < diffs.Len() && i < 1024; i++ {
+		x := diffs.Index(i)
+		switch x.Kind() {
+		case pdf.Integer:
+			code = int(x.Int64())
+		case pdf.Name:
+			if code >= 0 && code < 256 {
+				if f.tu == nil || f.tu.m[uint32(code)] == "" {
+					f.unmapped[code] = opaqueName(x.Name())
+				}
+			}
+			code++
+		}
+	}
 }
 
 // simpleTable fills the one-byte code table from the font's /Encoding with

@@ -63,16 +63,16 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 			raw.Warnings = append(raw.Warnings, fmt.Sprintf("reading stopped at page %d of %d: time budget exceeded", i+1, len(pages)))
 			break
 		}
-		lines, images, perr := readPage(pg, fonts)
-		if perr != nil {
-			raw.Warnings = append(raw.Warnings, fmt.Sprintf("page %d: %v", i+1, perr))
+		res := readPage(pg, fonts)
+		if res.err != nil {
+			raw.Warnings = append(raw.Warnings, fmt.Sprintf("page %d: %v", i+1, res.err))
 		}
-		stats.add(lines, images)
-		all[i] = lines
+		stats.add(res)
+		all[i] = res.lines
 	}
 	assignRoles(all, pages)
 	assemble(raw, all)
-	raw.NoText = stats.verdict(len(pages))
+	raw.NoText = stats.verdict()
 	return raw, nil
 }
 
@@ -223,28 +223,45 @@ func makeBox(media, crop pdf.Value, rot int64) pageBox {
 	return b
 }
 
+// pageResult is what reading one page gave.
+type pageResult struct {
+	lines       []*pline
+	images      int
+	glyphs, bad int // shown non-blank glyphs, and those without a known text
+	err         error
+}
+
 // readPage interprets one page; a failure keeps the glyphs read before it.
-func readPage(pg page, fonts fontCache) (lines []*pline, images int, err error) {
+func readPage(pg page, fonts fontCache) (res pageResult) {
 	run := &pageRun{fonts: fonts}
 	func() {
 		defer func() {
 			if x := recover(); x != nil {
-				err = fmt.Errorf("content partly unreadable: %v", x)
+				res.err = fmt.Errorf("content partly unreadable: %v", x)
 			}
 		}()
 		data := run.contentBytes(pg.v.Key("Contents"))
 		g := gstate{ctm: identity, th: 1}
 		run.run(data, pg.res, g, 0)
 	}()
+	for _, g := range run.glyphs {
+		if !g.whitespace {
+			res.glyphs++
+			if g.bad {
+				res.bad++
+			}
+		}
+	}
+	res.images = run.images
 	func() {
 		defer func() {
 			if x := recover(); x != nil {
-				lines, err = nil, fmt.Errorf("layout failed: %v", x)
+				res.lines, res.err = nil, fmt.Errorf("layout failed: %v", x)
 			}
 		}()
-		lines = layoutPage(run.glyphs, pg.box)
+		res.lines = layoutPage(run.glyphs, pg.box)
 	}()
-	return lines, run.images, err
+	return res
 }
 
 // assemble writes the source text and its lines.
