@@ -100,3 +100,30 @@ func TestTableHierarchyYichuanDoubleCount(t *testing.T) {
 	require.Equal(t, "1,844.57", h[0].Stated)
 	require.Contains(t, h[0].Claim, "302 商品和服务支出 1,844.57")
 }
+
+func TestTableColumns(t *testing.T) {
+	orig := fixtureText(t, "sthj-2025-final-tables.txt")
+	fs, _ := runTables(t, "sthj.txt", orig)
+	require.Empty(t, rulesOf(fs, "table-columns"))
+
+	cases := []struct{ from, to, stated, expected, claim string }{
+		// 一般公共预算财政拨款支出决算表: 合计 = 基本支出 + 项目支出
+		{"2110301 大气 379.96 0.00 379.96\n", "2110301 大气 379.96 0.00 369.96\n", "379.96", "369.96", "2110301 大气 379.96 0.00 369.96"},
+		// 三公: 合计 决算数 = 因公出国 + 公务用车 + 公务接待
+		{"21.00 16.95 0.00 0.00 20.50", "21.00 17.95 0.00 0.00 20.50", "17.95", "16.95", "21.00 17.95 0.00 0.00 20.50 16.95 0.00 0.00 20.50 16.95 0.50 0.00"},
+		// 收入支出决算总表: 本年支出合计 = Σ 一…二十四
+		{"十、节能环保支出 3,742.47\n", "十、节能环保支出 3,752.47\n", "4,733.14", "4,743.14", "本年支出合计 4,733.14"},
+		// 基本支出表: 人员经费合计 = 301 + 303
+		{"人员经费合计 2,949.02", "人员经费合计 2,940.02", "2,940.02", "2,949.02", "人员经费合计 2,940.02"},
+	}
+	for _, tc := range cases {
+		changed := strings.Replace(orig, tc.from, tc.to, 1)
+		require.NotEqual(t, orig, changed, tc.from)
+		fs, _ := runTables(t, "sthj.txt", changed)
+		col := rulesOf(fs, "table-columns")
+		require.Len(t, col, 1, tc.from)
+		require.Equal(t, tc.stated, col[0].Stated)
+		require.Equal(t, tc.expected, col[0].Expected)
+		require.Equal(t, tc.claim, col[0].Claim)
+	}
+}

@@ -212,6 +212,15 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) {
 				flush()
 				continue
 			}
+			if lay == LayoutSummary && len(rows) > 0 {
+				// figures printed between the two lines of a wrapped label
+				// (…应急管理支 / 98.23 / 出) belong to that label
+				last := rows[len(rows)-1].halves
+				if lh := last[len(last)-1]; len(lh.vals) == 0 && len(lh.name) > 0 {
+					lh.vals = h.vals
+					continue
+				}
+			}
 		}
 		if lay == LayoutSummary && len(rows) == 0 && len(hs) > 1 && !anyVals(hs) && !anyRowLabel(hs) {
 			t.Header = append(t.Header, strings.TrimSpace(lines[li].Text))
