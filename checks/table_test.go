@@ -170,3 +170,24 @@ func TestTableCrossYichuanSanGong(t *testing.T) {
 	fs, _ = runTables(t, "yichuan.txt", fixed)
 	require.Empty(t, rulesOf(fs, "table-cross"))
 }
+
+// A budget's 三公 table puts 公务接待费 before 公务用车 and adds 机关运行经费;
+// the basic-expenditure table is in 元, the 三公 table in 万元.
+func TestTableBudgetSanGongOrderAndUnits(t *testing.T) {
+	orig := fixtureText(t, "wanli-2025-budget-sangong.txt")
+	fs, cov := runTables(t, "wanli.txt", orig)
+	require.Empty(t, fs)
+	require.Greater(t, cov.Checked, 3)
+
+	// 公务接待费 in the basic table above the whole 三公 reception budget
+	changed := strings.Replace(orig, "302 17 公务接待费 13,500 0 13,500", "302 17 公务接待费 23,500 0 23,500", 1)
+	fs, _ = runTables(t, "wanli.txt", changed)
+	x := rulesOf(fs, "table-cross")
+	require.Len(t, x, 1)
+	require.Equal(t, "23,500", x[0].Stated)
+	require.Equal(t, "≤ 1.35", x[0].Expected)
+
+	changed = strings.Replace(orig, "37.91 0 1.35 36.56 15 21.56", "37.91 0 1.35 36.56 15 22.56", 1)
+	fs, _ = runTables(t, "wanli.txt", changed)
+	require.Len(t, rulesOf(fs, "table-columns"), 1)
+}
