@@ -13,6 +13,7 @@ type token struct {
 	text       string
 	line       int // index in the lines
 	start, end int // rune indices in the line's Text
+	x0, x1     float64
 }
 
 // tokenize splits a line at spaces; a PDF line's segments (column-sized
@@ -40,10 +41,17 @@ func tokenize(lines []doc.Line, li int) []token {
 	if len(l.Segments) > 0 {
 		for _, s := range l.Segments {
 			e := s.Start + utf8.RuneCountInString(s.Text)
-			if s.Start < 0 || e > len(rs) {
+			if s.Start < 0 || e > len(rs) || e == s.Start {
 				continue
 			}
+			from := len(out)
 			split(s.Start, e)
+			// a segment holding several tokens: share its width by runes
+			w := (s.X1 - s.X0) / float64(e-s.Start)
+			for k := from; k < len(out); k++ {
+				out[k].x0 = s.X0 + w*float64(out[k].start-s.Start)
+				out[k].x1 = s.X0 + w*float64(out[k].end-s.Start)
+			}
 		}
 		return out
 	}
@@ -304,7 +312,8 @@ func (r *prow) cells(ri int, lines []doc.Line, lay Layout) []*doc.Cell {
 // makeCell builds a cell and a block for it from the tokens' source
 // positions, so findings can point at the cell.
 func makeCell(lines []doc.Line, ts []token, text, role string, row, col, group int) *doc.Cell {
-	c := &doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: group, Line: ts[0].line}
+	c := &doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: group, Line: ts[0].line,
+		X0: ts[0].x0, X1: ts[len(ts)-1].x1}
 	b := &doc.Block{Kind: doc.KindTableCell, Text: text, Page: lines[ts[0].line].Page}
 	for _, tk := range ts {
 		l := lines[tk.line]

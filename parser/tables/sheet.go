@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"math"
 	"math/big"
 	"strings"
 
@@ -70,6 +71,8 @@ type Sheet struct {
 	Std   *Standard
 	NCols [2]int
 	Rows  []*Row
+
+	anchors [2][]float64 // right edges of the figure columns (PDF), nil if unknown
 }
 
 // View builds the arithmetic view of a recognised table; nil when the
@@ -129,10 +132,106 @@ func View(t *doc.Table) *Sheet {
 		}
 		s.NCols[g] = want
 	}
+	s.anchors = [2][]float64{s.columnEdges(0), s.columnEdges(1)}
 	for _, r := range s.Rows {
 		s.place(r)
 	}
 	return s
+}
+
+// columnEdges learns where each figure column ends (figures are right-
+// aligned) from the rows that have a figure in every column, PDF only.
+// nil when there are no such rows or the rows disagree.
+func (s *Sheet) columnEdges(g int) []float64 {
+	n := s.NCols[g]
+	if n < 2 {
+		return nil
+	}
+	var sums []float64
+	count := 0
+	for _, r := range s.Rows {
+		if r.Group != g || len(r.Cells) != n {
+			continue
+		}
+		if sums == nil {
+			sums = make([]float64, n)
+		}
+		for i, c := range r.Cells {
+			if c.X1 <= 0 {
+				return nil
+			}
+			sums[i] += c.X1
+		}
+		count++
+	}
+	if count == 0 {
+		return nil
+	}
+	for i := range sums {
+		sums[i] /= float64(count)
+		if i > 0 && sums[i] <= sums[i-1] {
+			return nil
+		}
+	}
+	// every full row must agree with the mean within a quarter column
+	tol := s.tolerance(sums)
+	for _, r := range s.Rows {
+		if r.Group != g || len(r.Cells) != n {
+			continue
+		}
+		for i, c := range r.Cells {
+			if math.Abs(c.X1-sums[i]) > tol {
+				return nil
+			}
+		}
+	}
+	return sums
+}
+
+func (s *Sheet) tolerance(edges []float64) float64 {
+	min := math.Inf(1)
+	for i := 1; i < len(edges); i++ {
+		if d := edges[i] - edges[i-1]; d < min {
+			min = d
+		}
+	}
+	return min / 4
+}
+
+// placeByX puts a short row's figures under the column whose right edge
+// they end at; it fails unless every figure is within a quarter column of
+// a distinct edge, in order.
+func (s *Sheet) placeByX(r *Row, vals []*Value) bool {
+	edges := s.anchors[r.Group]
+	if edges == nil || len(edges) != s.NCols[r.Group] {
+		return false
+	}
+	tol := s.tolerance(edges)
+	out := make([]*Value, len(edges))
+	last := -1
+	for i, c := range r.Cells {
+		if c.X1 <= 0 {
+			return false
+		}
+		best, bd := -1, tol
+		for k, e := range edges {
+			if d := math.Abs(c.X1 - e); d <= bd {
+				best, bd = k, d
+			}
+		}
+		if best <= last {
+			return false
+		}
+		out[best] = vals[i]
+		last = best
+	}
+	for k := range out {
+		if out[k] == nil {
+			out[k] = &Value{Blank: true}
+		}
+	}
+	r.Vals = out
+	return true
 }
 
 // Identities returns the constraints a full row of this sheet obeys, as
@@ -222,6 +321,10 @@ func (s *Sheet) place(r *Row) {
 	}
 	if len(vals) == n {
 		r.Vals = vals
+		return
+	}
+	if len(vals) > 0 && len(vals) < n && s.placeByX(r, vals) {
+		// the blank cells are known from the figures' positions
 		return
 	}
 	r.Short = true
