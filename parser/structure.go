@@ -116,11 +116,11 @@ func structure(d *doc.Document) {
 		case inTOC && compact == tocFirst:
 			inTOC = false // the body starts with the first entry again
 		}
-		if !inTOC && appendixRe.MatchString(compact) {
-			appendix = true
-		}
 		b.TOC = inTOC
 		b.Appendix = appendix
+		if !inTOC && appendixRe.MatchString(compact) {
+			appendix = true // from the block after the attachment's heading on
+		}
 		if b.Kind == doc.KindHeading || (b.Number != nil && b.Number.Style <= doc.StyleParenCJK) {
 			section = i
 		}
