@@ -36,22 +36,19 @@ type checkOptions struct {
 	enable    multiFlag
 	failLevel string
 	jobs      int
+
+	include, exclude  multiFlag
+	quiet             bool
+	config            string
+	noConfig          bool
+	baseline          string
+	writeBaseline     string
+	failLevelExplicit bool // --fail-level given: it beats the config's fail_level
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var o checkOptions
-	fsf := flag.NewFlagSet("check", flag.ContinueOnError)
-	fsf.SetOutput(stderr)
-	fsf.Var(&o.formats, "format", "output format `NAME` or NAME=PATH (text, json; repeatable)")
-	fsf.Var(&o.ruleFiles, "rules", "extra rule `FILE` (repeatable)")
-	fsf.Var(&o.disable, "disable", "turn rule `ID` off (repeatable, comma-separated allowed)")
-	fsf.Var(&o.enable, "enable", "turn rule `ID` on (repeatable)")
-	fsf.StringVar(&o.failLevel, "fail-level", "warning", "exit 1 when a finding is at or above `LEVEL` (error, warning, info)")
-	fsf.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "files checked in parallel")
-	fsf.Usage = func() {
-		fmt.Fprintln(stderr, "usage: budgetlint check [flags] PATH...")
-		fsf.PrintDefaults()
-	}
+	fsf := checkFlags(&o, stderr)
 	if err := fsf.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -63,17 +60,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fsf.Usage()
 		return exitTrouble
 	}
-	fail, err := rules.ParseSeverity(o.failLevel)
-	if err != nil {
-		fmt.Fprintln(stderr, "budgetlint check: --fail-level:", err)
-		return exitTrouble
-	}
-	set, err := loadRules(o.ruleFiles, o.disable, o.enable)
-	if err != nil {
-		fmt.Fprintln(stderr, "budgetlint:", err)
-		return exitTrouble
-	}
-	eng, err := checks.New(set)
+	fsf.Visit(func(f *flag.Flag) { o.failLevelExplicit = o.failLevelExplicit || f.Name == "fail-level" })
+	s, err := setUp(o)
 	if err != nil {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
@@ -83,27 +71,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetlint check:", err)
 		return exitTrouble
 	}
-	paths, walkErrs := collect(fsf.Args())
-	results := checkAll(eng, paths, o.jobs)
+	paths, walkErrs := collect(fsf.Args(), s.filter)
+	prog := newProgress(stderr, len(paths), o.quiet)
+	results := checkAll(s.eng, paths, o.jobs, prog)
+	prog.close()
 	results = append(results, walkErrs...)
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
+	if err := s.applyBaseline(o, results, stderr); err != nil {
+		fmt.Fprintln(stderr, "budgetlint:", err)
+		return exitTrouble
+	}
 
-	r := &output.Run{Files: results, Rules: set}
-	code := exitOK
-	for _, f := range results {
-		if f.Error != "" {
-			code = exitTrouble
-		}
-	}
-	if code == exitOK {
-		for _, f := range results {
-			for _, x := range f.Findings {
-				if x.Severity.AtLeast(fail) {
-					code = exitFindings
-				}
-			}
-		}
-	}
+	r := &output.Run{Files: results, Rules: s.set}
+	code := exitCode(results, s.fail)
 	for _, out := range outs {
 		if err := out.print(out.w, r); err != nil {
 			fmt.Fprintln(stderr, "budgetlint: writing output:", err)
@@ -111,6 +91,46 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		if out.close != nil {
 			out.close()
+		}
+	}
+	return code
+}
+
+func checkFlags(o *checkOptions, stderr io.Writer) *flag.FlagSet {
+	fsf := flag.NewFlagSet("check", flag.ContinueOnError)
+	fsf.SetOutput(stderr)
+	fsf.Var(&o.formats, "format", "output format `NAME` or NAME=PATH ("+strings.Join(output.Names(), ", ")+"; repeatable)")
+	fsf.Var(&o.ruleFiles, "rules", "extra rule `FILE` (repeatable)")
+	fsf.Var(&o.disable, "disable", "turn rule `ID` off (repeatable, comma-separated allowed)")
+	fsf.Var(&o.enable, "enable", "turn rule `ID` on (repeatable)")
+	fsf.StringVar(&o.failLevel, "fail-level", "warning", "exit 1 when a finding is at or above `LEVEL` (error, warning, info)")
+	fsf.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "files checked in parallel")
+	fsf.Var(&o.include, "include", "in folders, check only files matching `GLOB` (** for any folders; repeatable)")
+	fsf.Var(&o.exclude, "exclude", "skip files and folders matching `GLOB` (repeatable)")
+	fsf.BoolVar(&o.quiet, "quiet", false, "no progress line on stderr")
+	fsf.StringVar(&o.config, "config", "", "config `FILE` (default: .budgetlint.yaml from the working folder upward)")
+	fsf.BoolVar(&o.noConfig, "no-config", false, "ignore .budgetlint.yaml files")
+	fsf.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
+	fsf.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in baseline `FILE`")
+	fsf.Usage = func() {
+		fmt.Fprintln(stderr, "usage: budgetlint check [flags] PATH...")
+		fsf.PrintDefaults()
+	}
+	return fsf
+}
+
+// exitCode is 2 when a file could not be read (after all were checked), 1
+// when a finding reaches the fail level, else 0.
+func exitCode(results []output.FileResult, fail rules.Severity) int {
+	code := exitOK
+	for _, f := range results {
+		if f.Error != "" {
+			return exitTrouble
+		}
+		for _, x := range f.Findings {
+			if x.Severity.AtLeast(fail) {
+				code = exitFindings
+			}
 		}
 	}
 	return code
@@ -126,25 +146,24 @@ func loadRules(files, disable, enable []string) (*rules.Set, error) {
 			return nil, err
 		}
 	}
-	for _, list := range disable {
+	if err := toggle(set, "--disable", disable, false); err != nil {
+		return nil, err
+	}
+	return set, toggle(set, "--enable", enable, true)
+}
+
+// toggle turns the rules named in lists (comma-separated allowed) on or off.
+func toggle(set *rules.Set, flagName string, lists []string, on bool) error {
+	for _, list := range lists {
 		for _, id := range strings.Split(list, ",") {
 			if id = strings.TrimSpace(id); id != "" {
-				if err := set.SetEnabled(id, false); err != nil {
-					return nil, fmt.Errorf("--disable: %v", err)
+				if err := set.SetEnabled(id, on); err != nil {
+					return fmt.Errorf("%s: %v", flagName, err)
 				}
 			}
 		}
 	}
-	for _, list := range enable {
-		for _, id := range strings.Split(list, ",") {
-			if id = strings.TrimSpace(id); id != "" {
-				if err := set.SetEnabled(id, true); err != nil {
-					return nil, fmt.Errorf("--enable: %v", err)
-				}
-			}
-		}
-	}
-	return set, nil
+	return nil
 }
 
 type outputSpec struct {
@@ -182,7 +201,11 @@ func openOutputs(specs []string, stdout io.Writer) ([]outputSpec, error) {
 // collect expands folders recursively into report files. A path that does
 // not exist is an error result; files of types budgetlint does not read are
 // skipped inside folders and reported when named directly.
-func collect(args []string) ([]string, []output.FileResult) {
+//
+// The filter's exclude patterns apply to named files too (pre-commit passes
+// them one by one and a config's exclude must still hold); include patterns
+// only narrow what a folder walk finds.
+func collect(args []string, filter *pathFilter) ([]string, []output.FileResult) {
 	var paths []string
 	var errs []output.FileResult
 	seen := map[string]bool{}
@@ -199,7 +222,9 @@ func collect(args []string) ([]string, []output.FileResult) {
 			continue
 		}
 		if !fi.IsDir() {
-			add(a)
+			if !filter.excluded(a) {
+				add(a)
+			}
 			continue
 		}
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
@@ -207,13 +232,14 @@ func collect(args []string) ([]string, []output.FileResult) {
 				errs = append(errs, output.FileResult{Path: p, Error: describe(err)})
 				return nil
 			}
+			rel, _ := filepath.Rel(a, p)
 			if d.IsDir() {
-				if p != a && strings.HasPrefix(d.Name(), ".") {
+				if p != a && (strings.HasPrefix(d.Name(), ".") || filter.excluded(rel)) {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if parser.FormatOf(p) != "" {
+			if parser.FormatOf(p) != "" && filter.included(rel) && !filter.excluded(rel) {
 				add(p)
 			}
 			return nil
@@ -241,7 +267,9 @@ func describe(err error) string {
 
 // checkAll checks files with a pool of workers; each document is dropped as
 // soon as its findings are out, so memory stays flat in the number of files.
-func checkAll(eng *checks.Engine, paths []string, jobs int) []output.FileResult {
+// Results land in a slice indexed like paths, so the order is the same
+// whatever the scheduling.
+func checkAll(eng *checks.Engine, paths []string, jobs int, prog *progress) []output.FileResult {
 	if jobs < 1 {
 		jobs = 1
 	}
@@ -253,7 +281,9 @@ func checkAll(eng *checks.Engine, paths []string, jobs int) []output.FileResult 
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				prog.started(paths[i])
 				results[i] = checkFile(eng, paths[i])
+				prog.finished()
 			}
 		}()
 	}
@@ -279,7 +309,7 @@ func checkFile(eng *checks.Engine, path string) (res output.FileResult) {
 		return res
 	}
 	fs, cov := eng.Run(d)
-	res.Findings = fs
+	res.Findings = applySuppressions(d, eng.Set, fs)
 	res.Coverage = &cov
 	return res
 }

@@ -1,0 +1,129 @@
+package checks
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/textfile"
+	"github.com/budgetlint/budgetlint/rules"
+	"github.com/stretchr/testify/require"
+)
+
+// runTables runs the table rules of the default pack over a text report.
+func runTables(t *testing.T, name string, text string) ([]Finding, Coverage) {
+	t.Helper()
+	set, err := rules.Default()
+	require.NoError(t, err)
+	only := &rules.Set{Vocabulary: set.Vocabulary}
+	for _, r := range set.Rules {
+		if strings.HasPrefix(r.Kind, "table-") {
+			only.Rules = append(only.Rules, r)
+		}
+	}
+	require.NotEmpty(t, only.Rules)
+	e, err := New(only)
+	require.NoError(t, err)
+	raw, err := textfile.Read([]byte(text))
+	require.NoError(t, err)
+	// built here rather than by parser.Build so these tests do not depend
+	// on the readers other packages are writing
+	d := &doc.Document{Path: name, Format: raw.Format, Source: doc.NewSource(raw.Source, raw.PageLines)}
+	return e.Run(d)
+}
+
+func fixtureText(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "tables", name))
+	require.NoError(t, err)
+	return string(b)
+}
+
+// TestTablesCorpusReport prints every table finding on the Putuo page texts
+// (go test -run CorpusReport -v ./checks/) so each can be read and judged.
+func TestTablesCorpusReport(t *testing.T) {
+	dir := "/work/shared/corpus/docs"
+	files, _ := filepath.Glob(filepath.Join(dir, "sh-putuo-*-pages.txt"))
+	if len(files) == 0 {
+		t.Skip("shared corpus absent")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		fs, cov := runTables(t, filepath.Base(f), string(b))
+		t.Logf("%s: %d findings, checked %d, skipped %d %v", filepath.Base(f), len(fs), cov.Checked, cov.Skipped, cov.Reasons)
+		for _, x := range fs {
+			t.Logf("  %d:%d [%s] %s\n      %s", x.Line, x.Column, x.Rule, x.Message, x.Claim)
+		}
+	}
+}
+
+func rulesOf(fs []Finding, id string) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Rule == id {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestTableHierarchy(t *testing.T) {
+	orig := fixtureText(t, "sthj-2025-final-tables.txt")
+	fs, cov := runTables(t, "sthj.txt", orig)
+	require.Empty(t, rulesOf(fs, "table-hierarchy"), "the published tables add up")
+	require.Greater(t, cov.Checked, 100)
+
+	// one 项 of 支出决算表 changed: its 款 no longer adds up
+	changed := strings.Replace(orig, "2110301 大气 379.96 0.00 379.96 0.00 0.00 0.00", "2110301 大气 389.96 0.00 379.96 0.00 0.00 0.00", 1)
+	require.NotEqual(t, orig, changed)
+	fs, _ = runTables(t, "sthj.txt", changed)
+	h := rulesOf(fs, "table-hierarchy")
+	require.Len(t, h, 1)
+	require.Equal(t, "623.06", h[0].Stated)
+	require.Equal(t, "633.06", h[0].Expected)
+	require.Contains(t, h[0].Message, "支出决算表: 21103 (本年支出合计)")
+	require.Equal(t, "21103 污染防治 623.06 0.00 623.06 0.00 0.00 0.00", h[0].Claim)
+
+	// rounding: a 0.01 gap the intervals allow is no finding (合计 1,367.76 vs 1,367.75)
+	require.Contains(t, orig, "合计 4,733.14 3,365.38 1,367.76")
+}
+
+// The basic-expenditure table of Yichuan prints 30299 equal to the whole
+// 302 class (1,844.57): the document's own double count (pitfall 30).
+func TestTableHierarchyYichuanDoubleCount(t *testing.T) {
+	fs, _ := runTables(t, "yichuan.txt", fixtureText(t, "yichuan-2025-basic-sangong.txt"))
+	h := rulesOf(fs, "table-hierarchy")
+	require.Len(t, h, 1)
+	require.Equal(t, "1,844.57", h[0].Stated)
+	require.Contains(t, h[0].Claim, "302 商品和服务支出 1,844.57")
+}
+
+func TestTableColumns(t *testing.T) {
+	orig := fixtureText(t, "sthj-2025-final-tables.txt")
+	fs, _ := runTables(t, "sthj.txt", orig)
+	require.Empty(t, rulesOf(fs, "table-columns"))
+
+	cases := []struct{ from, to, stated, expected, claim string }{
+		// 一般公共预算财政拨款支出决算表: 合计 = 基本支出 + 项目支出
+		{"2110301 大气 379.96 0.00 379.96\n", "2110301 大气 379.96 0.00 369.96\n", "379.96", "369.96", "2110301 大气 379.96 0.00 369.96"},
+		// 三公: 合计 决算数 = 因公出国 + 公务用车 + 公务接待
+		{"21.00 16.95 0.00 0.00 20.50", "21.00 17.95 0.00 0.00 20.50", "17.95", "16.95", "21.00 17.95 0.00 0.00 20.50 16.95 0.00 0.00 20.50 16.95 0.50 0.00"},
+		// 收入支出决算总表: 本年支出合计 = Σ 一…二十四
+		{"十、节能环保支出 3,742.47\n", "十、节能环保支出 3,752.47\n", "4,733.14", "4,743.14", "本年支出合计 4,733.14"},
+		// 基本支出表: 人员经费合计 = 301 + 303
+		{"人员经费合计 2,949.02", "人员经费合计 2,940.02", "2,940.02", "2,949.02", "人员经费合计 2,940.02"},
+	}
+	for _, tc := range cases {
+		changed := strings.Replace(orig, tc.from, tc.to, 1)
+		require.NotEqual(t, orig, changed, tc.from)
+		fs, _ := runTables(t, "sthj.txt", changed)
+		col := rulesOf(fs, "table-columns")
+		require.Len(t, col, 1, tc.from)
+		require.Equal(t, tc.stated, col[0].Stated)
+		require.Equal(t, tc.expected, col[0].Expected)
+		require.Equal(t, tc.claim, col[0].Claim)
+	}
+}

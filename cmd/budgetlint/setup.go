@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/budgetlint/budgetlint/checks"
+	"github.com/budgetlint/budgetlint/cmd/budgetlint/output"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// checkSetup is everything a check run needs before it reads a file:
+// config, rules, engine, fail level, path filter and baseline. All of it is
+// validated up front, so a typo in a config fails in a second, not after an
+// hour-long batch.
+type checkSetup struct {
+	cfg      *config
+	set      *rules.Set
+	eng      *checks.Engine
+	fail     rules.Severity
+	filter   *pathFilter
+	baseline *baseline
+}
+
+func setUp(o checkOptions) (*checkSetup, error) {
+	s := &checkSetup{}
+	var err error
+	if s.cfg, err = configFor(o); err != nil {
+		return nil, err
+	}
+	if s.set, err = ruleSetFor(s.cfg, o); err != nil {
+		return nil, err
+	}
+	if s.eng, err = checks.New(s.set); err != nil {
+		return nil, err
+	}
+	level := o.failLevel
+	if !o.failLevelExplicit && s.cfg.FailLevel != "" {
+		level = s.cfg.FailLevel
+	}
+	if s.fail, err = rules.ParseSeverity(level); err != nil {
+		return nil, fmt.Errorf("--fail-level: %v", err)
+	}
+	if s.filter, err = newPathFilter(o.include, append(append([]string(nil), s.cfg.Exclude...), o.exclude...)); err != nil {
+		return nil, err
+	}
+	if o.baseline != "" {
+		if s.baseline, err = readBaseline(o.baseline); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// configFor finds the config: --config, else the nearest .budgetlint.yaml
+// from the working folder upward, else an empty one.
+func configFor(o checkOptions) (*config, error) {
+	file := o.config
+	if file == "" && !o.noConfig {
+		if wd, err := os.Getwd(); err == nil {
+			file = findConfig(wd)
+		}
+	}
+	if file == "" {
+		return &config{}, nil
+	}
+	return loadConfig(file)
+}
+
+// ruleSetFor builds the rule set: default pack, the config's rule files,
+// --rules files, the config's settings, then --disable/--enable, so flags
+// have the last word.
+func ruleSetFor(c *config, o checkOptions) (*rules.Set, error) {
+	files := append(append([]string(nil), c.RuleFiles...), o.ruleFiles...)
+	set, err := loadRules(files, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.apply(set); err != nil {
+		return nil, err
+	}
+	if err := toggle(set, "--disable", o.disable, false); err != nil {
+		return nil, err
+	}
+	return set, toggle(set, "--enable", o.enable, true)
+}
+
+// applyBaseline writes today's findings as the baseline when asked (and
+// then reports nothing of them), and drops baselined findings.
+func (s *checkSetup) applyBaseline(o checkOptions, results []output.FileResult, stderr io.Writer) error {
+	if o.writeBaseline != "" {
+		b := newBaseline(results)
+		if err := b.write(o.writeBaseline); err != nil {
+			return fmt.Errorf("--write-baseline: %v", err)
+		}
+		n := b.filter(results)
+		if !o.quiet {
+			fmt.Fprintf(stderr, "budgetlint: recorded %d findings in %s\n", n, o.writeBaseline)
+		}
+	}
+	if s.baseline != nil {
+		n := s.baseline.filter(results)
+		if n > 0 && !o.quiet {
+			fmt.Fprintf(stderr, "budgetlint: %d findings recorded in %s not shown\n", n, o.baseline)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,156 @@
+//go:build fidelity
+
+// Fidelity against poppler: go test -tags fidelity -run Fidelity -v ./parser/pdffile
+// Needs pdftotext (apt-get install poppler-utils); budgetlint never calls it.
+package pdffile
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+)
+
+var numToken = regexp.MustCompile(`[0-9][0-9,，.]*[0-9]|[0-9]`)
+
+func figures(s string) map[string]int {
+	m := map[string]int{}
+	for _, t := range numToken.FindAllString(s, -1) {
+		t = strings.NewReplacer(",", "", "，", "").Replace(t)
+		m[t]++
+	}
+	return m
+}
+
+func hanChars(s string) map[string]int {
+	m := map[string]int{}
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			m[string(r)]++
+		}
+	}
+	return m
+}
+
+// covered counts how many of want's tokens got has too (multiset).
+func covered(want, got map[string]int) (hit, total int) {
+	for k, n := range want {
+		total += n
+		hit += min(n, got[k])
+	}
+	return
+}
+
+type fileScore struct {
+	name                 string
+	figHit, figN         int
+	cjkHit, cjkN         int
+	ours, theirs         time.Duration
+	figShare, cjkShare   float64
+	missingFig, extraFig []string
+}
+
+func TestFidelity(t *testing.T) {
+	dir := "/work/shared/corpus/docs"
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	if len(files) == 0 {
+		t.Skip("corpus absent")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	var scores []fileScore
+	var oursTotal, theirsTotal time.Duration
+	var figHit, figN, cjkHit, cjkN int
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t0 := time.Now()
+		raw, rerr := Read(data)
+		ours := time.Since(t0)
+		t1 := time.Now()
+		out, perr := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", f, "-").Output()
+		theirs := time.Since(t1)
+		oursTotal += ours
+		theirsTotal += theirs
+		name := filepath.Base(f)
+		if rerr != nil || raw.NoText != "" {
+			reason := fmt.Sprint(rerr)
+			if rerr == nil {
+				reason = raw.NoText
+			}
+			t.Logf("skip %s: %s (pdftotext: %d bytes, err %v)", name, reason, len(out), perr)
+			continue
+		}
+		want := string(out)
+		wf, gf := figures(want), figures(raw.Source)
+		wc, gc := hanChars(want), hanChars(raw.Source)
+		s := fileScore{name: name, ours: ours, theirs: theirs}
+		s.figHit, s.figN = covered(wf, gf)
+		s.cjkHit, s.cjkN = covered(wc, gc)
+		s.figShare = share(s.figHit, s.figN)
+		s.cjkShare = share(s.cjkHit, s.cjkN)
+		for k, n := range wf {
+			if d := n - gf[k]; d > 0 {
+				s.missingFig = append(s.missingFig, fmt.Sprintf("%s×%d", k, d))
+			}
+		}
+		for k, n := range gf {
+			if d := n - wf[k]; d > 0 {
+				s.extraFig = append(s.extraFig, fmt.Sprintf("%s×%d", k, d))
+			}
+		}
+		sort.Strings(s.missingFig)
+		sort.Strings(s.extraFig)
+		figHit += s.figHit
+		figN += s.figN
+		cjkHit += s.cjkHit
+		cjkN += s.cjkN
+		scores = append(scores, s)
+	}
+	sort.Slice(scores, func(i, j int) bool { return scores[i].figShare < scores[j].figShare })
+	for _, s := range scores {
+		t.Logf("%-55s figures %6.2f%% (%d/%d)  CJK %6.2f%% (%d/%d)  ours %v pdftotext %v",
+			s.name, 100*s.figShare, s.figHit, s.figN, 100*s.cjkShare, s.cjkHit, s.cjkN,
+			s.ours.Round(time.Millisecond), s.theirs.Round(time.Millisecond))
+	}
+	for i, s := range scores {
+		if i >= 5 {
+			break
+		}
+		t.Logf("worst %s: missing %s", s.name, head(s.missingFig, 30))
+		t.Logf("worst %s: extra   %s", s.name, head(s.extraFig, 30))
+	}
+	sort.Slice(scores, func(i, j int) bool { return scores[i].cjkShare < scores[j].cjkShare })
+	for i, s := range scores {
+		if i >= 3 {
+			break
+		}
+		t.Logf("worst CJK %s: %.2f%%", s.name, 100*s.cjkShare)
+	}
+	t.Logf("OVERALL figures %.2f%% (%d/%d), CJK %.2f%% (%d/%d), files %d",
+		100*share(figHit, figN), figHit, figN, 100*share(cjkHit, cjkN), cjkHit, cjkN, len(scores))
+	t.Logf("SPEED Read total %v, pdftotext -layout total %v", oursTotal.Round(time.Millisecond), theirsTotal.Round(time.Millisecond))
+}
+
+func share(hit, n int) float64 {
+	if n == 0 {
+		return 1
+	}
+	return float64(hit) / float64(n)
+}
+
+func head(s []string, n int) string {
+	if len(s) > n {
+		return strings.Join(s[:n], " ") + fmt.Sprintf(" … (%d more)", len(s)-n)
+	}
+	return strings.Join(s, " ")
+}

@@ -1,0 +1,168 @@
+package tables
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// Detect finds the tables in a reader's lines and returns them together
+// with the tables the reader built itself (HTML grids), every one passed
+// through Recognize. Lines inside a detected table are recorded in its
+// FirstLine/LastLine so the narrative analysis can leave them out.
+func Detect(raw *doc.Raw) []*doc.Table {
+	var out []*doc.Table
+	for _, t := range raw.Tables {
+		Recognize(t)
+		out = append(out, t)
+	}
+	lines := raw.Lines
+	for i := 0; i < len(lines); i++ {
+		std, kind := titleAt(lines, i)
+		if std == nil {
+			continue
+		}
+		t, end := readTable(lines, i, std, kind)
+		out = append(out, t)
+		i = end
+	}
+	return out
+}
+
+var (
+	unitRe    = regexp.MustCompile(`^(金额)?单位[:：]\s*(万元|元|亿元|千元)`)
+	unitAnyRe = regexp.MustCompile(`单位[:：]\s*(万元|元|亿元|千元)`)
+	partRe    = regexp.MustCompile(`^第[一二三四五六七八九十]+部分`)
+	enumRe    = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|表\d+[-—－]?\d*|附表\d*[-—－]?\d*)`)
+	pageNoRe  = regexp.MustCompile(`^[-—－ ]*\d{1,3}[-—－ ]*$|^第\s*\d+\s*页`)
+)
+
+// titleAt reports whether line i is the title of a standard table: its
+// folded text ends with a standard name, it is not a sentence, and a unit
+// line or header follows closely. Contents and glossary lines name every
+// table too; they have no unit line after them, which is how they are
+// told apart (pitfall 17).
+func titleAt(lines []doc.Line, i int) (*Standard, string) {
+	text := lines[i].Text
+	f := Fold(text)
+	if utf8.RuneCountInString(f) > 60 || strings.ContainsAny(f, "。；，,") {
+		return nil, ""
+	}
+	std, kind := MatchTitle(f)
+	if std == nil {
+		return nil, ""
+	}
+	// a unit line within the next three lines, or on the title line itself
+	if unitAnyRe.MatchString(text) {
+		return std, kind
+	}
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		if unitAnyRe.MatchString(lines[j].Text) {
+			return std, kind
+		}
+		if s, _ := MatchTitle(Fold(lines[j].Text)); s != nil {
+			return nil, ""
+		}
+	}
+	return nil, ""
+}
+
+// readTable reads the table whose title is line i, up to the line before
+// the next title, part heading or the prose after its notes.
+func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table, int) {
+	t := &doc.Table{Title: strings.TrimSpace(lines[i].Text), Page: lines[i].Page, FirstLine: i, LastLine: i, Kind: kind, Standard: std.Name}
+	if m := unitAnyRe.FindStringSubmatch(lines[i].Text); m != nil {
+		t.Unit = m[1]
+	}
+	var body []int
+	end := i
+	inNotes := false
+	for j := i + 1; j < len(lines); j++ {
+		l := lines[j]
+		txt := strings.TrimSpace(l.Text)
+		if s, _ := titleAt(lines, j); s != nil {
+			break
+		}
+		if partRe.MatchString(Fold(txt)) {
+			break
+		}
+		if l.Role != doc.RoleBody {
+			end = j
+			continue
+		}
+		if isPageNumber(lines, j) {
+			end = j
+			continue
+		}
+		if m := unitRe.FindStringSubmatch(Fold(txt)); m != nil && t.Unit == "" {
+			t.Unit = m[2]
+			end = j
+			continue
+		}
+		ft := Fold(txt)
+		if strings.HasPrefix(ft, "注:") || strings.HasPrefix(ft, "注：") || strings.HasPrefix(ft, "说明:") || strings.HasPrefix(ft, "说明：") || strings.HasPrefix(ft, "备注") {
+			inNotes = true
+			t.Notes = append(t.Notes, txt)
+			if strings.Contains(ft, "本表无数据") || strings.Contains(ft, "无数据") || strings.Contains(ft, "本表为空") {
+				t.Empty = true
+			}
+			end = j
+			continue
+		}
+		if inNotes {
+			// a note wraps onto the next line; anything else after the
+			// notes is the next part of the report
+			if !hasFigure(txt) && utf8.RuneCountInString(txt) < 40 && !strings.HasSuffix(t.Notes[len(t.Notes)-1], "。") {
+				t.Notes[len(t.Notes)-1] += txt
+				if strings.Contains(Fold(t.Notes[len(t.Notes)-1]), "本表无数据") {
+					t.Empty = true
+				}
+				end = j
+				continue
+			}
+			break
+		}
+		if strings.Contains(ft, "本表无数据") {
+			t.Empty = true
+			t.Notes = append(t.Notes, txt)
+			end = j
+			continue
+		}
+		// prose: a long sentence is not a table row
+		if strings.HasSuffix(ft, "。") && !hasFigure(txt) && utf8.RuneCountInString(ft) > 20 {
+			break
+		}
+		body = append(body, j)
+		end = j
+	}
+	t.LastLine = end
+	assemble(t, lines, body, std)
+	return t, end
+}
+
+// isPageNumber reports a bare page number: a short number that is the last
+// line of its page (or the first), not a code of a table row.
+func isPageNumber(lines []doc.Line, j int) bool {
+	if !pageNoRe.MatchString(strings.TrimSpace(lines[j].Text)) {
+		return false
+	}
+	if lines[j].Role == doc.RolePageNumber {
+		return true
+	}
+	last := j+1 >= len(lines) || lines[j+1].Page != lines[j].Page
+	first := j == 0 || lines[j-1].Page != lines[j].Page
+	return (last || first) && lines[j].Page > 0
+}
+
+var figRe = regexp.MustCompile(`^[-−－]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
+
+func hasFigure(s string) bool {
+	for _, f := range strings.Fields(s) {
+		if figRe.MatchString(f) && strings.Contains(f, ".") {
+			return true
+		}
+	}
+	return false
+}

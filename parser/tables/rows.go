@@ -1,0 +1,313 @@
+package tables
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// token is a whitespace- or column-separated piece of a table line.
+type token struct {
+	text       string
+	line       int // index in the lines
+	start, end int // rune indices in the line's Text
+}
+
+// tokenize splits a line at spaces; a PDF line's segments (column-sized
+// gaps) are split further, since a segment may hold "301 01".
+func tokenize(lines []doc.Line, li int) []token {
+	l := lines[li]
+	rs := []rune(l.Text)
+	var out []token
+	split := func(from, to int) {
+		i := from
+		for i < to {
+			for i < to && isSpaceRune(rs[i]) {
+				i++
+			}
+			j := i
+			for j < to && !isSpaceRune(rs[j]) {
+				j++
+			}
+			if j > i {
+				out = append(out, token{text: string(rs[i:j]), line: li, start: i, end: j})
+			}
+			i = j
+		}
+	}
+	if len(l.Segments) > 0 {
+		for _, s := range l.Segments {
+			e := s.Start + utf8.RuneCountInString(s.Text)
+			if s.Start < 0 || e > len(rs) {
+				continue
+			}
+			split(s.Start, e)
+		}
+		return out
+	}
+	split(0, len(rs))
+	return out
+}
+
+func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
+
+var (
+	funcCodeRe = regexp.MustCompile(`^2\d{2}(\d{2}){0,2}$`)
+	econCodeRe = regexp.MustCompile(`^[35]\d{2}(\d{2})?$`)
+	subCodeRe  = regexp.MustCompile(`^\d{2}$`)
+	dashRe     = regexp.MustCompile(`^[-—－–]{1,2}$`)
+)
+
+func isFigure(s string) bool { return figRe.MatchString(s) || dashRe.MatchString(s) }
+
+func isCode(s string, lay Layout) bool {
+	switch lay {
+	case LayoutFunction:
+		return funcCodeRe.MatchString(s)
+	case LayoutEconomic:
+		return econCodeRe.MatchString(s)
+	}
+	return false
+}
+
+// rowLabels start a new label in a side-by-side row even without an
+// enumerator (使用非财政拨款结余 结余分配).
+var rowLabels = []string{"本年收入合计", "本年支出合计", "使用非财政拨款结余", "结余分配", "年初结转和结余", "年末结转和结余",
+	"年初财政拨款结转和结余", "年末财政拨款结转和结余", "收入总计", "支出总计", "总计", "人员经费合计", "公用经费合计", "人员经费", "公用经费",
+	"上年结转", "结转下年", "本年收入", "本年支出"}
+
+func isRowLabel(s string) bool {
+	if enumRe.MatchString(s) {
+		return true
+	}
+	for _, l := range rowLabels {
+		if s == l || strings.HasPrefix(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// half is the part of a row in one half of a side-by-side table.
+type half struct {
+	code []token
+	name []token
+	vals []token
+}
+
+func (h *half) empty() bool { return len(h.code)+len(h.name)+len(h.vals) == 0 }
+
+// splitHalves cuts a line's tokens into halves: a new half starts at a
+// code, or at a label that follows figures, or at a row label (一、…) in a
+// summary table. A 3-digit code followed by 2-digit tokens is one split
+// code (301 01), never a figure (pitfall 24).
+func splitHalves(toks []token, lay Layout) []*half {
+	var out []*half
+	h := &half{}
+	for i := 0; i < len(toks); i++ {
+		tk := toks[i]
+		switch {
+		case isCode(tk.text, lay) && (h.empty() || len(h.vals) > 0 || len(h.name) > 0):
+			if !h.empty() {
+				out = append(out, h)
+				h = &half{}
+			}
+			h.code = append(h.code, tk)
+			for len(tk.text) == 3 && i+1 < len(toks) && subCodeRe.MatchString(toks[i+1].text) && len(h.code) < 3 {
+				i++
+				h.code = append(h.code, toks[i])
+			}
+		case isFigure(tk.text):
+			h.vals = append(h.vals, tk)
+		default:
+			if len(h.vals) > 0 || (lay == LayoutSummary && len(h.name) > 0 && isRowLabel(tk.text)) {
+				out = append(out, h)
+				h = &half{}
+			}
+			h.name = append(h.name, tk)
+		}
+	}
+	if !h.empty() {
+		out = append(out, h)
+	}
+	return out
+}
+
+func joinText(ts []token) string {
+	var b strings.Builder
+	for _, t := range ts {
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// cleanName drops header residue that shares a line with the total row.
+func cleanName(s string) string {
+	s = strings.TrimPrefix(s, "类款项")
+	s = strings.TrimPrefix(s, "项目")
+	return s
+}
+
+func isExpLabel(s string) bool {
+	return strings.Contains(s, "支出") || strings.HasSuffix(s, "支") || strings.Contains(s, "结余分配") || strings.HasPrefix(s, "年末")
+}
+
+// prow is a row being assembled from one or more lines.
+type prow struct{ halves []*half }
+
+// assemble turns a table's body lines into rows of cells.
+func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) {
+	lay := std.Layout
+	var rows []*prow
+	var pending *prow
+	flush := func() {
+		if pending != nil {
+			rows = append(rows, pending)
+			pending = nil
+		}
+	}
+	for _, li := range body {
+		toks := tokenize(lines, li)
+		if len(toks) == 0 {
+			continue
+		}
+		hs := splitHalves(toks, lay)
+		if len(hs) == 0 {
+			continue
+		}
+		one := len(hs) == 1
+		h := hs[0]
+		switch {
+		case one && len(h.code) > 0 && len(h.name) == 0 && len(h.vals) == 0:
+			// a code alone on its line: name and figures follow (pitfall 27)
+			flush()
+			pending = &prow{halves: hs}
+			continue
+		case one && len(h.code) == 0 && len(h.vals) == 0:
+			name := joinText(h.name)
+			if pending != nil {
+				pending.halves[0].name = append(pending.halves[0].name, h.name...)
+				continue
+			}
+			if lay == LayoutSummary && len(rows) > 0 && isRowLabel(name) {
+				rows = append(rows, &prow{halves: hs})
+				continue
+			}
+			if lay == LayoutSummary && len(rows) > 0 && utf8.RuneCountInString(name) <= 3 {
+				// the tail of a wrapped label (…应急管理支 / 出)
+				last := rows[len(rows)-1].halves
+				lh := last[len(last)-1]
+				lh.name = append(lh.name, h.name...)
+				continue
+			}
+			if len(rows) == 0 {
+				t.Header = append(t.Header, strings.TrimSpace(lines[li].Text))
+			}
+			continue
+		case one && len(h.code) == 0 && len(h.name) == 0:
+			if pending != nil {
+				pending.halves[0].vals = h.vals
+				flush()
+				continue
+			}
+			if lay == LayoutSummary && len(rows) > 0 {
+				// figures printed between the two lines of a wrapped label
+				// (…应急管理支 / 98.23 / 出) belong to that label
+				last := rows[len(rows)-1].halves
+				if lh := last[len(last)-1]; len(lh.vals) == 0 && len(lh.name) > 0 {
+					lh.vals = h.vals
+					continue
+				}
+			}
+		}
+		if lay == LayoutSummary && len(rows) == 0 && len(hs) > 1 && !anyVals(hs) && !anyRowLabel(hs) {
+			t.Header = append(t.Header, strings.TrimSpace(lines[li].Text))
+			continue
+		}
+		flush()
+		rows = append(rows, &prow{halves: hs})
+	}
+	flush()
+	for _, r := range rows {
+		t.Rows = append(t.Rows, r.cells(len(t.Rows), lines, lay))
+	}
+}
+
+func anyVals(hs []*half) bool {
+	for _, h := range hs {
+		if len(h.vals) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func anyRowLabel(hs []*half) bool {
+	for _, h := range hs {
+		if isRowLabel(joinText(h.name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cells turns an assembled row into table cells, deciding each half's group.
+func (r *prow) cells(ri int, lines []doc.Line, lay Layout) []*doc.Cell {
+	hs := r.halves
+	if lay == LayoutFunction || lay == LayoutSanGong {
+		// a function table has one half; a second label group on the line
+		// is header residue merged by the extraction
+		hs = hs[:1]
+	}
+	var out []*doc.Cell
+	for gi, h := range hs {
+		g := gi
+		if g > 1 {
+			g = 1
+		}
+		if lay == LayoutSummary && len(hs) == 1 && isExpLabel(joinText(h.name)) {
+			g = 1
+		}
+		if len(h.code) > 0 {
+			code := strings.ReplaceAll(joinText(h.code), " ", "")
+			out = append(out, makeCell(lines, h.code, code, "code", ri, len(out), g))
+		}
+		if len(h.name) > 0 {
+			out = append(out, makeCell(lines, h.name, cleanName(joinText(h.name)), "name", ri, len(out), g))
+		}
+		for _, v := range h.vals {
+			out = append(out, makeCell(lines, []token{v}, v.text, "value", ri, len(out), g))
+		}
+	}
+	return out
+}
+
+// makeCell builds a cell and a block for it from the tokens' source
+// positions, so findings can point at the cell.
+func makeCell(lines []doc.Line, ts []token, text, role string, row, col, group int) *doc.Cell {
+	c := &doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: group, Line: ts[0].line}
+	b := &doc.Block{Kind: doc.KindTableCell, Text: text, Page: lines[ts[0].line].Page}
+	for _, tk := range ts {
+		l := lines[tk.line]
+		for k := tk.start; k < tk.end && k < len(l.Pos); k++ {
+			b.Raw = append(b.Raw, []rune(l.Text)[k])
+			b.SrcAt = append(b.SrcAt, l.Pos[k])
+		}
+	}
+	n := utf8.RuneCountInString(text)
+	b.RawAt = make([]int, n)
+	for i := range b.RawAt {
+		if i < len(b.Raw) {
+			b.RawAt[i] = i
+		} else if len(b.Raw) > 0 {
+			b.RawAt[i] = len(b.Raw) - 1
+		}
+	}
+	if len(b.Raw) == 0 {
+		b.RawAt = nil
+	}
+	c.Block = b
+	return c
+}

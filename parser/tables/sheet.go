@@ -1,0 +1,356 @@
+package tables
+
+import (
+	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/num"
+)
+
+// Value is one figure cell placed in its column.
+type Value struct {
+	D     num.Decimal
+	Blank bool // an empty cell or a dash: nothing spent, counted as an exact zero
+	Cell  *doc.Cell
+}
+
+// Interval is what the printed figure may stand for; a blank is exactly 0.
+func (v *Value) Interval() num.Interval {
+	if v.Blank {
+		return num.Int(0)
+	}
+	return v.D.Interval()
+}
+
+// Row is a table row with its figures placed in columns. Vals[i] is nil
+// when the row's figures are fewer than the columns (blank cells lost in
+// text extraction) and column i could not be decided.
+type Row struct {
+	Index int // in Table.Rows
+	Group int
+	Code  string
+	Name  string
+	Label *doc.Cell   // the code or name cell, for positions
+	Cells []*doc.Cell // the figure cells, in reading order
+	All   []*doc.Cell // every cell of the row's half: code, name, figures
+	Vals  []*Value
+	Short bool // fewer figures than columns: placed by the table's identities
+}
+
+// Text is the row as written, for quoting in findings.
+func (r *Row) Text() string {
+	var parts []string
+	if r.Code != "" {
+		parts = append(parts, r.Code)
+	}
+	if r.Name != "" {
+		parts = append(parts, r.Name)
+	}
+	for _, c := range r.Cells {
+		parts = append(parts, c.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Anchor is the cell findings about the row point at.
+func (r *Row) Anchor() *doc.Cell {
+	if r.Label != nil {
+		return r.Label
+	}
+	if len(r.Cells) > 0 {
+		return r.Cells[0]
+	}
+	return nil
+}
+
+// Sheet is a recognised table ready for arithmetic.
+type Sheet struct {
+	T     *doc.Table
+	Std   *Standard
+	NCols [2]int
+	Rows  []*Row
+}
+
+// View builds the arithmetic view of a recognised table; nil when the
+// table is not a standard one.
+func View(t *doc.Table) *Sheet {
+	std := ByName(t.Standard)
+	if std == nil {
+		return nil
+	}
+	s := &Sheet{T: t, Std: std}
+	for i, cells := range t.Rows {
+		byGroup := map[int]*Row{}
+		var order []*Row
+		for _, c := range cells {
+			r := byGroup[c.Group]
+			if r == nil {
+				r = &Row{Index: i, Group: c.Group}
+				byGroup[c.Group] = r
+				order = append(order, r)
+			}
+			r.All = append(r.All, c)
+			switch c.Role {
+			case "code":
+				r.Code = c.Text
+				r.Label = c
+			case "name":
+				r.Name = c.Text
+				if r.Label == nil {
+					r.Label = c
+				}
+			case "value":
+				r.Cells = append(r.Cells, c)
+			}
+		}
+		s.Rows = append(s.Rows, order...)
+	}
+	for g := 0; g < 2; g++ {
+		n := 0
+		for _, r := range s.Rows {
+			if r.Group == g && len(r.Cells) > n {
+				n = len(r.Cells)
+			}
+		}
+		want := len(std.Columns[g])
+		if std.Layout == LayoutSanGong && g == 0 {
+			want = 12
+			if t.Kind == "budget" || n <= 6 && n > 0 && t.Kind != "final" {
+				want = 6
+			}
+		}
+		if t.Kind == "budget" && std.Layout != LayoutSanGong || want < n {
+			want = n
+		}
+		s.NCols[g] = want
+	}
+	for _, r := range s.Rows {
+		s.place(r)
+	}
+	return s
+}
+
+// Identities returns the constraints a full row of this sheet obeys, as
+// (total column, part columns, signs) — total = Σ sign·part.
+func (s *Sheet) Identities(g int) []Identity {
+	n := s.NCols[g]
+	var out []Identity
+	switch {
+	case s.Std.Layout == LayoutSanGong:
+		periods := n / 6
+		for p := 0; p < periods && periods <= 2; p++ {
+			at := func(k int) int { return k*periods + p }
+			out = append(out,
+				Identity{Total: at(0), Parts: []int{at(1), at(2), at(5)}, Name: "合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"},
+				Identity{Total: at(2), Parts: []int{at(3), at(4)}, Name: "公务用车 小计 = 购置费 + 运行维护费"})
+		}
+	case (s.Std.Name == GovFund || s.Std.Name == StateCap) && n == 6 && s.T.Kind != "budget":
+		out = append(out,
+			Identity{Total: 2, Parts: []int{3, 4}, Name: "本年支出合计 = 基本支出 + 项目支出"},
+			Identity{Total: 5, Parts: []int{0, 1, 2}, Signs: []int{1, 1, -1}, Name: "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出"})
+	case s.Std.Sum[g] || (n > 1 && (s.T.Kind == "budget" || s.Std.Layout == LayoutEconomic)):
+		if n > 1 {
+			parts := make([]int, 0, n-1)
+			for i := 1; i < n; i++ {
+				parts = append(parts, i)
+			}
+			out = append(out, Identity{Total: 0, Parts: parts, Name: "合计 = Σ 其余各列"})
+		}
+	}
+	return out
+}
+
+// Identity is total = Σ signs[i]·parts[i] over a row's columns.
+type Identity struct {
+	Total int
+	Parts []int
+	Signs []int // nil: all +1
+	Name  string
+}
+
+// Sum is the interval sum of the parts; ok is false when a part is unknown.
+func (id Identity) Sum(vals []*Value) (num.Interval, bool) {
+	sum := num.Int(0)
+	for i, p := range id.Parts {
+		if p >= len(vals) || vals[p] == nil {
+			return num.Interval{}, false
+		}
+		v := vals[p].Interval()
+		if id.Signs != nil && id.Signs[i] < 0 {
+			v = v.Neg()
+		}
+		sum = sum.Add(v)
+	}
+	return sum, true
+}
+
+// Holds reports whether a row's values meet the identity (intervals meet).
+func (id Identity) Holds(vals []*Value) (bool, bool) {
+	if id.Total >= len(vals) || vals[id.Total] == nil {
+		return false, false
+	}
+	sum, ok := id.Sum(vals)
+	if !ok {
+		return false, false
+	}
+	return vals[id.Total].Interval().Meets(sum), true
+}
+
+// place puts a row's figures into columns. With as many figures as
+// columns the order decides. With fewer (blank cells vanish from text
+// extraction) every order-keeping placement is tried, blanks counted as
+// zero, and a column is decided only when every placement that satisfies
+// the table's identities puts the same figure there.
+func (s *Sheet) place(r *Row) {
+	n := s.NCols[r.Group]
+	vals := make([]*Value, len(r.Cells))
+	for i, c := range r.Cells {
+		vals[i] = parseValue(c)
+		if vals[i] == nil {
+			r.Vals = make([]*Value, n)
+			r.Short = true
+			return
+		}
+	}
+	if len(vals) == n {
+		r.Vals = vals
+		return
+	}
+	r.Short = true
+	r.Vals = make([]*Value, n)
+	if len(vals) == 0 && s.Std.Layout == LayoutSummary {
+		// a named line of a summary table with its cell left blank: nothing
+		for i := range r.Vals {
+			r.Vals[i] = &Value{Blank: true}
+		}
+		return
+	}
+	if len(vals) == 0 || len(vals) > n {
+		return
+	}
+	ids := s.Identities(r.Group)
+	if len(ids) == 0 {
+		if n >= 1 && len(vals) == 1 && s.Std.Layout == LayoutFunction {
+			// a one-figure row of a coded table: the figure is the total column
+			r.Vals[0] = vals[0]
+		}
+		return
+	}
+	var agreed []int // figure index per column, -1 blank, -2 disagreement
+	count := 0
+	pos := make([]int, len(vals))
+	blank := &Value{Blank: true}
+	var rec func(k, from int)
+	rec = func(k, from int) {
+		if count > 5000 {
+			return
+		}
+		if k == len(vals) {
+			row := make([]*Value, n)
+			for i := range row {
+				row[i] = blank
+			}
+			for i, p := range pos {
+				row[p] = vals[i]
+			}
+			for _, id := range ids {
+				if ok, _ := id.Holds(row); !ok {
+					return
+				}
+			}
+			count++
+			if agreed == nil {
+				agreed = make([]int, n)
+				for i := range agreed {
+					agreed[i] = -1
+				}
+				for i, p := range pos {
+					agreed[p] = i
+				}
+				return
+			}
+			cur := make([]int, n)
+			for i := range cur {
+				cur[i] = -1
+			}
+			for i, p := range pos {
+				cur[p] = i
+			}
+			for i := range agreed {
+				if agreed[i] != cur[i] {
+					agreed[i] = -2
+				}
+			}
+			return
+		}
+		for p := from; p <= n-(len(vals)-k); p++ {
+			pos[k] = p
+			rec(k+1, p+1)
+		}
+	}
+	rec(0, 0)
+	for i, a := range agreed {
+		switch {
+		case a >= 0:
+			r.Vals[i] = vals[a]
+		case a == -1:
+			r.Vals[i] = blank
+		}
+	}
+}
+
+func parseValue(c *doc.Cell) *Value {
+	t := strings.TrimSpace(c.Text)
+	if t == "" || dashRe.MatchString(t) {
+		return &Value{Blank: true, Cell: c}
+	}
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "−"), "－")
+	neg := t != strings.TrimSpace(c.Text)
+	if neg {
+		t = "-" + t
+	}
+	d, ok := num.ParseDecimal(t)
+	if !ok {
+		return nil
+	}
+	return &Value{D: d, Cell: c}
+}
+
+// Total is the row named 合计 (or 总计) of a coded table, nil if absent.
+func (s *Sheet) Total(g int) *Row {
+	for _, r := range s.Rows {
+		if r.Group == g && r.Code == "" && (r.Name == "合计" || r.Name == "总计") {
+			return r
+		}
+	}
+	return nil
+}
+
+// ByLabel finds the first row of a group whose folded name, without its
+// enumerator (一、), equals label.
+func (s *Sheet) ByLabel(g int, label string) *Row {
+	for _, r := range s.Rows {
+		if r.Group == g && StripEnum(r.Name) == label {
+			return r
+		}
+	}
+	return nil
+}
+
+// ByCode finds the row with a code (in any group).
+func (s *Sheet) ByCode(code string) *Row {
+	for _, r := range s.Rows {
+		if r.Code == code {
+			return r
+		}
+	}
+	return nil
+}
+
+// StripEnum drops a leading enumerator: "十九、住房保障支出" → "住房保障支出".
+func StripEnum(name string) string {
+	if m := enumRe.FindString(name); m != "" {
+		return name[len(m):]
+	}
+	return name
+}
