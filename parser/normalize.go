@@ -78,5 +78,7 @@ func (bb *blockBuilder) appendLine(l lineRef) {
 	bb.pendingSpace = true
 }
 
-func isOpenPunct(r rune) bool  { return r == '(' || r == '[' || r == '“' || r == '《' }
-func isClosePunct(r rune) bool { return r == ')' || r == ']' || r == '”' || r == '》' || r == '%' || r == ',' || r == '.' || r == ';' || r == ':' }
+func isOpenPunct(r rune) bool { return r == '(' || r == '[' || r == '“' || r == '《' }
+func isClosePunct(r rune) bool {
+	return r == ')' || r == ']' || r == '”' || r == '》' || r == '%' || r == ',' || r == '.' || r == ';' || r == ':'
+}

@@ -81,11 +81,11 @@ type Figure struct {
 type Role int
 
 const (
-	RoleLevel  Role = iota // the value of something: 本年收入合计157.60万元
-	RoleDelta              // a change: 增加37.98万元
-	RoleRate               // a change rate: 增长19.42%
-	RoleShare              // a share: 占97.87%
-	RoleRatio              // a completion or other ratio: 完成预算的96.91%, 为预算的99.5%
+	RoleLevel Role = iota // the value of something: 本年收入合计157.60万元
+	RoleDelta             // a change: 增加37.98万元
+	RoleRate              // a change rate: 增长19.42%
+	RoleShare             // a share: 占97.87%
+	RoleRatio             // a completion or other ratio: 完成预算的96.91%, 为预算的99.5%
 	RoleOther
 )
 

@@ -9,14 +9,14 @@ import (
 // lexicon is the vocabulary compiled for matching. Word lists come from the
 // rule pack (rules/*.yaml, `vocabulary:`), so users can extend them.
 type lexicon struct {
-	up, down, flat           []string
-	causeUp, causeDown       []string
-	alternatives             []string // template leftovers that offer both directions
-	dirRe                    *regexp.Regexp
-	flatRe                   *regexp.Regexp
-	altRe                    *regexp.Regexp
-	causeRe                  *regexp.Regexp
-	causeUpRe, causeDownRe   *regexp.Regexp
+	up, down, flat         []string
+	causeUp, causeDown     []string
+	alternatives           []string // template leftovers that offer both directions
+	dirRe                  *regexp.Regexp
+	flatRe                 *regexp.Regexp
+	altRe                  *regexp.Regexp
+	causeRe                *regexp.Regexp
+	causeUpRe, causeDownRe *regexp.Regexp
 }
 
 // defaults used when a pack gives no list of that name

@@ -76,10 +76,10 @@ type glyph struct {
 }
 
 type gstate struct {
-	ctm                         matrix
+	ctm                        matrix
 	tc, tw, th, tl, trise, tfs float64
-	font                        *font
-	render                      int
+	font                       *font
+	render                     int
 }
 
 // pageRun interprets one page's content, forms included.

@@ -57,13 +57,13 @@ type item struct {
 
 // pline is one laid-out line of a page.
 type pline struct {
-	items []item
-	text  string
-	segs  []doc.Segment
-	y     float64
-	x0    float64
-	x1    float64
-	size  float64
+	items  []item
+	text   string
+	segs   []doc.Segment
+	y      float64
+	x0     float64
+	x1     float64
+	size   float64
 	rot    int
 	role   doc.Role
 	brk    bool

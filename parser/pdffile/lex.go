@@ -25,8 +25,8 @@ type operand struct {
 }
 
 const (
-	maxOperands   = 64  // operands kept before an operator; more is junk
-	maxArrayDepth = 16  // nested arrays/dicts in a content stream
+	maxOperands   = 64 // operands kept before an operator; more is junk
+	maxArrayDepth = 16 // nested arrays/dicts in a content stream
 	maxArrayLen   = 1 << 16
 )
 
