@@ -105,7 +105,9 @@ func (s *change) zeroBase(c *Context, ch *claims.Change) {
 	default:
 		return
 	}
-	if base.Sign() != 0 {
+	// a base printed as zero with a rate other than 100% had a small real
+	// value (增加6.6亿元，增长14789.7%); only the 100% convention is reported
+	if base.Sign() != 0 || ch.Rate.Value.Rat().Cmp(big.NewRat(100, 1)) != 0 {
 		return
 	}
 	c.span(ch.Span, Vars{"stated": ch.Rate.Value.String() + "%", "how": how})

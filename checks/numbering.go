@@ -110,7 +110,8 @@ func (s *numbering) unnumbered(c *Context, b *doc.Block, active map[doc.Style]*s
 	}
 	for _, st := range []doc.Style{doc.StyleCJK, doc.StyleParenCJK} {
 		q := active[st]
-		if q == nil || !strings.HasSuffix(q.last.Text, suffix) || q.last.Kind != doc.KindHeading {
+		// a sibling reads like its neighbours and stands near them
+		if q == nil || !strings.HasSuffix(q.last.Text, suffix) || q.last.Kind != doc.KindHeading || b.Index-q.last.Index > 25 {
 			continue
 		}
 		// the deepest active style must be this one, or the heading belongs lower

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
@@ -48,6 +49,9 @@ func (p *placeholder) Run(c *Context) {
 				s, e := m[0], m[1]
 				if len(m) >= 4 && m[2] >= 0 { // a capture group marks the exact leftover
 					s, e = m[2], m[3]
+				}
+				if strings.Count(b.Text[:s], "《") > strings.Count(b.Text[:s], "》") {
+					continue // inside a document title: 《XX村…制度(范本)》 names a template, it is not one
 				}
 				rs, re2 := utf8.RuneCountInString(b.Text[:s]), utf8.RuneCountInString(b.Text[:e])
 				c.Report(b, rs, re2, Vars{"stated": b.Text[s:e]})

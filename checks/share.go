@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"math/big"
+
 	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/rules"
 )
@@ -50,6 +52,12 @@ func (s *share) value(c *Context, sh *claims.Share) {
 	}
 	got, _ := sh.Part.Yuan().Div(sh.Whole.Yuan())
 	stated := sh.Pct.Fraction()
+	if got.Lo.Cmp(big.NewRat(1, 1)) > 0 && stated.Hi.Cmp(big.NewRat(1, 1)) <= 0 {
+		// a part larger than its whole: the whole found is another total of
+		// the same name (市本级 vs 全市), not this one
+		c.Cov.Skip("share: whole doubtful (part exceeds it)")
+		return
+	}
 	c.Cov.Check()
 	if got.Meets(stated) {
 		return

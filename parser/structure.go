@@ -115,6 +115,8 @@ func structure(d *doc.Document) {
 			tocFirst = compact
 		case inTOC && compact == tocFirst:
 			inTOC = false // the body starts with the first entry again
+		case inTOC && (utf8.RuneCountInString(compact) > 60 || strings.Contains(compact, "。")):
+			inTOC = false // contents entries are short lines; running text ends them
 		}
 		b.TOC = inTOC
 		b.Appendix = appendix

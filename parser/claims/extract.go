@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -11,9 +12,14 @@ var (
 	periodRe     = regexp.MustCompile(`(?:与|和|同)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)[^，,；;]{0,16}?(?:相比|比较|对比)|(?:比|较)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)?[^，,；;增减上下提降持无]{0,14}|同比|环比`)
 	ratioRe      = regexp.MustCompile(`(?:完成|为|达到|达|占)(?:了)?(年初|调整后?|全年|当年)?(?:预算|计划)(?:数)?(?:的)?\s*$`)
 	openerRe     = regexp.MustCompile(`其中|主要用于以下(?:几个)?方面|具体(?:情况)?如下`)
-	nestedRe     = regexp.MustCompile(`其中|含|包括`)
+	nestedRe     = regexp.MustCompile(`其中|含|包括|主要是|主要用于|用于|主要包括`)
 	compRe       = regexp.MustCompile(`决算(?:数)?(?:与|和)?(?:年初)?(?:预算(?:数)?)?(大于|小于|等于|高于|低于|超过|超出|少于|持平)(?:年初)?(?:预算(?:数)?)?`)
 	negRe        = regexp.MustCompile(`(?:未|没有|无|不|未再|停止|暂停)$`)
+	bareShareRe  = regexp.MustCompile(`占(?:[^\d占地用有图表，,；;:：]{0,20}?的)?(?:比重|比例)?(?:为)?\s*$`)
+	lastYearRe   = regexp.MustCompile(`上年|上一年|去年|上年度`)
+	enumRe       = regexp.MustCompile(`[一二三四五六七八九十]是|^\s*(?:\d[.、]|\(\d\)|①)`)
+	listEndRe    = regexp.MustCompile(`[二三四五六七八九十]是|第[二三四五六七八九十]`)
+	adversative  = regexp.MustCompile(`但是|但|然而|不过|虽然|尽管`)
 	wholeTrim    = regexp.MustCompile(`(?:的)?(?:比重|比例|份额)?(?:为|是|约)?$`)
 )
 
@@ -129,7 +135,7 @@ func (bx *blockCtx) roles(s [2]int, figs []*Figure) {
 			} else {
 				f.Role = RoleLevel
 			}
-		case f.Unit == UnitNone && strings.Contains(pre, "占") && !strings.Contains(pre, "占地") && !strings.Contains(pre, "占用") && !strings.Contains(pre, "占有"):
+		case f.Unit == UnitNone && bareShareRe.MatchString(pre) && bx.endsClause(f.End):
 			f.Role = RoleShare // a share written without its % sign
 		default:
 			f.Role = RoleOther
@@ -154,6 +160,7 @@ func (bx *blockCtx) subjects(s [2]int, figs []*Figure) {
 		}
 		f.Subject = cleanSubject(raw)
 		f.Qual = qualOf(raw)
+		f.Earlier = periodRe.MatchString(raw) || lastYearRe.MatchString(raw)
 		f.Key = keyOf(f.Subject)
 		if isGeneric(f.Key) {
 			switch {
@@ -239,8 +246,10 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		}
 		var owner *Change
 		for _, c := range bx.set.Changes {
-			if c.Block == bx.b && c.End <= m[0] && c.Start >= s[0] && !strings.ContainsAny(bx.text(c.End, m[0]), ";；。") {
-				owner = c
+			between := bx.text(c.End, m[0])
+			if c.Block == bx.b && c.End <= m[0] && c.Start >= s[0] && !strings.ContainsAny(between, ";；。") &&
+				!strings.Contains(between, "其中") && len(bx.figsIn(c.End, m[0])) == 0 {
+				owner = c // 减少为0.00万元，与2024年持平: the same subject in one clause group
 			}
 		}
 		if owner != nil {
@@ -307,9 +316,18 @@ func (bx *blockCtx) resolveChange(c *Change, s [2]int, figs []*Figure) {
 	// base: a figure of the sentence whose qualifier the reference names
 	if c.Ref != "" {
 		rq := qualOf(c.Ref)
-		if rq != QualNone {
+		ry := 0
+		if m := yearInClause.FindStringSubmatch(c.Ref); m != nil {
+			ry, _ = strconv.Atoi(m[1])
+		}
+		lastYear := ry == 0 && lastYearRe.MatchString(c.Ref)
+		if rq != QualNone && (ry != 0 || lastYear) {
 			for _, f := range figs {
-				if f.Role == RoleLevel && f.Start < c.Start && f.Qual == rq && f.Unit.IsAmount() {
+				// the stated base is the same kind of figure, of the period the comparison names
+				if f.Role != RoleLevel || f.Start >= c.Start || f.Qual != rq || !f.Unit.IsAmount() {
+					continue
+				}
+				if (ry != 0 && f.Year == ry) || (lastYear && lastYearRe.MatchString(f.Subject)) {
 					c.Base = f
 				}
 			}
@@ -324,7 +342,7 @@ func (bx *blockCtx) resolveChange(c *Change, s [2]int, figs []*Figure) {
 		if f.Start >= c.Start {
 			break
 		}
-		if f.Role == RoleLevel && f.Unit.IsAmount() && f != c.Base && !bx.isChangeTo(f) {
+		if f.Role == RoleLevel && f.Unit.IsAmount() && f != c.Base && !bx.isChangeTo(f) && !f.Earlier && !f.Paren {
 			c.Current = f
 		}
 	}
@@ -371,7 +389,9 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 			sh.Whole = bx.listHead(s, f.Start)
 		} else {
 			sh.Whole = bx.set.lookupLevel(bx.b, zhanAt, keyOf(sh.WholeName), QualNone, bx.set.Facts.Kind, nil)
-			if sh.Whole == nil {
+			if sh.Whole == nil && bx.set.Facts.Unit != "" {
+				// a department report names its totals once; a government report
+				// has one 一般公共预算支出 per level (全市, 市本级, 县区)
 				sh.Whole = bx.set.lookupLevelLoose(bx.b, zhanAt, keyOf(sh.WholeName))
 			}
 		}
@@ -455,11 +475,16 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 
 // totals finds a total followed by its listed parts.
 func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
-	ops := bx.find(openerRe, s[0], s[1])
-	if len(ops) == 0 {
+	var op []int
+	for _, m := range bx.find(openerRe, s[0], s[1]) {
+		if !bx.inParen(m[0]) { // （其中：…） lists only inside its brackets
+			op = m
+			break
+		}
+	}
+	if op == nil {
 		return
 	}
-	op := ops[0]
 	var head *Figure
 	for _, f := range bx.figs {
 		if f.Start >= op[0] {
@@ -467,33 +492,106 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 		}
 		inSentence := f.Start >= s[0]
 		inPrev := prev[1] > prev[0] && f.Start >= prev[0] && strings.TrimSpace(bx.text(s[0], op[0])) == ""
-		if (inSentence || inPrev) && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) {
+		if (inSentence || inPrev) && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier {
 			head = f
 		}
 	}
-	if head == nil {
+	if head == nil || head.Value.Sign() < 0 {
 		return
 	}
-	// parts: levels after the opener, up to a nested 其中/含
+	// the list ends at a nested 其中/主要是/用于, at the next enumerated point,
+	// and — when its parts are separated by commas — at the first ；
 	end := s[1]
-	if nested := bx.find(nestedRe, op[1], s[1]); len(nested) > 0 {
-		end = nested[0][0]
+	for _, re := range []*regexp.Regexp{nestedRe, listEndRe} {
+		if m := bx.find(re, op[1], end); len(m) > 0 {
+			end = m[0][0]
+		}
 	}
-	t := &Total{Head: head}
+	var cands []*Figure
 	for _, f := range figs {
-		if f.Start < op[1] || f.Start >= end || f.Role != RoleLevel || !f.Unit.IsAmount() || f.Paren || bx.isChangeTo(f) {
+		if f.Start < op[1] || f.Start >= end || f.Role != RoleLevel || !f.Unit.IsAmount() || f.Paren || bx.isChangeTo(f) || f.Earlier {
 			continue
 		}
-		if !qualCompatible(head.Qual, f.Qual) {
+		if !qualCompatible(head.Qual, f.Qual) || otherSide(head.Key, f.Key) {
 			continue
+		}
+		cands = append(cands, f)
+	}
+	if len(cands) < 2 {
+		return
+	}
+	segmented := strings.ContainsAny(bx.text(cands[0].End, cands[1].Start), "；;")
+	if !segmented {
+		if i := strings.IndexAny(bx.text(op[1], end), "；;"); i >= 0 {
+			end = op[1] + utf8.RuneCountInString(bx.text(op[1], end)[:i])
+		}
+	}
+	t := &Total{Head: head}
+	lastSeg := -1
+	for _, f := range cands {
+		if f.Start >= end {
+			break
+		}
+		if segmented {
+			// each ；-segment names one part (its first level); the rest are details
+			seg := strings.Count(bx.text(op[1], f.Start), "；") + strings.Count(bx.text(op[1], f.Start), ";")
+			if seg == lastSeg {
+				continue
+			}
+			lastSeg = seg
 		}
 		t.Parts = append(t.Parts, f)
 	}
+	t.Parts = dropBreakdowns(t.Parts)
 	if len(t.Parts) < 2 {
 		return
 	}
 	t.Span = Span{Block: bx.b, Start: head.Start, End: t.Parts[len(t.Parts)-1].End}
 	bx.set.Totals = append(bx.set.Totals, t)
+}
+
+// dropBreakdowns removes parts that break down the part before them
+// (新增债券331446万元，市本级留用90000万元，转贷241446万元).
+func dropBreakdowns(parts []*Figure) []*Figure {
+	for i := 0; i < len(parts); i++ {
+		for j := i + 2; j <= len(parts); j++ {
+			run := parts[i+1 : j]
+			if len(run) < 2 {
+				continue
+			}
+			iv := run[0].Yuan()
+			for _, f := range run[1:] {
+				iv = iv.Add(f.Yuan())
+			}
+			if iv.Meets(parts[i].Yuan()) {
+				out := append(append([]*Figure{}, parts[:i+1]...), parts[j:]...)
+				return dropBreakdowns(out)
+			}
+		}
+	}
+	return parts
+}
+
+func (bx *blockCtx) inParen(i int) bool {
+	n := 0
+	for j := 0; j < i && j < len(bx.rs); j++ {
+		switch bx.rs[j] {
+		case '(', '[':
+			n++
+		case ')', ']':
+			if n > 0 {
+				n--
+			}
+		}
+	}
+	return n > 0
+}
+
+// otherSide: a 支出 figure is not a part of a 收入 total, nor the reverse.
+func otherSide(head, part string) bool {
+	hi, he := strings.Contains(head, "收入"), strings.Contains(head, "支出")
+	pi, pe := strings.Contains(part, "收入"), strings.Contains(part, "支出")
+	return (hi && !he && pe && !pi) || (he && !hi && pi && !pe)
 }
 
 func qualCompatible(head, part Qual) bool {
@@ -558,6 +656,9 @@ func (bx *blockCtx) causes(sents [][2]int) {
 		c := &Cause{Text: body}
 		c.Empty = strings.Trim(body, "。.；;，, ") == ""
 		c.Dir, c.DirWord = bx.causeDir(m[1], end)
+		if adversative.MatchString(body) || enumRe.MatchString(body) || strings.ContainsAny(body, "；;") {
+			c.Dir = DirNone // 新增…，但…不同, 一是…二是…: the cause weighs several things; no single direction
+		}
 		// what it explains: a direction word just before 原因, else the last change
 		ownStart := bx.clauseStart(m[0], 0)
 		own := bx.text(ownStart, m[0])
@@ -601,31 +702,39 @@ func (bx *blockCtx) causes(sents [][2]int) {
 	}
 }
 
-// causeDir is the first direction word of a cause (a negated word counts
-// the other way: 未新增 is no increase).
+// causeDir is the direction a cause states: the direction word that ends
+// the cause's first clause, as a predicate does (人员经费增加, …收入减少所致).
+// A direction word deep inside a name (新增建设用地有偿使用费收入减少,
+// 新增专项债券转贷额度未明确) is not the cause's direction. A negated word
+// counts the other way: 未新增 is no increase.
 func (bx *blockCtx) causeDir(s, e int) (Dir, string) {
 	lx := bx.set.vocab
-	t := bx.text(s, e)
-	best := -1
+	end := s
+	for end < e && !bx.isClauseSep(end) {
+		end++
+	}
+	t := bx.text(s, end)
+	best, bestEnd := -1, -1
 	var dir Dir
 	word := ""
 	for _, c := range []struct {
 		re *regexp.Regexp
 		d  Dir
 	}{{lx.causeUpRe, DirUp}, {lx.causeDownRe, DirDown}} {
-		loc := c.re.FindStringIndex(t)
-		if loc == nil {
-			continue
-		}
-		if best < 0 || loc[0] < best || (loc[0] == best && loc[1]-loc[0] > len(word)) {
-			best, dir, word = loc[0], c.d, t[loc[0]:loc[1]]
-			if negRe.MatchString(t[:loc[0]]) {
-				if dir == DirUp {
-					dir = DirDown
-				} else {
-					dir = DirUp
-				}
+		for _, loc := range c.re.FindAllStringIndex(t, -1) {
+			if loc[1] > bestEnd || (loc[1] == bestEnd && loc[0] < best) {
+				best, bestEnd, dir, word = loc[0], loc[1], c.d, t[loc[0]:loc[1]]
 			}
+		}
+	}
+	if best < 0 || utf8.RuneCountInString(t[bestEnd:]) > 6 {
+		return DirNone, ""
+	}
+	if negRe.MatchString(t[:best]) {
+		if dir == DirUp {
+			dir = DirDown
+		} else {
+			dir = DirUp
 		}
 	}
 	return dir, word
@@ -684,4 +793,12 @@ func (bx *blockCtx) items() {
 	}
 	it.Span = Span{Block: b, Start: h.Start, End: it.Current.End}
 	bx.set.Items = append(bx.set.Items, it)
+}
+
+// endsClause: the figure is the last thing of its clause (占 76.23；).
+func (bx *blockCtx) endsClause(end int) bool {
+	for end < len(bx.rs) && bx.rs[end] == ' ' {
+		end++
+	}
+	return end >= len(bx.rs) || bx.isClauseSep(end)
 }

@@ -38,6 +38,7 @@ var (
 func findFacts(d *doc.Document) Facts {
 	f := Facts{Kind: KindUnknown}
 	votes := map[string]int{}
+	units := map[string]int{}
 	first := ""
 	n := 0
 	for _, b := range d.Blocks {
@@ -57,10 +58,13 @@ func findFacts(d *doc.Document) Facts {
 			if kind == "" {
 				kind, unit = m[5], m[4]
 			}
-			key := m[1] + "|" + kind + "|" + unit
+			key := m[1] + "|" + kind
 			w := 1
 			if n <= 5 || b.Kind == doc.KindHeading {
 				w = 3 // titles and part headings speak for the document
+			}
+			if unit != "" {
+				units[unit] += w
 			}
 			votes[key] += w
 			if first == "" {
@@ -77,9 +81,14 @@ func findFacts(d *doc.Document) Facts {
 	if best == "" {
 		return f
 	}
-	var year, kind, unit string
 	parts := splitKey(best)
-	year, kind, unit = parts[0], parts[1], parts[2]
+	year, kind := parts[0], parts[1]
+	unit := ""
+	for u, n := range units {
+		if unit == "" || n > units[unit] {
+			unit = u
+		}
+	}
 	f.Year, _ = strconv.Atoi(year)
 	switch kind {
 	case "决算":

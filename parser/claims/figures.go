@@ -75,6 +75,7 @@ type Figure struct {
 	Qual    Qual   // 预算 / 决算 / 执行数 … when the wording says so
 	Year    int    // a year named in the figure's clause (2023年预算安排…)
 	Paren   bool   // inside brackets: a remark, not a list part
+	Earlier bool   // stated for an earlier period (较2014年决算数305.65万元, 上年执行数)
 }
 
 // Role is what a figure does in its sentence.

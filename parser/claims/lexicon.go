@@ -21,7 +21,7 @@ type lexicon struct {
 
 // defaults used when a pack gives no list of that name
 var defaultVocab = Vocabulary{
-	"increase":       {"增加", "增长", "上升", "提高", "增收", "增支", "上涨", "增多", "多支", "超支", "超收"},
+	"increase":       {"增加", "增长", "上升", "提高", "增收", "增支", "上涨", "增多", "多支"},
 	"decrease":       {"减少", "下降", "降低", "减收", "减支", "缩减", "压减", "下滑", "回落", "节约", "少支"},
 	"flat":           {"持平", "无变化", "没有变化", "未发生变化", "保持不变", "无增减"},
 	"cause_increase": {"增加", "增长", "上升", "提高", "追加", "新增", "增多", "上涨", "调增", "扩大", "增资", "增人", "调标", "提标"},
@@ -49,7 +49,7 @@ func newLexicon(v Vocabulary) *lexicon {
 		alts[i] = strings.NewReplacer(`\(`, `[(（]`, `\)`, `[)）]`, `/`, `\s*[/／、]\s*`).Replace(regexp.QuoteMeta(a))
 	}
 	lx.altRe = regexp.MustCompile(strings.Join(alts, "|"))
-	lx.causeRe = regexp.MustCompile(`(?:主要)?(?:变动|变化|增减|增加|减少|增长|下降|差异)?(?:的)?(?:主要)?原因(?:是|为|:|主要是|主要为|在于|系)?:?`)
+	lx.causeRe = regexp.MustCompile(`(?:主要)?(?:变动|变化|增减|增加|减少|增长|下降|差异)?(?:的)?(?:主要)?原因(?:是|为|主要是|主要为|在于|系|:)+`)
 	lx.causeUpRe = regexp.MustCompile(alt(lx.causeUp))
 	lx.causeDownRe = regexp.MustCompile(alt(lx.causeDown))
 	return lx

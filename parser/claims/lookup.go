@@ -15,7 +15,7 @@ func (s *Set) lookupLevel(b *doc.Block, before int, key string, q Qual, kind Kin
 		return nil
 	}
 	ok := func(f *Figure) bool {
-		if f == exclude || f.Role != RoleLevel || !f.Unit.IsAmount() || !sameSubject(key, f.Key) {
+		if f == exclude || f.Role != RoleLevel || !f.Unit.IsAmount() || f.Earlier || !sameSubject(key, f.Key) {
 			return false
 		}
 		return qualMatches(q, f.Qual, kind)
