@@ -115,6 +115,24 @@ func (p tableColumns) summary(c *Context, s *tables.Sheet, addIn, addOut []strin
 			}
 		}
 		tot := totals[g]
+		if tot == nil {
+			// a budget's summary has no 本年合计 line: its enumerated lines
+			// add up to the side's 总计 directly
+			for _, r := range s.Rows {
+				if r.Group == g && strings.HasSuffix(r.Name, "总计") {
+					tot = r
+					break
+				}
+			}
+			if tot != nil {
+				items = items[:0]
+				for _, r := range s.Rows {
+					if r.Group == g && topItem.MatchString(r.Name) {
+						items = append(items, r)
+					}
+				}
+			}
+		}
 		if tot == nil || len(items) == 0 {
 			c.Cov.Skip("table columns: summary total line not found")
 			continue

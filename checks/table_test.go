@@ -127,3 +127,67 @@ func TestTableColumns(t *testing.T) {
 		require.Equal(t, tc.claim, col[0].Claim)
 	}
 }
+
+func TestTableCross(t *testing.T) {
+	orig := fixtureText(t, "sthj-2025-final-tables.txt")
+	fs, _ := runTables(t, "sthj.txt", orig)
+	require.Empty(t, rulesOf(fs, "table-cross"))
+
+	// 财政拨款收入支出决算总表's 一般公共预算 column against the general-budget table
+	changed := strings.Replace(orig, "十、节能环保支出 3,742.47 3,742.47 0.00 0.00", "十、节能环保支出 3,742.47 3,732.47 0.00 0.00", 1)
+	require.NotEqual(t, orig, changed)
+	fs, _ = runTables(t, "sthj.txt", changed)
+	x := rulesOf(fs, "table-cross")
+	require.Len(t, x, 1)
+	require.Equal(t, "211 节能环保支出 3,742.47 2,385.48 1,356.98", x[0].Claim)
+	require.Equal(t, "3,742.47", x[0].Stated)
+	require.Equal(t, "3,732.47", x[0].Expected)
+
+	// 基本支出 of the general-budget table against 人员经费 + 公用经费
+	changed = strings.Replace(orig, "合计 4,733.14 3,365.38 1,367.75", "合计 4,733.14 3,375.38 1,357.75", 1)
+	fs, _ = runTables(t, "sthj.txt", changed)
+	x = rulesOf(fs, "table-cross")
+	require.Len(t, x, 1)
+	require.Equal(t, "3,375.38", x[0].Stated)
+	require.Equal(t, "3,365.38", x[0].Expected)
+}
+
+// The three contradictions the reviewers found in Yichuan's basic-expenditure
+// table against its 三公 table (corpus/labels), and none once they are fixed.
+func TestTableCrossYichuanSanGong(t *testing.T) {
+	orig := fixtureText(t, "yichuan-2025-basic-sangong.txt")
+	fs, _ := runTables(t, "yichuan.txt", orig)
+	x := rulesOf(fs, "table-cross")
+	require.Len(t, x, 3)
+	var stated []string
+	for _, f := range x {
+		stated = append(stated, f.Stated)
+	}
+	require.Equal(t, []string{"13.24", "8.31", "81.11"}, stated)
+	require.Contains(t, x[1].Claim, "30217 公务接待费 8.31")
+
+	fixed := strings.NewReplacer("30212 13.24", "30212 0.00", "30217 公务接待费 8.31", "30217 公务接待费 0.30", "30231 81.11", "30231 19.56").Replace(orig)
+	fs, _ = runTables(t, "yichuan.txt", fixed)
+	require.Empty(t, rulesOf(fs, "table-cross"))
+}
+
+// A budget's 三公 table puts 公务接待费 before 公务用车 and adds 机关运行经费;
+// the basic-expenditure table is in 元, the 三公 table in 万元.
+func TestTableBudgetSanGongOrderAndUnits(t *testing.T) {
+	orig := fixtureText(t, "wanli-2025-budget-sangong.txt")
+	fs, cov := runTables(t, "wanli.txt", orig)
+	require.Empty(t, fs)
+	require.Greater(t, cov.Checked, 3)
+
+	// 公务接待费 in the basic table above the whole 三公 reception budget
+	changed := strings.Replace(orig, "302 17 公务接待费 13,500 0 13,500", "302 17 公务接待费 23,500 0 23,500", 1)
+	fs, _ = runTables(t, "wanli.txt", changed)
+	x := rulesOf(fs, "table-cross")
+	require.Len(t, x, 1)
+	require.Equal(t, "23,500", x[0].Stated)
+	require.Equal(t, "≤ 1.35", x[0].Expected)
+
+	changed = strings.Replace(orig, "37.91 0 1.35 36.56 15 21.56", "37.91 0 1.35 36.56 15 22.56", 1)
+	fs, _ = runTables(t, "wanli.txt", changed)
+	require.Len(t, rulesOf(fs, "table-columns"), 1)
+}

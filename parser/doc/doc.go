@@ -317,6 +317,10 @@ type Cell struct {
 	Line  int
 	Role  string
 	Group int
+	// X0, X1: the horizontal extent of the cell's text in page units, for
+	// readers with geometry (PDF), so figures can be put in the column they
+	// stand under when blank cells leave a row short; 0 when unknown.
+	X0, X1 float64
 }
 
 // Raw is what a format reader returns: the source text positions refer to,

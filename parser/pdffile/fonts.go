@@ -34,6 +34,7 @@ type font struct {
 	scale    float64 // glyph units → text space (1/1000, or Type3 FontMatrix)
 	vscale   float64 // font size factor (Type3 fonts)
 	vertical bool
+	gb1      bool // CIDs of the Adobe-GB1 collection: text known without ToUnicode
 }
 
 const noGlyph = "\ufffd"
@@ -97,6 +98,11 @@ func (f *font) decode(s string, out []code) []code {
 				}
 			default:
 				txt = noGlyph
+				if f.gb1 {
+					if r, ok := gb1Rune(v); ok {
+						txt = string(r)
+					}
+				}
 			}
 		}
 		if txt == noGlyph {
@@ -230,6 +236,7 @@ func loadCIDFont(f *font, v pdf.Value) {
 	}
 	f.vertical = strings.HasSuffix(name, "-V")
 	d := v.Key("DescendantFonts").Index(0)
+	f.gb1 = f.enc == encIdentity && d.Key("CIDSystemInfo").Key("Ordering").Text() == "GB1"
 	if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
 		f.dw = dw.Float64()
 	}

@@ -180,6 +180,7 @@ const (
 	spaceGapCJK   = 0.5  // between CJK glyphs: more than justification slack
 	columnGap     = 1.0  // a gap this wide separates table columns
 	figureColumn  = 0.3  // two figures this far apart are two cells
+	figureEdge    = 0.6  // a figure this far from other text is a cell of its own
 )
 
 // buildLine makes the line's text and segments from its items.
@@ -201,7 +202,7 @@ func buildLine(l *pline) {
 			case prev.cjk || it.cjk:
 				thr = spaceGapMixed
 			}
-			if gap > columnGap*s || (gap > figureColumn*s && prev.fig && it.fig) {
+			if gap > columnGap*s || (gap > figureColumn*s && prev.fig && it.fig) || (gap > figureEdge*s && (prev.fig || it.fig)) {
 				seg.X1 = maxX
 				segs = append(segs, *seg)
 				b.WriteByte(' ')

@@ -32,7 +32,6 @@ func Detect(raw *doc.Raw) []*doc.Table {
 }
 
 var (
-	unitRe    = regexp.MustCompile(`^(金额)?单位[:：]\s*(万元|元|亿元|千元)`)
 	unitAnyRe = regexp.MustCompile(`单位[:：]\s*(万元|元|亿元|千元)`)
 	partRe    = regexp.MustCompile(`^第[一二三四五六七八九十]+部分`)
 	enumRe    = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|表\d+[-—－]?\d*|附表\d*[-—－]?\d*)`)
@@ -82,7 +81,7 @@ func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table,
 	for j := i + 1; j < len(lines); j++ {
 		l := lines[j]
 		txt := strings.TrimSpace(l.Text)
-		if s, _ := titleAt(lines, j); s != nil {
+		if s, _ := titleAt(lines, j); s != nil || otherTitleAt(lines, j) {
 			break
 		}
 		if partRe.MatchString(Fold(txt)) {
@@ -96,8 +95,8 @@ func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table,
 			end = j
 			continue
 		}
-		if m := unitRe.FindStringSubmatch(Fold(txt)); m != nil && t.Unit == "" {
-			t.Unit = m[2]
+		if m := unitAnyRe.FindStringSubmatch(txt); m != nil && t.Unit == "" && j <= i+3 {
+			t.Unit = m[1]
 			end = j
 			continue
 		}
@@ -161,6 +160,22 @@ var figRe = regexp.MustCompile(`^[-−－]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
 func hasFigure(s string) bool {
 	for _, f := range strings.Fields(s) {
 		if figRe.MatchString(f) && strings.Contains(f, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// otherTitleAt reports the title of a table that is not a standard one (项目
+// 绩效目标表, 政府采购预算表…): a short line ending in 表 with a unit line
+// right after it. It ends the table before it.
+func otherTitleAt(lines []doc.Line, i int) bool {
+	f := Fold(lines[i].Text)
+	if !strings.HasSuffix(f, "表") || utf8.RuneCountInString(f) > 40 || strings.ContainsAny(f, "。；，,") {
+		return false
+	}
+	for j := i + 1; j < len(lines) && j <= i+2; j++ {
+		if unitAnyRe.MatchString(lines[j].Text) {
 			return true
 		}
 	}

@@ -108,6 +108,23 @@ func splitHalves(toks []token, lay Layout) []*half {
 	h := &half{}
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
+		if n := codeRun(toks[i:], lay); n > 0 && (h.empty() || len(h.vals) > 0 || len(h.name) > 0) {
+			// integers before a name are a split code (301 01 / 301 2 /
+			// 208 05 01), never amounts (pitfall 24)
+			if !h.empty() {
+				out = append(out, h)
+				h = &half{}
+			}
+			for k := 0; k < n; k++ {
+				t := toks[i+k]
+				if k > 0 && len(t.text) == 1 {
+					t.text = "0" + t.text // a 款 code printed without its leading zero
+				}
+				h.code = append(h.code, t)
+			}
+			i += n - 1
+			continue
+		}
 		switch {
 		case isCode(tk.text, lay) && (h.empty() || len(h.vals) > 0 || len(h.name) > 0):
 			if !h.empty() {
@@ -310,4 +327,22 @@ func makeCell(lines []doc.Line, ts []token, text, role string, row, col, group i
 	}
 	c.Block = b
 	return c
+}
+
+var intRe = regexp.MustCompile(`^\d{1,7}$`)
+
+// codeRun reports how many leading tokens form a split code: two or three
+// plain integers followed by a name, in a coded table.
+func codeRun(toks []token, lay Layout) int {
+	if lay != LayoutFunction && lay != LayoutEconomic {
+		return 0
+	}
+	n := 0
+	for n < len(toks) && n < 3 && intRe.MatchString(toks[n].text) && (n == 0 || len(toks[n].text) <= 2) {
+		n++
+	}
+	if n < 2 || n >= len(toks) || isFigure(toks[n].text) {
+		return 0
+	}
+	return n
 }

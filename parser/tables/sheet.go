@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
@@ -117,6 +118,10 @@ func View(t *doc.Table) *Sheet {
 			want = 12
 			if t.Kind == "budget" || n <= 6 && n > 0 && t.Kind != "final" {
 				want = 6
+				if s.headerHas("机关运行") {
+					// a budget's 三公 table with 机关运行经费 as a last column
+					want = 7
+				}
 			}
 		}
 		if t.Kind == "budget" && std.Layout != LayoutSanGong || want < n {
@@ -137,17 +142,20 @@ func (s *Sheet) Identities(g int) []Identity {
 	var out []Identity
 	switch {
 	case s.Std.Layout == LayoutSanGong:
-		periods := n / 6
+		periods := s.SanGongPeriods()
 		for p := 0; p < periods && periods <= 2; p++ {
-			at := func(k int) int { return k*periods + p }
+			at := func(role string) int { return s.SanGongSlot(role)*periods + p }
 			out = append(out,
-				Identity{Total: at(0), Parts: []int{at(1), at(2), at(5)}, Name: "合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"},
-				Identity{Total: at(2), Parts: []int{at(3), at(4)}, Name: "公务用车 小计 = 购置费 + 运行维护费"})
+				Identity{Total: at("合计"), Parts: []int{at("因公出国"), at("公务用车"), at("公务接待")}, Name: "合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"},
+				Identity{Total: at("公务用车"), Parts: []int{at("购置"), at("运行")}, Name: "公务用车 小计 = 购置费 + 运行维护费"})
 		}
 	case (s.Std.Name == GovFund || s.Std.Name == StateCap) && n == 6 && s.T.Kind != "budget":
 		out = append(out,
 			Identity{Total: 2, Parts: []int{3, 4}, Name: "本年支出合计 = 基本支出 + 项目支出"},
 			Identity{Total: 5, Parts: []int{0, 1, 2}, Signs: []int{1, 1, -1}, Name: "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出"})
+	case s.T.Kind == "budget" && s.headerHas("小计"):
+		// a budget table whose header has subtotal columns (财政拨款 小计 and
+		// its parts): the first column is not the plain sum of the others
 	case s.Std.Sum[g] || (n > 1 && (s.T.Kind == "budget" || s.Std.Layout == LayoutEconomic)):
 		if n > 1 {
 			parts := make([]int, 0, n-1)
@@ -353,4 +361,54 @@ func StripEnum(name string) string {
 		return name[len(m):]
 	}
 	return name
+}
+
+func (s *Sheet) headerHas(word string) bool {
+	for _, h := range s.T.Header {
+		if strings.Contains(Fold(h), word) {
+			return true
+		}
+	}
+	return false
+}
+
+// SanGongPeriods is how many figures each "三公" item has: 预算数 and 决算数
+// in a final report, one in a budget (机关运行经费 may follow as a 7th).
+func (s *Sheet) SanGongPeriods() int {
+	n := s.NCols[0]
+	if n == 7 {
+		return 1
+	}
+	return n / 6
+}
+
+// SanGongSlot is the position of a "三公" item among the items. The final
+// template prints 合计, 因公出国, 公务用车 (小计, 购置, 运行), 公务接待; the
+// Shanghai budget template puts 公务接待 before 公务用车.
+func (s *Sheet) SanGongSlot(role string) int {
+	final := []string{"合计", "因公出国", "公务用车", "购置", "运行", "公务接待"}
+	budget := []string{"合计", "因公出国", "公务接待", "公务用车", "购置", "运行"}
+	order := final
+	if s.T.Kind == "budget" {
+		order = budget
+	}
+	for i, r := range order {
+		if r == role {
+			return i
+		}
+	}
+	return -1
+}
+
+// UnitScale converts the table's figures to 元: 10000 for 万元, 1 for 元.
+func (s *Sheet) UnitScale() *big.Rat {
+	switch s.T.Unit {
+	case "万元":
+		return big.NewRat(10000, 1)
+	case "亿元":
+		return big.NewRat(100000000, 1)
+	case "千元":
+		return big.NewRat(1000, 1)
+	}
+	return big.NewRat(1, 1)
 }

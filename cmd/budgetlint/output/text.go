@@ -18,7 +18,7 @@ func Text(w io.Writer, r *Run) error {
 		}
 		for _, x := range f.Findings {
 			loc := fmt.Sprintf("%s:%d:%d", f.Path, x.Line, x.Column)
-			if f.Format == "pdf" || f.Format == "docx" {
+			if x.Page > 0 && (f.Format == "pdf" || f.Format == "docx") {
 				loc = fmt.Sprintf("%s:page %d:line %d", f.Path, x.Page, x.Line)
 			}
 			fmt.Fprintf(w, "%s: %s: %s [%s]\n", loc, x.Severity, x.Message, x.Rule)

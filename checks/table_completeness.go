@@ -1,0 +1,102 @@
+package checks
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/tables"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// table-completeness: every standard table the report's contents list, and
+// for a final-accounts report that evidently prints its tables (at least
+// `min_found` of them) every one of the nine, is present in the body. An
+// empty table with its 本表无数据 note counts as present (pitfall 21). A
+// file without a usable text layer is not judged (pitfall 32).
+func init() { Register("table-completeness", newTableCompleteness) }
+
+type tableCompleteness struct {
+	MinFound int `yaml:"min_found"`
+}
+
+func newTableCompleteness(r *rules.Rule, _ *rules.Set) (Checker, error) {
+	p := tableCompleteness{MinFound: 3}
+	return p, r.DecodeParams(&p)
+}
+
+func (p tableCompleteness) Run(c *Context) {
+	d := c.Doc
+	if d.NoText != "" || d.Source == nil {
+		return
+	}
+	found := map[string]bool{}
+	finals := 0
+	for _, s := range docSheets(d) {
+		if !found[s.Std.Name] && s.T.Kind == "final" {
+			finals++
+		}
+		found[s.Std.Name] = true
+	}
+	mentions := tableMentions(d, found)
+	for _, std := range tables.Standards {
+		if found[std.Name] {
+			continue
+		}
+		m, listed := mentions[std.Name]
+		if !listed && finals < p.MinFound {
+			continue
+		}
+		c.Cov.Check()
+		vars := Vars{"table": std.Name, "expected": std.Name, "context": "tables found: " + foundList(found)}
+		if listed {
+			vars["where"] = "the contents list it"
+			c.Report(m, 0, m.RuneLen(), vars)
+			continue
+		}
+		vars["where"] = "a final-accounts report prints all nine standard tables"
+		vars["claim"] = std.Name
+		c.ReportDoc(vars)
+	}
+}
+
+func foundList(found map[string]bool) string {
+	var out []string
+	for _, s := range tables.Standards {
+		if found[s.Name] {
+			out = append(out, s.Name)
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, "、")
+}
+
+// tableMentions finds the short lines (contents entries) that name a
+// standard table not found in the body, as blocks to report at.
+func tableMentions(d *doc.Document, found map[string]bool) map[string]*doc.Block {
+	out := map[string]*doc.Block{}
+	text := d.Source.Text
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != '\n' && text[i] != '\f' {
+			continue
+		}
+		line := string(text[start:i])
+		trimmed := strings.TrimSpace(line)
+		if n := utf8.RuneCountInString(trimmed); n > 0 && n <= 50 && !strings.ContainsAny(trimmed, "。；，") {
+			if std, _ := tables.MatchTitle(strings.TrimRight(trimmed, ".… 0123456789")); std != nil && !found[std.Name] && out[std.Name] == nil {
+				off := start + strings.Index(line, trimmed[:1])
+				b := &doc.Block{Kind: doc.KindParagraph, Text: trimmed, Raw: []rune(trimmed)}
+				for k := range b.Raw {
+					b.RawAt = append(b.RawAt, k)
+					b.SrcAt = append(b.SrcAt, off+k)
+				}
+				out[std.Name] = b
+			}
+		}
+		start = i + 1
+	}
+	return out
+}
