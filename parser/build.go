@@ -1,9 +1,227 @@
 package parser
 
-import "github.com/budgetlint/budgetlint/parser/doc"
+import (
+	"regexp"
+	"sort"
+	"strings"
 
-// Build turns a reader's lines into a document of blocks.
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// Build turns a reader's lines into a document of blocks: soft-wrapped lines
+// are joined into paragraphs (across pages too), page numbers are left out,
+// and numbering, sections, the table of contents and attachments are marked.
 func Build(path string, raw *doc.Raw) *doc.Document {
-	d := &doc.Document{Path: path, Format: raw.Format, Source: doc.NewSource(raw.Source, raw.PageLines), Tables: raw.Tables, NoText: raw.NoText, Warnings: raw.Warnings}
+	d := &doc.Document{
+		Path: path, Format: raw.Format,
+		Source: doc.NewSource(raw.Source, raw.PageLines),
+		Tables: raw.Tables, NoText: raw.NoText, Warnings: raw.Warnings,
+	}
+	lines := markPageNumbers(raw.Lines)
+	inTable := tableLines(raw)
+	wrapAt := wrapWidth(lines, raw.Format)
+	margin := rightMargins(lines)
+
+	var bb *blockBuilder
+	flush := func() {
+		if bb != nil {
+			if b := bb.block(); b != nil {
+				d.Blocks = append(d.Blocks, b)
+			}
+			bb = nil
+		}
+	}
+	var prev *doc.Line
+	for i := range lines {
+		l := &lines[i]
+		if l.Role != doc.RoleBody {
+			continue
+		}
+		kind := l.Kind
+		if inTable[i] {
+			kind = doc.KindTableCell
+		}
+		if bb != nil && (kind == doc.KindTableCell || !continues(prev, l, wrapAt, margin)) {
+			flush()
+		}
+		if bb == nil {
+			bb = &blockBuilder{kind: kind, page: l.Page}
+		}
+		bb.appendLine(lineRef{text: l.Text, pos: l.Pos})
+		prev = l
+		if kind == doc.KindTableCell {
+			flush()
+		}
+	}
+	flush()
+	structure(d)
 	return d
+}
+
+// tableLines marks the lines that tables found by a reader or by table
+// detection occupy, so table rows are not read as narrative.
+func tableLines(raw *doc.Raw) map[int]bool {
+	m := map[int]bool{}
+	for _, t := range raw.Tables {
+		if t.LastLine <= 0 && t.FirstLine <= 0 {
+			continue
+		}
+		for i := t.FirstLine; i <= t.LastLine && i < len(raw.Lines); i++ {
+			if i >= 0 {
+				m[i] = true
+			}
+		}
+	}
+	return m
+}
+
+var pageNumberRe = regexp.MustCompile(`^(?:[-－—]\s*\d{1,4}\s*[-－—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$`)
+
+// markPageNumbers gives a bare page number at the top or bottom of a page
+// the page-number role, so it does not end up inside a sentence.
+func markPageNumbers(in []doc.Line) []doc.Line {
+	lines := append([]doc.Line(nil), in...)
+	if len(lines) == 0 || lines[len(lines)-1].Page == 0 {
+		return lines
+	}
+	for i := range lines {
+		if lines[i].Role != doc.RoleBody || !pageNumberRe.MatchString(strings.TrimSpace(lines[i].Text)) {
+			continue
+		}
+		first := i == 0 || lines[i-1].Page != lines[i].Page
+		last := i == len(lines)-1 || lines[i+1].Page != lines[i].Page
+		if first || last {
+			lines[i].Role = doc.RolePageNumber
+		}
+	}
+	return lines
+}
+
+// wrapWidth finds the width at which a hard-wrapped document (page text of
+// a PDF) breaks its lines, or 0 when lines are not wrapped at a width.
+func wrapWidth(lines []doc.Line, f doc.Format) int {
+	if f == doc.FormatHTML || f == doc.FormatDOCX {
+		return 0
+	}
+	var ws []int
+	for _, l := range lines {
+		if l.Role == doc.RoleBody {
+			if w := width(l.Text); w >= 20 {
+				ws = append(ws, w)
+			}
+		}
+	}
+	if len(ws) < 10 {
+		return 0
+	}
+	sort.Ints(ws)
+	w := ws[len(ws)*9/10]
+	near := 0
+	for _, x := range ws {
+		if x*100 >= w*80 && x <= w+w/10 {
+			near++
+		}
+	}
+	// wrapped text has a crowd of lines at nearly the same width
+	if near*100 < len(ws)*35 {
+		return 0
+	}
+	return w
+}
+
+var markerStart = regexp.MustCompile(`^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?:[^\d]|$)|[①-⑳]|附件|附表)`)
+
+// continues decides whether line l continues the paragraph that prev ended.
+func continues(prev, l *doc.Line, wrapAt int, margin map[int]float64) bool {
+	if prev == nil || l.Break {
+		return false
+	}
+	if markerStart.MatchString(l.Text) {
+		return false
+	}
+	if prev.Kind == doc.KindHeading || l.Kind == doc.KindHeading {
+		return false
+	}
+	if prev.X1 > 0 && l.X1 > 0 {
+		// geometry from the PDF reader: the reader sets Break on paragraph
+		// starts; a line that stops well short of the margin ends its paragraph
+		return prev.X1 >= margin[prev.Page]-2*maxf(prev.Size, 5)
+	}
+	if wrapAt == 0 {
+		return false
+	}
+	w := width(prev.Text) * 100
+	switch {
+	case w >= wrapAt*82:
+		return true // a full line wraps, whatever it ends with
+	case endsSentence(prev.Text), w < wrapAt*60:
+		return false
+	case markerStart.MatchString(prev.Text) && headingEnd.MatchString(prev.Text):
+		return false // a numbered heading that fits on its line
+	}
+	return true
+}
+
+var headingEnd = regexp.MustCompile(`(?:情况|说明|概况|职能|构成|解释|表|情况说明|设置|职责|名词解释|其他|事项)[)）]?$`)
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for _, suf := range []string{"。", "；", ";", "：", ":", "！", "？", "!", "?", "”。"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+type lineRef struct {
+	text string
+	pos  []int
+}
+
+// blockBuilder accumulates the runes of one block.
+type blockBuilder struct {
+	kind         doc.Kind
+	page         int
+	raw          []rune
+	src          []int
+	text         []rune
+	rawAt        []int
+	pendingSpace bool
+}
+
+func (bb *blockBuilder) lastText() rune {
+	if len(bb.text) == 0 {
+		return 0
+	}
+	return bb.text[len(bb.text)-1]
+}
+
+func (bb *blockBuilder) block() *doc.Block {
+	if len(bb.text) == 0 {
+		return nil
+	}
+	k := bb.kind
+	if k == doc.KindUnknown {
+		k = doc.KindParagraph
+	}
+	return &doc.Block{Kind: k, Text: string(bb.text), Raw: bb.raw, RawAt: bb.rawAt, SrcAt: bb.src, Page: bb.page}
+}
+
+// rightMargins is the right edge of the text on each page (PDF geometry).
+func rightMargins(lines []doc.Line) map[int]float64 {
+	m := map[int]float64{}
+	for _, l := range lines {
+		if l.Role == doc.RoleBody && l.X1 > m[l.Page] {
+			m[l.Page] = l.X1
+		}
+	}
+	return m
+}
+
+func maxf(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
 }

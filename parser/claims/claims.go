@@ -1,25 +1,280 @@
 // Package claims finds figures and the claims made about them in a
 // document's blocks: amounts, percentages, shares, changes, budget-versus-
-// final statements, causes, totals with parts, years and dates.
+// final statements, causes, totals with parts, and the report's year and kind.
 package claims
 
-import "github.com/budgetlint/budgetlint/parser/doc"
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
 
-// Set is everything extracted from one document.
-type Set struct {
-	Doc *doc.Document
-}
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
 
 // Vocabulary is the word lists the extractor needs, from the rule pack.
 type Vocabulary map[string][]string
 
-// Extract finds figures and claims in every block of d.
-func Extract(d *doc.Document, v Vocabulary) *Set {
-	return &Set{Doc: d}
+// Dir is the direction of a change.
+type Dir int
+
+const (
+	DirNone Dir = iota
+	DirUp
+	DirDown
+	DirFlat
+)
+
+func (d Dir) String() string {
+	switch d {
+	case DirUp:
+		return "increase"
+	case DirDown:
+		return "decrease"
+	case DirFlat:
+		return "no change"
+	}
+	return ""
 }
 
-// FigureCount is how many figures (amounts and percentages) were found.
-func (s *Set) FigureCount() int { return 0 }
+// Span is a claim's place: analysis runes [Start,End) of a block.
+type Span struct {
+	Block      *doc.Block
+	Start, End int
+}
+
+// Change: a figure compared with an earlier period.
+type Change struct {
+	Span
+	Subject  string
+	Key      string
+	Qual     Qual
+	Dir      Dir
+	DirWord  string
+	Amount   *Figure // the change amount, if stated
+	Rate     *Figure // the change rate, if stated
+	RateDir  Dir     // the direction word before the rate, when it differs from Dir
+	Current  *Figure // this period's value, found by subject
+	Base     *Figure // the earlier value, when the text states it
+	ChangeTo *Figure // 减少为 X: the new value written as the change
+	Flat     bool    // 持平 / 无变化 said of the same subject in the same clause group
+	Ref      string  // 与2023年度相比, 比上年, 比2022年预算执行数 …
+}
+
+// Share: a part stated as a percentage of a whole.
+type Share struct {
+	Span
+	Part      *Figure
+	PartName  string
+	Whole     *Figure
+	WholeName string
+	Pct       *Figure
+	NoSign    bool // the percentage was written without %
+}
+
+// Completion: 完成预算的 R%.
+type Completion struct {
+	Span
+	Budget *Figure
+	Final  *Figure
+	Rate   *Figure
+	Base   string // 年初, 调整, 全年, or "" (unspecified)
+}
+
+// Comparison: 决算数大于/小于/等于预算数, 持平.
+type Comparison struct {
+	Span
+	Budget *Figure
+	Final  *Figure
+	Word   string
+	Rel    int // -1 final < budget, 0 equal, +1 final > budget
+}
+
+// Cause: 主要原因是 … after a change or comparison.
+type Cause struct {
+	Span
+	Text    string // the cause as written
+	Dir     Dir    // the direction the cause describes
+	DirWord string
+	RefDir  Dir // the direction of what it explains
+	RefFrom int // where the explained claim starts (for the claim span)
+	Empty   bool
+}
+
+// Total: a total followed by its parts (合计 X，其中：A a，B b …).
+type Total struct {
+	Span
+	Head  *Figure
+	Parts []*Figure
+	// Exhaustive is true when the wording shows the parts cover the whole:
+	// every part carries a share and the shares add up to 100%.
+	Exhaustive bool
+}
+
+// Item: a numbered or quoted item whose heading states an amount that its
+// own sentence states again.
+type Item struct {
+	Span
+	Heading *Figure
+	Current *Figure
+}
+
+// Set is everything extracted from one document.
+type Set struct {
+	Doc         *doc.Document
+	Facts       Facts
+	Figures     []*Figure
+	Changes     []*Change
+	Shares      []*Share
+	Completions []*Completion
+	Comparisons []*Comparison
+	Causes      []*Cause
+	Totals      []*Total
+	Items       []*Item
+	vocab       *lexicon
+	byBlock     map[*doc.Block][]*Figure
+}
+
+// FigureCount is how many amounts and percentages were found.
+func (s *Set) FigureCount() int {
+	n := 0
+	for _, f := range s.Figures {
+		if f.Unit.IsAmount() || f.Unit == UnitPercent {
+			n++
+		}
+	}
+	return n
+}
 
 // ClaimCount is how many claims were found.
-func (s *Set) ClaimCount() int { return 0 }
+func (s *Set) ClaimCount() int {
+	return len(s.Changes) + len(s.Shares) + len(s.Completions) + len(s.Comparisons) + len(s.Causes) + len(s.Totals) + len(s.Items)
+}
+
+// BlockFigures returns the figures of one block.
+func (s *Set) BlockFigures(b *doc.Block) []*Figure { return s.byBlock[b] }
+
+// Lex gives checks the word lists the extraction used.
+func (s *Set) Lex() *lexicon { return s.vocab }
+
+// Extract finds figures and claims in every narrative block of d.
+func Extract(d *doc.Document, v Vocabulary) *Set {
+	s := &Set{Doc: d, vocab: newLexicon(v), byBlock: map[*doc.Block][]*Figure{}}
+	s.Facts = findFacts(d)
+	if d.NoText != "" {
+		return s
+	}
+	for _, b := range d.Blocks {
+		if b.Kind == doc.KindTableCell || b.TOC {
+			continue
+		}
+		figs := findFigures(b)
+		if b.Number != nil {
+			// the item's own number is not a figure
+			k := 0
+			for _, f := range figs {
+				if f.Start >= b.Number.Len {
+					figs[k] = f
+					k++
+				}
+			}
+			figs = figs[:k]
+		}
+		s.byBlock[b] = figs
+		s.Figures = append(s.Figures, figs...)
+		bx := &blockCtx{set: s, b: b, rs: []rune(b.Text), figs: figs}
+		bx.extract()
+	}
+	return s
+}
+
+// blockCtx is the extraction state for one block.
+type blockCtx struct {
+	set  *Set
+	b    *doc.Block
+	rs   []rune
+	figs []*Figure
+	mask []bool // runes inside template leftovers (增加/减少): no claims there
+}
+
+func (bx *blockCtx) text(s, e int) string {
+	if s < 0 {
+		s = 0
+	}
+	if e > len(bx.rs) {
+		e = len(bx.rs)
+	}
+	if s >= e {
+		return ""
+	}
+	return string(bx.rs[s:e])
+}
+
+// sentences splits the block at 。！？ into rune ranges.
+func (bx *blockCtx) sentences() [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range bx.rs {
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(bx.rs) {
+		out = append(out, [2]int{start, len(bx.rs)})
+	}
+	return out
+}
+
+// isClauseSep: a clause ends at ，；： (an ASCII comma only when not between digits).
+func (bx *blockCtx) isClauseSep(i int) bool {
+	switch bx.rs[i] {
+	case '，', ';', '；', ':', '：', '。', '!', '?':
+		return true
+	case ',':
+		return !(i > 0 && i+1 < len(bx.rs) && isDigit(bx.rs[i-1]) && isDigit(bx.rs[i+1]))
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// clauseStart finds where the clause holding rune i begins.
+func (bx *blockCtx) clauseStart(i, floor int) int {
+	for j := i - 1; j >= floor; j-- {
+		if bx.isClauseSep(j) {
+			return j + 1
+		}
+	}
+	return floor
+}
+
+func (bx *blockCtx) masked(i int) bool { return i >= 0 && i < len(bx.mask) && bx.mask[i] }
+
+func runeIndex(s string, byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
+
+// find returns rune ranges of re's matches inside [s,e).
+func (bx *blockCtx) find(re *regexp.Regexp, s, e int) [][]int {
+	t := bx.text(s, e)
+	var out [][]int
+	for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
+		r := make([]int, len(m))
+		for i, x := range m {
+			if x < 0 {
+				r[i] = -1
+			} else {
+				r[i] = s + runeIndex(t, x)
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if w != "" && strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -68,12 +68,11 @@ func SplitLines(rs []rune, base int) []doc.Line {
 				}
 				lines = append(lines, l)
 				brk = false
-			} else if j == len(seg) {
-				brk = true
+			} else if i == 0 && j == len(seg) {
+				brk = true // a blank line ends a paragraph
 			}
-			if j < len(seg) { // a form feed
+			if j < len(seg) { // a form feed: a new page, but a sentence may go on across it
 				page++
-				brk = true
 			}
 			i = j + 1
 		}

@@ -1,0 +1,142 @@
+package checks
+
+import (
+	"math/big"
+
+	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/num"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// change checks comparisons with an earlier period: the stated rate against
+// amount and base, direction words against the figures and each other, and
+// rates from a zero base.
+type change struct{ p params }
+
+func init() {
+	Register("change", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
+		s := &change{}
+		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "rate", "direction", "zero-base", "amount")
+		return s, err
+	})
+}
+
+func (s *change) Run(c *Context) {
+	for _, ch := range c.Claims.Changes {
+		switch s.p.Test {
+		case "rate":
+			s.rate(c, ch)
+		case "direction":
+			s.direction(c, ch)
+		case "zero-base":
+			s.zeroBase(c, ch)
+		case "amount":
+			s.amount(c, ch)
+		}
+	}
+}
+
+// baseAndDelta works out last period's value and the size of the change
+// from what the text states.
+func baseAndDelta(ch *claims.Change) (base, delta num.Interval, how string, ok bool) {
+	switch {
+	case ch.Base != nil && ch.Current != nil:
+		base = ch.Base.Yuan()
+		delta = ch.Current.Yuan().Sub(base).Abs()
+		how = fig(ch.Current) + " − " + fig(ch.Base)
+		return base, delta, how, true
+	case ch.Current != nil && ch.Amount != nil:
+		delta = ch.Amount.Yuan()
+		switch ch.Dir {
+		case claims.DirUp:
+			base = ch.Current.Yuan().Sub(delta)
+			how = ch.Amount.Value.String() + " / (" + ch.Current.Value.String() + " − " + ch.Amount.Value.String() + ")"
+		case claims.DirDown:
+			base = ch.Current.Yuan().Add(delta)
+			how = ch.Amount.Value.String() + " / (" + ch.Current.Value.String() + " + " + ch.Amount.Value.String() + ")"
+		default:
+			return base, delta, "", false
+		}
+		return base, delta, how, true
+	case ch.Base != nil && ch.Amount != nil:
+		return ch.Base.Yuan(), ch.Amount.Yuan(), ch.Amount.Value.String() + " / " + ch.Base.Value.String(), true
+	}
+	return base, delta, "", false
+}
+
+func (s *change) rate(c *Context, ch *claims.Change) {
+	if ch.Rate == nil || ch.Flat || ch.RateDir != claims.DirNone {
+		return
+	}
+	base, delta, how, ok := baseAndDelta(ch)
+	if !ok {
+		c.Cov.Skip("change rate: base not stated")
+		return
+	}
+	if base.ContainsZero() || base.Hi.Sign() <= 0 {
+		c.Cov.Skip("change rate: base zero or negative")
+		return
+	}
+	got, _ := delta.Div(base)
+	c.Cov.Check()
+	if got.Meets(ch.Rate.Fraction()) {
+		return
+	}
+	c.span(ch.Span, Vars{
+		"stated":   ch.Rate.Value.String() + "%",
+		"expected": pct(got, ch.Rate.Value.Decimals()),
+		"how":      how,
+	})
+}
+
+func (s *change) zeroBase(c *Context, ch *claims.Change) {
+	if ch.Rate == nil || ch.Dir != claims.DirUp {
+		return
+	}
+	var base *big.Rat
+	how := ""
+	switch {
+	case ch.Base != nil:
+		base = ch.Base.Value.Scale(0).Rat()
+		how = fig(ch.Base)
+	case ch.Current != nil && ch.Amount != nil && ch.Current.Unit == ch.Amount.Unit:
+		base = new(big.Rat).Sub(ch.Current.Value.Rat(), ch.Amount.Value.Rat())
+		how = ch.Current.Value.String() + " − " + ch.Amount.Value.String()
+	default:
+		return
+	}
+	// a base printed as zero with a rate other than 100% had a small real
+	// value (增加6.6亿元，增长14789.7%); only the 100% convention is reported
+	if base.Sign() != 0 || ch.Rate.Value.Rat().Cmp(big.NewRat(100, 1)) != 0 {
+		return
+	}
+	c.span(ch.Span, Vars{"stated": ch.Rate.Value.String() + "%", "how": how})
+}
+
+func (s *change) direction(c *Context, ch *claims.Change) {
+	switch {
+	case ch.Flat && (ch.Dir == claims.DirUp || ch.Dir == claims.DirDown):
+		c.span(ch.Span, Vars{"stated": ch.DirWord, "expected": "持平"})
+	case ch.RateDir != claims.DirNone && ch.RateDir != ch.Dir && ch.Dir != claims.DirFlat:
+		c.span(ch.Span, Vars{"stated": ch.DirWord, "expected": ch.RateDir.String()})
+	case ch.Current != nil && ch.Base != nil:
+		cur, base := ch.Current.Yuan(), ch.Base.Yuan()
+		wrong := (ch.Dir == claims.DirUp && cur.Hi.Cmp(base.Lo) <= 0 && !cur.Meets(base)) ||
+			(ch.Dir == claims.DirDown && base.Hi.Cmp(cur.Lo) <= 0 && !cur.Meets(base))
+		if wrong {
+			c.span(ch.Span, Vars{"stated": ch.DirWord, "expected": fig(ch.Current) + " vs " + fig(ch.Base)})
+		}
+	}
+}
+
+func (s *change) amount(c *Context, ch *claims.Change) {
+	if ch.Amount == nil || ch.Current == nil || ch.Base == nil {
+		return
+	}
+	delta := ch.Current.Yuan().Sub(ch.Base.Yuan()).Abs()
+	c.Cov.Check()
+	if delta.Meets(ch.Amount.Yuan()) {
+		return
+	}
+	c.span(ch.Span, Vars{"stated": fig(ch.Amount), "expected": amount(delta, ch.Amount)})
+}

@@ -1,0 +1,67 @@
+package checks
+
+import (
+	"math/big"
+
+	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/num"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// pct prints an interval of fractions as a percentage with d decimals (at least 2).
+func pct(iv num.Interval, d int) string {
+	if d < 2 {
+		d = 2
+	}
+	m := iv.Mid()
+	m.Mul(m, big.NewRat(100, 1))
+	return num.FormatRat(m, d) + "%"
+}
+
+// amount prints an interval of 元 in the unit of f, with f's decimals.
+func amount(iv num.Interval, like *claims.Figure) string {
+	m := iv.Mid()
+	exp := 0
+	switch like.Unit {
+	case claims.UnitWanYuan, claims.UnitWan:
+		exp = 4
+	case claims.UnitYiYuan:
+		exp = 8
+	case claims.UnitQianYuan:
+		exp = 3
+	}
+	m.Mul(m, num.Pow10(-exp))
+	return num.FormatRat(m, like.Value.Decimals()) + like.Unit.Name()
+}
+
+// fig prints a figure as stated (digits and unit).
+func fig(f *claims.Figure) string {
+	if f == nil {
+		return "?"
+	}
+	return f.Value.String() + f.Unit.Name()
+}
+
+// span reports a finding over a claim span.
+func (c *Context) span(s claims.Span, vars Vars) {
+	c.Report(s.Block, s.Start, s.End, vars)
+}
+
+// params is what every kind decodes at least: which test of the kind a rule runs.
+type params struct {
+	Test string `yaml:"test"`
+}
+
+// decodeTest decodes params with a test name that must be one of allowed.
+func decodeTest(r *rules.Rule, v any, get func() string, allowed ...string) error {
+	if err := r.DecodeParams(v); err != nil {
+		return err
+	}
+	t := get()
+	for _, a := range allowed {
+		if t == a {
+			return nil
+		}
+	}
+	return errf(r, "params.test %q: want one of %v", t, allowed)
+}

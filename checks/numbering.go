@@ -1,0 +1,174 @@
+package checks
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// numbering checks heading and item numbering: gaps (八、 then 十、, 第二部分
+// then 第四部分), headings that lost their number among numbered siblings,
+// and a lone （一） with no （二）.
+type numbering struct {
+	Test     string   `yaml:"test"`
+	Suffixes []string `yaml:"heading_suffixes"`
+}
+
+func init() {
+	Register("numbering", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
+		s := &numbering{}
+		err := decodeTest(r, s, func() string { return s.Test }, "gap", "unnumbered", "lone")
+		if len(s.Suffixes) == 0 {
+			s.Suffixes = []string{"情况说明", "说明", "情况"}
+		}
+		return s, err
+	})
+}
+
+type seq struct {
+	last  *doc.Block
+	value int
+	count int
+	first *doc.Block
+}
+
+var terminalRe = regexp.MustCompile(`[。；;:：,，!！?？]`)
+
+func (s *numbering) Run(c *Context) {
+	active := map[doc.Style]*seq{}
+	inTOC, inAppendix := false, false
+	closeDeeper := func(st doc.Style) {
+		for k, q := range active {
+			if k > st {
+				s.lone(c, k, q)
+				delete(active, k)
+			}
+		}
+	}
+	for _, b := range c.Doc.Blocks {
+		if b.Kind == doc.KindTableCell {
+			continue
+		}
+		if b.TOC != inTOC || b.Appendix != inAppendix {
+			// the contents and each attachment number themselves afresh
+			closeDeeper(doc.StyleNone)
+			inTOC, inAppendix = b.TOC, b.Appendix
+		}
+		if b.TOC {
+			continue
+		}
+		n := b.Number
+		if n == nil {
+			s.unnumbered(c, b, active)
+			continue
+		}
+		closeDeeper(n.Style)
+		q := active[n.Style]
+		switch {
+		case q == nil || n.Value <= q.value:
+			if q != nil {
+				s.lone(c, n.Style, q)
+			}
+			active[n.Style] = &seq{last: b, value: n.Value, count: 1, first: b}
+		case n.Value == q.value+1:
+			q.last, q.value = b, n.Value
+			q.count++
+		default:
+			if s.Test == "gap" && n.Value-q.value <= 3 {
+				c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
+					"stated": n.Text, "expected": markerFor(n.Style, q.value+1), "previous": q.last.Number.Text,
+				})
+			}
+			q.last, q.value = b, n.Value
+			q.count++
+		}
+	}
+	for k, q := range active {
+		s.lone(c, k, q)
+	}
+}
+
+// unnumbered reports a heading without a number that reads like its numbered
+// siblings (八、…情况说明 followed by …情况说明 where 九、 belongs).
+func (s *numbering) unnumbered(c *Context, b *doc.Block, active map[doc.Style]*seq) {
+	if s.Test != "unnumbered" || utf8.RuneCountInString(b.Text) > 30 || terminalRe.MatchString(b.Text) || strings.ContainsAny(b.Text, "0123456789") {
+		return
+	}
+	suffix := ""
+	for _, sf := range s.Suffixes {
+		if strings.HasSuffix(b.Text, sf) {
+			suffix = sf
+			break
+		}
+	}
+	if suffix == "" {
+		return
+	}
+	for _, st := range []doc.Style{doc.StyleCJK, doc.StyleParenCJK} {
+		q := active[st]
+		// a sibling reads like its neighbours and stands near them
+		if q == nil || !strings.HasSuffix(q.last.Text, suffix) || q.last.Kind != doc.KindHeading || b.Index-q.last.Index > 25 {
+			continue
+		}
+		// the deepest active style must be this one, or the heading belongs lower
+		deeper := false
+		for k := range active {
+			if k > st && k <= doc.StyleParenCJK {
+				deeper = true
+			}
+		}
+		if deeper {
+			continue
+		}
+		c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
+			"stated": b.Text, "expected": markerFor(st, q.value+1), "previous": markerFor(st, q.value),
+		})
+		q.value++ // the lost number is taken, so the next sibling is not a gap
+		return
+	}
+}
+
+func (s *numbering) lone(c *Context, st doc.Style, q *seq) {
+	if s.Test != "lone" || q.count != 1 || st != doc.StyleParenCJK || q.value != 1 {
+		return
+	}
+	b := q.first
+	c.Report(b, 0, b.Number.Len, Vars{"stated": b.Number.Text, "expected": markerFor(st, 2)})
+}
+
+// markerFor writes the marker of number v in a style.
+func markerFor(st doc.Style, v int) string {
+	cjk := cjkNumeral(v)
+	switch st {
+	case doc.StylePart:
+		return "第" + cjk + "部分"
+	case doc.StyleCJK:
+		return cjk + "、"
+	case doc.StyleParenCJK:
+		return "（" + cjk + "）"
+	case doc.StyleParenArab:
+		return "（" + strconv.Itoa(v) + "）"
+	case doc.StyleCircled:
+		return string(rune('①' + v - 1))
+	}
+	return strconv.Itoa(v) + "."
+}
+
+func cjkNumeral(v int) string {
+	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case v < 10:
+		return d[v]
+	case v == 10:
+		return "十"
+	case v < 20:
+		return "十" + d[v-10]
+	case v%10 == 0:
+		return d[v/10] + "十"
+	}
+	return d[v/10] + "十" + d[v%10]
+}

@@ -1,0 +1,70 @@
+package checks
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// placeholder finds template leftovers by pattern: alternatives left
+// unresolved (增加/减少), unit names never filled in (XX局, ××), blank
+// amounts (总收入 万元), instructions to the author left in the text.
+type placeholder struct {
+	Patterns     []string `yaml:"patterns"`
+	HeadingsOnly bool     `yaml:"headings_only"`
+	IncludeTOC   bool     `yaml:"include_toc"`
+	res          []*regexp.Regexp
+}
+
+func init() {
+	Register("placeholder", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
+		p := &placeholder{}
+		if err := r.DecodeParams(p); err != nil {
+			return nil, err
+		}
+		if len(p.Patterns) == 0 {
+			return nil, errf(r, "params.patterns: at least one pattern is needed")
+		}
+		for _, s := range p.Patterns {
+			re, err := regexp.Compile(s)
+			if err != nil {
+				return nil, errf(r, "params.patterns: %v", err)
+			}
+			p.res = append(p.res, re)
+		}
+		return p, nil
+	})
+}
+
+func (p *placeholder) Run(c *Context) {
+	for _, b := range c.Doc.Blocks {
+		if (b.TOC && !p.IncludeTOC) || (p.HeadingsOnly && !isHeadingLike(b)) {
+			continue
+		}
+		for _, re := range p.res {
+			for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
+				s, e := m[0], m[1]
+				if len(m) >= 4 && m[2] >= 0 { // a capture group marks the exact leftover
+					s, e = m[2], m[3]
+				}
+				if strings.Count(b.Text[:s], "《") > strings.Count(b.Text[:s], "》") {
+					continue // inside a document title: 《XX村…制度(范本)》 names a template, it is not one
+				}
+				rs, re2 := utf8.RuneCountInString(b.Text[:s]), utf8.RuneCountInString(b.Text[:e])
+				c.Report(b, rs, re2, Vars{"stated": b.Text[s:e]})
+			}
+		}
+	}
+}
+
+// isHeadingLike: a heading, or a short standalone line without a full stop.
+func isHeadingLike(b *doc.Block) bool {
+	if b.Kind == doc.KindHeading {
+		return true
+	}
+	n := utf8.RuneCountInString(b.Text)
+	return b.Kind == doc.KindParagraph && n <= 40 && !regexp.MustCompile(`[。；;]`).MatchString(b.Text)
+}

@@ -1,0 +1,204 @@
+package claims
+
+import (
+	"math/big"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/num"
+)
+
+// Unit is what a figure measures.
+type Unit int
+
+const (
+	UnitNone     Unit = iota // a bare number: unit unknown
+	UnitYuan                 // 元
+	UnitQianYuan             // 千元
+	UnitWanYuan              // 万元
+	UnitYiYuan               // 亿元
+	UnitWan                  // 万 written without 元
+	UnitPercent              // %
+	UnitPermille             // ‰
+	UnitPoints               // 个百分点
+	UnitCount                // 辆, 人, 次, 个, 分 … and years, dates, codes: not amounts
+)
+
+// IsAmount reports whether the unit is money.
+func (u Unit) IsAmount() bool { return u >= UnitYuan && u <= UnitWan }
+
+// exp10 is the power of ten that turns the unit into 元.
+func (u Unit) exp10() int {
+	switch u {
+	case UnitQianYuan:
+		return 3
+	case UnitWanYuan, UnitWan:
+		return 4
+	case UnitYiYuan:
+		return 8
+	}
+	return 0
+}
+
+// Name is the unit as a reader writes it.
+func (u Unit) Name() string {
+	switch u {
+	case UnitYuan:
+		return "元"
+	case UnitQianYuan:
+		return "千元"
+	case UnitWanYuan, UnitWan:
+		return "万元"
+	case UnitYiYuan:
+		return "亿元"
+	case UnitPercent:
+		return "%"
+	}
+	return ""
+}
+
+// Figure is one number in a block, with its unit and place.
+type Figure struct {
+	Block      *doc.Block
+	Start, End int // analysis rune span, unit included
+	NumEnd     int // where the digits end
+	Value      num.Decimal
+	Unit       Unit
+	Text       string // as in the analysis text, unit included
+
+	// Filled by claim extraction.
+	Role    Role
+	Subject string // what the figure is the value of, as written before it
+	Key     string // the subject normalised for matching
+	Qual    Qual   // 预算 / 决算 / 执行数 … when the wording says so
+	Year    int    // a year named in the figure's clause (2023年预算安排…)
+	Paren   bool   // inside brackets: a remark, not a list part
+	Earlier bool   // stated for an earlier period (较2014年决算数305.65万元, 上年执行数)
+}
+
+// Role is what a figure does in its sentence.
+type Role int
+
+const (
+	RoleLevel Role = iota // the value of something: 本年收入合计157.60万元
+	RoleDelta             // a change: 增加37.98万元
+	RoleRate              // a change rate: 增长19.42%
+	RoleShare             // a share: 占97.87%
+	RoleRatio             // a completion or other ratio: 完成预算的96.91%, 为预算的99.5%
+	RoleOther
+)
+
+// Yuan is the figure's interval in 元.
+func (f *Figure) Yuan() num.Interval { return f.Value.Scale(f.Unit.exp10()).Interval() }
+
+// Fraction is a percentage figure's interval as a fraction (19.42% → 0.1942±0.00005).
+func (f *Figure) Fraction() num.Interval {
+	return f.Value.Interval().Scale(big.NewRat(1, 100))
+}
+
+// IsZero reports whether the printed value is zero.
+func (f *Figure) IsZero() bool { return f.Value.IsZero() }
+
+// Display prints the figure as written in the analysis text.
+func (f *Figure) Display() string { return f.Text }
+
+var figureRe = regexp.MustCompile(`-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`)
+
+// unit suffixes, longest first; count words make a number not an amount.
+var (
+	amountUnits = []struct {
+		s string
+		u Unit
+	}{{"亿元", UnitYiYuan}, {"万元", UnitWanYuan}, {"千元", UnitQianYuan}, {"元", UnitYuan}}
+	countWords = []string{"个百分点", "百分点", "平方米", "平方公里", "公里", "千米", "万人", "万户", "万吨", "万平方米", "万亩", "万辆", "万册", "万件", "万次", "万个", "万名", "亿人", "辆", "人次", "人", "次", "个", "批次", "批", "台", "套", "项", "家", "名", "户", "所", "座", "分", "天", "倍", "条", "件", "张", "册", "岁", "小时", "周", "年", "月", "日", "号", "期", "级", "类", "款", "届", "种", "处", "间", "亩", "吨", "米", "元/", "部", "辆次", "位", "篇", "场", "节", "号文", "号)", "组", "本", "份", "趟", "栋", "幢", "股", "支", "根", "片", "公顷", "千瓦", "立方米", "床", "所"}
+)
+
+// findFigures finds the numbers of a block's analysis text.
+func findFigures(b *doc.Block) []*Figure {
+	text := b.Text
+	var out []*Figure
+	locs := figureRe.FindAllStringIndex(text, -1)
+	for _, loc := range locs {
+		s, e := loc[0], loc[1]
+		// part of a longer token: a letter or digit right before (codes, 20765.62 inside ids)
+		if s > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:s])
+			if prev == '.' || prev == '/' || prev == '_' || isASCIIAlnum(prev) {
+				continue
+			}
+		}
+		lit := text[s:e]
+		rest := text[e:]
+		restTrim := strings.TrimLeft(rest, " ")
+		f := &Figure{Block: b}
+		d, ok := num.ParseDecimal(lit)
+		if !ok {
+			continue
+		}
+		f.Value = d
+		unitLen := 0
+		switch {
+		case strings.HasPrefix(restTrim, "%"):
+			f.Unit, unitLen = UnitPercent, 1
+		case strings.HasPrefix(restTrim, "‰"):
+			f.Unit, unitLen = UnitPermille, len("‰")
+		default:
+			f.Unit = UnitNone
+			for _, cw := range countWords {
+				if strings.HasPrefix(restTrim, cw) {
+					f.Unit = UnitCount
+					break
+				}
+			}
+			if f.Unit == UnitNone {
+				for _, au := range amountUnits {
+					if strings.HasPrefix(restTrim, au.s) {
+						f.Unit, unitLen = au.u, len(au.s)
+						break
+					}
+				}
+			}
+			if f.Unit == UnitNone && strings.HasPrefix(restTrim, "万") {
+				f.Unit, unitLen = UnitWan, len("万")
+			}
+			if f.Unit == UnitNone && strings.HasPrefix(restTrim, "亿") {
+				f.Unit, unitLen = UnitYiYuan, len("亿")
+			}
+		}
+		if f.Unit == UnitNone && isYearLike(lit, rest) {
+			f.Unit = UnitCount
+		}
+		// a number glued to letters after it is a code, not a figure (2010601款)
+		if unitLen == 0 && len(restTrim) == len(rest) && rest != "" {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if isASCIIAlnum(r) {
+				continue
+			}
+		}
+		end := e
+		if unitLen > 0 {
+			end = e + (len(rest) - len(restTrim)) + unitLen
+		}
+		f.Start = utf8.RuneCountInString(text[:s])
+		f.NumEnd = f.Start + utf8.RuneCountInString(lit)
+		f.End = f.Start + utf8.RuneCountInString(text[s:end])
+		f.Text = text[s:end]
+		out = append(out, f)
+	}
+	return out
+}
+
+// isYearLike: a four-digit 19xx/20xx without decimals next to 年 or a date separator.
+func isYearLike(lit, rest string) bool {
+	if len(lit) != 4 || (lit[:2] != "19" && lit[:2] != "20") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	return rest == "" || strings.HasPrefix(rest, "年") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "/")
+}
+
+func isASCIIAlnum(r rune) bool {
+	return (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}

@@ -1,0 +1,125 @@
+package claims
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Qual is what kind of value a figure's wording says it is.
+type Qual int
+
+const (
+	QualNone     Qual = iota
+	QualBudget        // 预算数, 年初预算, 预算安排
+	QualAdjusted      // 调整预算, 调整后预算
+	QualFinal         // 决算, 决算数, 支出决算, 实际完成
+	QualExec          // 预算执行数, 执行数 (an earlier year's outturn in a budget)
+)
+
+func (q Qual) String() string {
+	switch q {
+	case QualBudget:
+		return "预算"
+	case QualAdjusted:
+		return "调整预算"
+	case QualFinal:
+		return "决算"
+	case QualExec:
+		return "执行数"
+	}
+	return ""
+}
+
+var (
+	// fund and document names that contain 预算/决算 without qualifying the figure
+	fundNames = regexp.MustCompile(`一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算|部门决算|单位决算|预算单位|预算绩效|预算管理|预算稳定调节基金|预算内`)
+	qualExec  = regexp.MustCompile(`执行数|执行额`)
+	qualAdj   = regexp.MustCompile(`调整预算|调整后预算|变动预算`)
+	qualFinal = regexp.MustCompile(`决算|实际完成|实际支出|完成数|实际执行`)
+	qualBud   = regexp.MustCompile(`预算`)
+
+	yearWords  = regexp.MustCompile(`\d{4}年度?|上年度?|上一年度?|本年度|当年|全年|年初|年末|同期|去年|今年`)
+	fillerEnd  = regexp.MustCompile(`(?:为|是|达到|达|约|共计|合计为|总计为|总额为|分别为|均为|各为)+$`)
+	fillerHead = regexp.MustCompile(`^(?:其中|主要用于以下方面|主要用于|包括|分别是|分别为|含|具体情况如下|具体是|如下|全年|截至\d{4}年\d+月\d+日|\d{4}年度?|本年度|其|另有|以及|及|和|并)+`)
+	stripKey   = regexp.MustCompile(`[“”"'‘’《》「」\s]|支出决算数|支出决算|决算数|决算|预算数|预算执行数|执行数|年初预算|调整预算|调整后预算|预算安排|预算|安排|实际完成|实际|完成|各|均|分别|共|总共|的|方面|在内`)
+)
+
+// qualOf reads the qualifier of a figure from its subject text.
+func qualOf(subject string) Qual {
+	s := fundNames.ReplaceAllString(subject, "")
+	switch {
+	case qualExec.MatchString(s):
+		return QualExec
+	case qualAdj.MatchString(s):
+		return QualAdjusted
+	case qualFinal.MatchString(s):
+		return QualFinal
+	case qualBud.MatchString(s):
+		return QualBudget
+	}
+	return QualNone
+}
+
+// cleanSubject trims connective words around a subject as written.
+func cleanSubject(s string) string {
+	s = strings.TrimSpace(s)
+	for i := 0; i < 3; i++ {
+		s = strings.TrimLeft(s, "，,；;：: ")
+		s = fillerHead.ReplaceAllString(s, "")
+		s = strings.TrimLeft(s, "，,；;：: ")
+		s = fillerEnd.ReplaceAllString(s, "")
+		s = strings.TrimRight(s, "，,；;：: ")
+	}
+	return s
+}
+
+// keyOf normalises a subject for matching: years, quotes, qualifier and
+// filler words go, fund names stay (they tell 一般公共预算 from 政府性基金).
+func keyOf(subject string) string {
+	// protect fund names from the qualifier strip
+	marks := fundNames.FindAllString(subject, -1)
+	s := fundNames.ReplaceAllString(subject, "\x00")
+	s = yearWords.ReplaceAllString(s, "")
+	s = stripKey.ReplaceAllString(s, "")
+	for _, m := range marks {
+		s = strings.Replace(s, "\x00", m, 1)
+	}
+	s = strings.NewReplacer("(", "", ")", "", "（", "", "）", "", "、", "", "，", "", ",", "").Replace(s)
+	return s
+}
+
+// genericKeys are subjects that say nothing on their own (支出决算为…):
+// such a figure takes the subject of its sentence.
+func isGeneric(key string) bool {
+	switch key {
+	case "", "支出", "收入", "金额", "资金", "数", "额", "费用", "经费", "其中", "合计", "总计", "小计":
+		return true
+	}
+	return len([]rune(key)) <= 1
+}
+
+// sameSubject decides whether two keys name the same quantity: equal, or
+// one ends with the other (一般公共预算财政拨款支出 / 财政拨款支出 are not
+// the same; 公务用车购置及运行维护费支出 / 公务用车购置及运行维护费 are).
+func sameSubject(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	ta, tb := trimTail(a), trimTail(b)
+	if ta == tb && len([]rune(ta)) >= 2 {
+		return true
+	}
+	return false
+}
+
+func trimTail(k string) string {
+	for _, suf := range []string{"支出", "费用", "经费", "资金", "金额"} {
+		if strings.HasSuffix(k, suf) && len([]rune(k)) > len([]rune(suf))+1 {
+			return strings.TrimSuffix(k, suf)
+		}
+	}
+	return k
+}
