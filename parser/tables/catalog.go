@@ -7,6 +7,7 @@ package tables
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -125,7 +126,7 @@ func MatchTitle(title string) (*Standard, string) {
 	for _, s := range Standards {
 		for li, list := range [][]string{s.Final, s.Budget} {
 			for _, name := range list {
-				f := Fold(name)
+				f := foldedName(name)
 				if strings.HasSuffix(t, f) && len(f) > n && !qualified(t[:len(t)-len(f)], f) {
 					best, n = s, len(f)
 					kind = "final"
@@ -153,4 +154,17 @@ func qualified(prefix, name string) bool {
 		}
 	}
 	return false
+}
+
+var foldedNames sync.Map
+
+// foldedName caches Fold of the catalog's names: titles are matched
+// against every line of a report.
+func foldedName(name string) string {
+	if f, ok := foldedNames.Load(name); ok {
+		return f.(string)
+	}
+	f := Fold(name)
+	foldedNames.Store(name, f)
+	return f
 }

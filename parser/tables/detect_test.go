@@ -130,6 +130,7 @@ func FuzzDetect(f *testing.F) {
 			}
 			var b strings.Builder
 			_ = Print(&b, []*doc.Table{tb})
+			View(tb)
 		}
 	})
 }

@@ -317,8 +317,9 @@ func makeCell(lines []doc.Line, ts []token, text, role string, row, col, group i
 	b := &doc.Block{Kind: doc.KindTableCell, Text: text, Page: lines[ts[0].line].Page}
 	for _, tk := range ts {
 		l := lines[tk.line]
-		for k := tk.start; k < tk.end && k < len(l.Pos); k++ {
-			b.Raw = append(b.Raw, []rune(l.Text)[k])
+		rs := []rune(l.Text[:min(len(l.Text), runeByteEnd(l.Text, tk.end))])
+		for k := tk.start; k < tk.end && k < len(l.Pos) && k < len(rs); k++ {
+			b.Raw = append(b.Raw, rs[k])
 			b.SrcAt = append(b.SrcAt, l.Pos[k])
 		}
 	}
@@ -354,4 +355,16 @@ func codeRun(toks []token, lay Layout) int {
 		return 0
 	}
 	return n
+}
+
+// runeByteEnd is the byte offset just after the first n runes of s.
+func runeByteEnd(s string, n int) int {
+	i := 0
+	for b := range s {
+		if i == n {
+			return b
+		}
+		i++
+	}
+	return len(s)
 }

@@ -351,9 +351,13 @@ func (s *Sheet) place(r *Row) {
 	count := 0
 	pos := make([]int, len(vals))
 	blank := &Value{Blank: true}
+	tries := 0
 	var rec func(k, from int)
 	rec = func(k, from int) {
-		if count > 5000 {
+		// a real row has a dozen columns at most; a garbled one may have
+		// hundreds of figures, whose placements are not worth counting
+		if tries++; count > 5000 || tries > 200000 {
+			agreed = nil
 			return
 		}
 		if k == len(vals) {
