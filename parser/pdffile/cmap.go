@@ -16,7 +16,10 @@ type codeRange struct {
 	lo, hi uint32
 }
 
-const maxCMapEntries = 1 << 17
+const (
+	maxCMapEntries = 1 << 17
+	maxCMapWork    = 1 << 20 // range expansions per CMap or width array: overlapping ranges do not grow the map
+)
 
 func beUint(s string) uint32 {
 	var v uint32
@@ -43,6 +46,7 @@ func parseCMap(data []byte) *toUnicode {
 	t := &toUnicode{m: map[uint32]string{}}
 	l := &lexer{b: data}
 	var stk []operand
+	work := 0
 	for {
 		o, op, done := l.next(0)
 		if done {
@@ -87,7 +91,8 @@ func parseCMap(data []byte) *toUnicode {
 				if b < a || b-a > 0xffff {
 					continue
 				}
-				for c := a; c <= b && len(t.m) < maxCMapEntries; c++ {
+				for c := a; c <= b && len(t.m) < maxCMapEntries && work < maxCMapWork; c++ {
+					work++
 					k := int(c - a)
 					switch dst.kind {
 					case kStr:

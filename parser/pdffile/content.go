@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"time"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -17,6 +18,7 @@ const (
 	maxFormDepth     = 12
 	maxFormsPerPage  = 4096
 	maxStateDepth    = 256
+	pageBudget       = 5 * time.Second
 )
 
 var errPageBudget = errors.New("page exceeds the work budget")
@@ -84,14 +86,23 @@ type gstate struct {
 
 // pageRun interprets one page's content, forms included.
 type pageRun struct {
-	fonts  fontCache
-	glyphs []glyph
-	images int
-	ops    int
-	bytes  int
-	forms  int
-	codes  []code
+	fonts    fontCache
+	glyphs   []glyph
+	images   int
+	ops      int
+	bytes    int
+	forms    int
+	codes    []code
+	rules    []rule // vertical strokes, user space: table column borders
+	deadline time.Time
+	path     []rule // vertical pieces of the path being built
+	cx, cy   float64
 }
+
+// rule is a vertical line drawn on the page, in user space.
+type rule struct{ x0, y0, x1, y1 float64 }
+
+const maxRulesPerPage = 20000
 
 // readStream decodes a stream, at most limit bytes; a broken filter keeps
 // what was decoded before it broke.
@@ -152,7 +163,8 @@ func (p *pageRun) run(data []byte, res pdf.Value, g gstate, depth int) {
 			continue
 		}
 		p.ops++
-		if p.ops > maxOpsPerPage || len(p.glyphs) > maxGlyphsPerPage {
+		if p.ops > maxOpsPerPage || len(p.glyphs) > maxGlyphsPerPage ||
+			(p.ops&1023 == 0 && !p.deadline.IsZero() && time.Now().After(p.deadline)) {
 			panic(errPageBudget)
 		}
 		switch op {
@@ -240,6 +252,29 @@ func (p *pageRun) run(data []byte, res pdf.Value, g gstate, depth int) {
 			if len(args) > 0 && args[len(args)-1].kind == kName {
 				p.doXObject(res, args[len(args)-1].str, g, depth)
 			}
+		case "re":
+			if len(args) >= 4 {
+				x, y, w, h := num(4), num(3), num(2), num(1)
+				if math.Abs(w) < 3 && math.Abs(h) > 4 {
+					// a thin filled bar is how many producers draw a rule
+					p.addRule(g.ctm, x+w/2, y, x+w/2, y+h, true)
+				} else {
+					p.addRule(g.ctm, x, y, x, y+h, false)
+					p.addRule(g.ctm, x+w, y, x+w, y+h, false)
+				}
+			}
+		case "m":
+			p.cx, p.cy = num(2), num(1)
+		case "l":
+			x, y := num(2), num(1)
+			p.addRule(g.ctm, p.cx, p.cy, x, y, false)
+			p.cx, p.cy = x, y
+		case "S", "s", "B", "B*", "b", "b*":
+			p.keepPath(true)
+		case "f", "F", "f*":
+			p.keepPath(false)
+		case "n":
+			p.path = p.path[:0]
 		case "BI":
 			p.images++
 			for { // parameters up to ID, then binary data
@@ -252,6 +287,34 @@ func (p *pageRun) run(data []byte, res pdf.Value, g gstate, depth int) {
 		}
 		args = args[:0]
 	}
+}
+
+// addRule notes a vertical piece of the current path; thin bars count even
+// when filled, outlines only when stroked.
+func (p *pageRun) addRule(ctm matrix, x0, y0, x1, y1 float64, bar bool) {
+	ax, ay := ctm.apply(x0, y0)
+	bx, by := ctm.apply(x1, y1)
+	if math.Abs(by-ay) < 4 || math.Abs(bx-ax) > 1.5 {
+		return
+	}
+	r := rule{ax, math.Min(ay, by), bx, math.Max(ay, by)}
+	if bar {
+		r.x1 = math.Inf(1) // marks a bar: kept on fill too
+	}
+	if len(p.path) < maxRulesPerPage {
+		p.path = append(p.path, r)
+	}
+}
+
+func (p *pageRun) keepPath(stroked bool) {
+	for _, r := range p.path {
+		bar := math.IsInf(r.x1, 1)
+		r.x1 = r.x0
+		if (stroked || bar) && len(p.rules) < maxRulesPerPage {
+			p.rules = append(p.rules, r)
+		}
+	}
+	p.path = p.path[:0]
 }
 
 func (p *pageRun) doXObject(res pdf.Value, name string, g gstate, depth int) {

@@ -243,7 +243,8 @@ func loadCIDFont(f *font, v pdf.Value) {
 	f.cw = map[uint32]float64{}
 	w := d.Key("W")
 	n := w.Len()
-	for i := 0; i < n && len(f.cw) < maxCMapEntries; {
+	work := 0
+	for i := 0; i < n && len(f.cw) < maxCMapEntries && work < maxCMapWork; {
 		first := w.Index(i)
 		if i+1 >= n {
 			break
@@ -251,8 +252,9 @@ func loadCIDFont(f *font, v pdf.Value) {
 		second := w.Index(i + 1)
 		if second.Kind() == pdf.Array {
 			c := uint32(first.Int64())
-			for j := 0; j < second.Len() && len(f.cw) < maxCMapEntries; j++ {
+			for j := 0; j < second.Len() && len(f.cw) < maxCMapEntries && work < maxCMapWork; j++ {
 				f.cw[c+uint32(j)] = second.Index(j).Float64()
+				work++
 			}
 			i += 2
 			continue
@@ -262,11 +264,13 @@ func loadCIDFont(f *font, v pdf.Value) {
 		}
 		lo, hi, wd := first.Int64(), second.Int64(), w.Index(i+2).Float64()
 		if hi >= lo && hi-lo <= 0xffff {
-			for c := lo; c <= hi; c++ {
+			for c := lo; c <= hi && work < maxCMapWork; c++ {
 				f.cw[uint32(c)] = wd
+				work++
 			}
 		}
 		i += 3
+		work++
 	}
 }
 

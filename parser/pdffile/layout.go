@@ -71,7 +71,17 @@ type pline struct {
 }
 
 // layoutPage turns a page's glyphs into lines in reading order.
-func layoutPage(glyphs []glyph, box pageBox) []*pline {
+func layoutPage(glyphs []glyph, rules []rule, box pageBox) []*pline {
+	// vertical rules in display space: x and the y range they cover
+	var vr []vrule
+	for _, r := range rules {
+		ax, ay := box.display(r.x0, r.y0)
+		bx, by := box.display(r.x1, r.y1)
+		if math.Abs(ax-bx) < 1.5 {
+			vr = append(vr, vrule{x: (ax + bx) / 2, y0: math.Min(ay, by), y1: math.Max(ay, by)})
+		}
+	}
+	sort.Slice(vr, func(i, j int) bool { return vr[i].x < vr[j].x })
 	var byRot [4][]item
 	w, h := box.width(), box.height()
 	for _, g := range glyphs {
@@ -111,7 +121,11 @@ func layoutPage(glyphs []glyph, box pageBox) []*pline {
 		lines := groupLines(items)
 		for _, l := range lines {
 			l.rot = rot
-			buildLine(l)
+			if rot == 0 {
+				buildLine(l, vr)
+			} else {
+				buildLine(l, nil)
+			}
 		}
 		if rot == 0 {
 			lines = readingOrder(lines, w)
@@ -183,8 +197,23 @@ const (
 	figureEdge    = 0.6  // a figure this far from other text is a cell of its own
 )
 
+type vrule struct{ x, y0, y1 float64 }
+
+// ruleBetween reports whether a vertical rule crosses the line at baseline y
+// between x0 and x1: a table cell border.
+// vr is sorted by x.
+func ruleBetween(vr []vrule, x0, x1, y, size float64) bool {
+	i := sort.Search(len(vr), func(i int) bool { return vr[i].x > x0-0.5 })
+	for ; i < len(vr) && vr[i].x < x1+0.5; i++ {
+		if r := vr[i]; r.y0 <= y-0.3*size && r.y1 >= y-0.3*size {
+			return true
+		}
+	}
+	return false
+}
+
 // buildLine makes the line's text and segments from its items.
-func buildLine(l *pline) {
+func buildLine(l *pline, vr []vrule) {
 	var b strings.Builder
 	var segs []doc.Segment
 	runes := 0
@@ -202,7 +231,8 @@ func buildLine(l *pline) {
 			case prev.cjk || it.cjk:
 				thr = spaceGapMixed
 			}
-			if gap > columnGap*s || (gap > figureColumn*s && prev.fig && it.fig) || (gap > figureEdge*s && (prev.fig || it.fig)) {
+			if gap > columnGap*s || (gap > figureColumn*s && prev.fig && it.fig) || (gap > figureEdge*s && (prev.fig || it.fig)) ||
+				(gap > 0 && len(vr) > 0 && ruleBetween(vr, maxX, it.x0, l.y, s)) {
 				seg.X1 = maxX
 				segs = append(segs, *seg)
 				b.WriteByte(' ')

@@ -23,10 +23,10 @@ import (
 
 // Limits on a whole document.
 const (
-	maxPages     = 20000
+	maxPages     = 10000
 	maxTreeDepth = 64
 	maxTreeNodes = 200000
-	docBudget    = 90 * time.Second // after this, remaining pages are skipped
+	docBudget    = 30 * time.Second // after this, remaining pages are skipped
 )
 
 // ErrEncrypted is returned for files that need a password.
@@ -169,6 +169,8 @@ func pageList(r *pdf.Reader) (pages []page, err error) {
 	}()
 	root := r.Trailer().Key("Root").Key("Pages")
 	nodes := 0
+	// a kid seen before is a cycle or a page listed twice: read it once
+	seen := map[objRef]bool{}
 	var walk func(v pdf.Value, res, media, crop pdf.Value, rot int64, depth int)
 	walk = func(v pdf.Value, res, media, crop pdf.Value, rot int64, depth int) {
 		nodes++
@@ -192,7 +194,14 @@ func pageList(r *pdf.Reader) (pages []page, err error) {
 			pages = append(pages, page{v: v, res: res, box: makeBox(media, crop, rot)})
 			return
 		}
-		for i := 0; i < kids.Len(); i++ {
+		for i := 0; i < kids.Len() && nodes <= maxTreeNodes; i++ {
+			if ref, ok := refAt(kids, i); ok {
+				if seen[ref] {
+					nodes++
+					continue
+				}
+				seen[ref] = true
+			}
 			walk(kids.Index(i), res, media, crop, rot, depth+1)
 		}
 	}
@@ -233,7 +242,7 @@ type pageResult struct {
 
 // readPage interprets one page; a failure keeps the glyphs read before it.
 func readPage(pg page, fonts fontCache) (res pageResult) {
-	run := &pageRun{fonts: fonts}
+	run := &pageRun{fonts: fonts, deadline: time.Now().Add(pageBudget)}
 	func() {
 		defer func() {
 			if x := recover(); x != nil {
@@ -259,7 +268,7 @@ func readPage(pg page, fonts fontCache) (res pageResult) {
 				res.lines, res.err = nil, fmt.Errorf("layout failed: %v", x)
 			}
 		}()
-		res.lines = layoutPage(run.glyphs, pg.box)
+		res.lines = layoutPage(run.glyphs, run.rules, pg.box)
 	}()
 	return res
 }

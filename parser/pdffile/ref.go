@@ -56,7 +56,31 @@ func refOf(v pdf.Value, key string) (ref objRef, ok bool) {
 	if d.Kind() != reflect.Map || d.Type().Key().Kind() != reflect.String {
 		return ref, false
 	}
-	e := d.MapIndex(reflect.ValueOf(key).Convert(d.Type().Key()))
+	return ptrOf(d.MapIndex(reflect.ValueOf(key).Convert(d.Type().Key())))
+}
+
+// refAt returns the object reference at index i of array v, unresolved.
+func refAt(v pdf.Value, i int) (ref objRef, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if dataField < 0 {
+		return ref, false
+	}
+	d := reflect.ValueOf(v).Field(dataField)
+	if d.Kind() != reflect.Interface || d.IsNil() {
+		return ref, false
+	}
+	d = d.Elem()
+	if d.Kind() != reflect.Slice || i < 0 || i >= d.Len() {
+		return ref, false
+	}
+	return ptrOf(d.Index(i))
+}
+
+func ptrOf(e reflect.Value) (ref objRef, ok bool) {
 	if !e.IsValid() {
 		return ref, false
 	}
