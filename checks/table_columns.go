@@ -28,6 +28,10 @@ func newTableColumns(r *rules.Rule, _ *rules.Set) (Checker, error) {
 
 func (p tableColumns) Run(c *Context) {
 	for _, s := range docSheets(c.Doc) {
+		if misread(s) {
+			c.Cov.Skip("table reading failed: rows misaligned")
+			continue
+		}
 		for g := 0; g < 2; g++ {
 			ids := s.Identities(g)
 			for _, r := range s.Rows {

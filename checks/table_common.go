@@ -41,19 +41,41 @@ func docSheets(d *doc.Document) []*tables.Sheet {
 		}
 	}
 	sheetCache.doc, sheetCache.sheets = d, out
+	sheetCache.misread = map[*tables.Sheet]bool{}
+	for _, s := range out {
+		sheetCache.misread[s] = misaligned(s)
+	}
 	return out
 }
 
 var sheetCache struct {
 	sync.Mutex
-	doc    *doc.Document
-	sheets []*tables.Sheet
+	doc     *doc.Document
+	sheets  []*tables.Sheet
+	misread map[*tables.Sheet]bool
 }
 
-// sheetOf finds the first sheet of a standard table.
+// misread reports a sheet whose rows drifted against their figures in
+// extraction (see table-hierarchy): no check may use its figures.
+func misread(s *tables.Sheet) bool {
+	sheetCache.Lock()
+	defer sheetCache.Unlock()
+	return sheetCache.misread[s]
+}
+
+// misaligned runs the hierarchy arithmetic without reporting: a table
+// where at least three and a third of the parents disagree with their
+// children was read wrongly.
+func misaligned(s *tables.Sheet) bool {
+	h := &hierRun{}
+	hierarchySheet(&Context{Cov: &Coverage{}}, s, h)
+	return h.failed >= 3 && 3*h.failed >= h.parents
+}
+
+// sheetOf finds the first readable sheet of a standard table.
 func sheetOf(ss []*tables.Sheet, name string) *tables.Sheet {
 	for _, s := range ss {
-		if s.Std.Name == name && !s.T.Empty {
+		if s.Std.Name == name && !s.T.Empty && !misread(s) {
 			return s
 		}
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/parser/textfile"
 	"github.com/budgetlint/budgetlint/rules"
 	"github.com/stretchr/testify/require"
 )
@@ -26,11 +26,10 @@ func runTables(t *testing.T, name string, text string) ([]Finding, Coverage) {
 	require.NotEmpty(t, only.Rules)
 	e, err := New(only)
 	require.NoError(t, err)
-	raw, err := textfile.Read([]byte(text))
+	// the lead's parser builds the blocks the narrative check reads; the
+	// tables are found again from the source when the builder has none
+	d, err := parser.Parse(name, doc.FormatText, []byte(text))
 	require.NoError(t, err)
-	// built here rather than by parser.Build so these tests do not depend
-	// on the readers other packages are writing
-	d := &doc.Document{Path: name, Format: raw.Format, Source: doc.NewSource(raw.Source, raw.PageLines)}
 	return e.Run(d)
 }
 
@@ -190,4 +189,21 @@ func TestTableBudgetSanGongOrderAndUnits(t *testing.T) {
 	changed = strings.Replace(orig, "37.91 0 1.35 36.56 15 21.56", "37.91 0 1.35 36.56 15 22.56", 1)
 	fs, _ = runTables(t, "wanli.txt", changed)
 	require.Len(t, rulesOf(fs, "table-columns"), 1)
+}
+
+// The narrative's item sentence against the fund table (Yichuan, labelled
+// text-vs-table): 135.00 in the text, 105.00 in the table.
+func TestTableText(t *testing.T) {
+	orig := fixtureText(t, "yichuan-2025-fund-text.txt")
+	fs, _ := runTables(t, "yichuan.txt", orig)
+	x := rulesOf(fs, "table-text")
+	require.Len(t, x, 1)
+	require.Equal(t, "135.00万元", x[0].Stated)
+	require.Equal(t, "105.00 万元", x[0].Expected)
+	require.Contains(t, x[0].Claim, "支出决算为 135.00 万元")
+
+	fixed := strings.ReplaceAll(orig, "135.00", "105.00")
+	fs, cov := runTables(t, "yichuan.txt", fixed)
+	require.Empty(t, rulesOf(fs, "table-text"))
+	require.Positive(t, cov.Checked)
 }

@@ -1,0 +1,156 @@
+package checks
+
+import (
+	"math/big"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/num"
+	"github.com/budgetlint/budgetlint/parser/tables"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// table-text: the narrative restates table lines. This first cut covers the
+// item sentences of the final-accounts narrative, "X（类）Y（款）Z（项）…
+// 支出决算为 N 万元", against the row of the table the section explains
+// (一般公共预算… → 一般公共预算财政拨款支出决算表, 政府性基金… → the fund
+// table), with units converted (tables in 元, text in 万元). An item whose
+// row cannot be found by its names is skipped, never guessed.
+func init() { Register("table-text", newTableText) }
+
+type tableText struct{}
+
+func newTableText(r *rules.Rule, _ *rules.Set) (Checker, error) {
+	var p struct{}
+	return tableText{}, r.DecodeParams(&p)
+}
+
+var (
+	itemRe   = regexp.MustCompile(`([^\s（()）,，。；;:：、]+?)[（(]类[）)]([^（()）]+?)[（(]款[）)]([^（()）]+?)[（(]项[）)]`)
+	finalRe  = regexp.MustCompile(`支出决算(?:数)?为\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|亿元|元)`)
+	enumLead = regexp.MustCompile(`^[0-9]+[.．、]|^[（(][0-9一二三四五六七八九十]+[)）]`)
+)
+
+func (tableText) Run(c *Context) {
+	ss := docSheets(c.Doc)
+	if len(ss) == 0 {
+		return
+	}
+	var scope *tables.Sheet
+	for i, b := range c.Doc.Blocks {
+		if b.Kind == doc.KindTableCell || b.TOC {
+			continue
+		}
+		// a section starts here (its heading may share the block with the
+		// first sentence): which table does it explain?
+		if b.Section == i || b.Kind == doc.KindHeading {
+			head := b.Text
+			if r := []rune(head); len(r) > 40 {
+				head = string(r[:40])
+			}
+			if strings.Contains(head, "情况") && !strings.Contains(head, "(类)") && !strings.Contains(head, "（类）") {
+				scope = nil
+				switch {
+				case strings.Contains(head, "政府性基金"):
+					scope = sheetOf(ss, tables.GovFund)
+				case strings.Contains(head, "国有资本经营"):
+					scope = sheetOf(ss, tables.StateCap)
+				case strings.Contains(head, "一般公共预算财政拨款支出"):
+					scope = sheetOf(ss, tables.GeneralExp)
+				}
+			}
+		}
+		if scope == nil {
+			continue
+		}
+		items := itemRe.FindAllStringSubmatchIndex(b.Text, -1)
+		for k, m := range items {
+			end := len(b.Text)
+			if k+1 < len(items) {
+				end = items[k+1][0]
+			}
+			f := finalRe.FindStringSubmatchIndex(b.Text[m[1]:end])
+			if f == nil {
+				continue
+			}
+			cls := enumLead.ReplaceAllString(b.Text[m[2]:m[3]], "")
+			kuan, xiang := b.Text[m[4]:m[5]], b.Text[m[6]:m[7]]
+			row := itemRow(scope, cls, kuan, xiang)
+			if row == nil {
+				c.Cov.Skip("table text: item row not found by its names")
+				continue
+			}
+			col := 0
+			if (scope.Std.Name == tables.GovFund || scope.Std.Name == tables.StateCap) && scope.NCols[0] == 6 {
+				col = 2 // 本年支出合计
+			}
+			if col >= len(row.Vals) || row.Vals[col] == nil {
+				c.Cov.Skip("table text: figure not placed in its column")
+				continue
+			}
+			d, ok := num.ParseDecimal(b.Text[m[1]+f[2] : m[1]+f[3]])
+			if !ok {
+				continue
+			}
+			text := d.Interval().Scale(unitRat(b.Text[m[1]+f[4] : m[1]+f[5]]))
+			c.Cov.Check()
+			if text.Meets(scaled(scope, row.Vals[col])) {
+				continue
+			}
+			rs := utf8.RuneCountInString(b.Text[:m[1]+f[0]])
+			re := utf8.RuneCountInString(b.Text[:m[1]+f[1]])
+			c.Report(b, rs, re, Vars{
+				"subject":  xiang + "（项）",
+				"stated":   b.Text[m[1]+f[2] : m[1]+f[5]],
+				"expected": figure(row.Vals[col]) + tableUnit(scope),
+				"table":    scope.T.Standard,
+				"row":      rowLabel(row),
+				"context":  row.Text(),
+			})
+		}
+	}
+}
+
+func unitRat(u string) *big.Rat {
+	switch u {
+	case "万元":
+		return num.Pow10(4)
+	case "亿元":
+		return num.Pow10(8)
+	}
+	return num.Pow10(0)
+}
+
+func tableUnit(s *tables.Sheet) string {
+	if s.T.Unit != "" {
+		return " " + s.T.Unit
+	}
+	return ""
+}
+
+// itemRow finds the 项 row named xiang whose 款 row (when named) is kuan
+// and whose 类 row (when named) is cls; nil unless exactly one code fits.
+func itemRow(s *tables.Sheet, cls, kuan, xiang string) *tables.Row {
+	fold := func(x string) string { return tables.Fold(x) }
+	var found *tables.Row
+	for _, r := range s.Rows {
+		if len(r.Code) != 7 || fold(r.Name) != fold(xiang) {
+			continue
+		}
+		if p := s.ByCode(r.Code[:5]); p != nil && p.Name != "" && fold(p.Name) != fold(kuan) {
+			continue
+		}
+		if p := s.ByCode(r.Code[:3]); p != nil && p.Name != "" && fold(p.Name) != fold(cls) {
+			continue
+		}
+		if found != nil && found.Code != r.Code {
+			return nil
+		}
+		if found == nil {
+			found = r
+		}
+	}
+	return found
+}
