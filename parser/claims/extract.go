@@ -248,7 +248,7 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		for _, c := range bx.set.Changes {
 			between := bx.text(c.End, m[0])
 			if c.Block == bx.b && c.End <= m[0] && c.Start >= s[0] && !strings.ContainsAny(between, ";；。") &&
-				!strings.Contains(between, "其中") && len(bx.figsIn(c.End, m[0])) == 0 {
+				!strings.Contains(between, "其中") && !bx.hasFigure(c.End, m[0]) {
 				owner = c // 减少为0.00万元，与2024年持平: the same subject in one clause group
 			}
 		}
@@ -801,4 +801,14 @@ func (bx *blockCtx) endsClause(end int) bool {
 		end++
 	}
 	return end >= len(bx.rs) || bx.isClauseSep(end)
+}
+
+// hasFigure reports whether an amount or percentage lies in [s,e) (a year does not count).
+func (bx *blockCtx) hasFigure(s, e int) bool {
+	for _, f := range bx.figsIn(s, e) {
+		if f.Unit.IsAmount() || f.Unit == UnitPercent {
+			return true
+		}
+	}
+	return false
 }
