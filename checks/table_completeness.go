@@ -38,6 +38,9 @@ func (p tableCompleteness) Run(c *Context) {
 		}
 		found[s.Std.Name] = true
 	}
+	if len(found) == 0 {
+		return // not a report with standard tables (or none could be read)
+	}
 	mentions := tableMentions(d, found)
 	for _, std := range tables.Standards {
 		if found[std.Name] {
@@ -79,14 +82,22 @@ func tableMentions(d *doc.Document, found map[string]bool) map[string]*doc.Block
 	out := map[string]*doc.Block{}
 	text := d.Source.Text
 	start := 0
+	tocLeft := 0 // lines left in the contents after a 目录 line
 	for i := 0; i <= len(text); i++ {
 		if i < len(text) && text[i] != '\n' && text[i] != '\f' {
 			continue
 		}
 		line := string(text[start:i])
 		trimmed := strings.TrimSpace(line)
-		if n := utf8.RuneCountInString(trimmed); n > 0 && n <= 50 && !strings.ContainsAny(trimmed, "。；，") {
-			if std, _ := tables.MatchTitle(strings.TrimRight(trimmed, ".… 0123456789")); std != nil && !found[std.Name] && out[std.Name] == nil {
+		if f := tables.Fold(trimmed); f == "目录" || f == "目次" {
+			tocLeft = 80
+		} else if tocLeft > 0 {
+			tocLeft--
+		}
+		// only contents entries count: a table title elsewhere in a
+		// government report is that report's own table, not a listing
+		if n := utf8.RuneCountInString(trimmed); tocLeft > 0 && n > 0 && n <= 80 && !strings.ContainsAny(trimmed, "。；，") {
+			if std, _ := tables.MatchTitle(strings.TrimRight(trimmed, ".…· 0123456789")); std != nil && !found[std.Name] && out[std.Name] == nil {
 				off := start + strings.Index(line, trimmed[:1])
 				b := &doc.Block{Kind: doc.KindParagraph, Text: trimmed, Raw: []rune(trimmed)}
 				for k := range b.Raw {

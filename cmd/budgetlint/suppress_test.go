@@ -35,10 +35,10 @@ const suppressSource = `<html><body>
 func TestApplySuppressions(t *testing.T) {
 	d := &doc.Document{Path: "r.html", Format: doc.FormatHTML, Source: doc.NewSource(suppressSource, false)}
 	fs := []checks.Finding{
-		finding("t-share", "占99.35%", 4),    // quieted: the blank line 3 is skipped
+		finding("t-share", "占99.35%", 4),  // quieted: the blank line 3 is skipped
 		finding("t-leftover", "增加/减少", 6), // quieted; t-share there is unused
-		finding("t-share", "占98%", 8),       // kept: its suppression has no reason
-		finding("t-share", "占1%", 10),       // kept
+		finding("t-share", "占98%", 8),     // kept: its suppression has no reason
+		finding("t-share", "占1%", 10),     // kept
 	}
 	set := testSet(t)
 	got := applySuppressions(d, set, fs)

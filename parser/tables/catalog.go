@@ -126,7 +126,7 @@ func MatchTitle(title string) (*Standard, string) {
 		for li, list := range [][]string{s.Final, s.Budget} {
 			for _, name := range list {
 				f := Fold(name)
-				if strings.HasSuffix(t, f) && len(f) > n {
+				if strings.HasSuffix(t, f) && len(f) > n && !qualified(t[:len(t)-len(f)], f) {
 					best, n = s, len(f)
 					kind = "final"
 					if li == 1 {
@@ -137,4 +137,20 @@ func MatchTitle(title string) (*Standard, string) {
 		}
 	}
 	return best, kind
+}
+
+// qualified reports a short generic name (收入决算表, 支出预算表) preceded by
+// a qualifier that makes it another table: 一般公共预算支出决算表 and
+// 社会保险基金预算收入决算表 in government reports are not a department's
+// 支出决算表 / 收入决算表.
+func qualified(prefix, name string) bool {
+	if len([]rune(name)) > 7 {
+		return false
+	}
+	for _, q := range []string{"预算", "基金", "拨款", "财政", "本级", "全省", "全市", "全区", "全县", "社会保险", "政府"} {
+		if strings.HasSuffix(prefix, q) {
+			return true
+		}
+	}
+	return false
 }

@@ -138,6 +138,7 @@ func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table,
 	}
 	t.LastLine = end
 	assemble(t, lines, body, std)
+	confirm(t)
 	return t, end
 }
 

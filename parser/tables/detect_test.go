@@ -133,3 +133,32 @@ func FuzzDetect(f *testing.F) {
 		}
 	})
 }
+
+func TestTitlesOfOtherTables(t *testing.T) {
+	for _, title := range []string{"2023年山东省一般公共预算支出决算表", "§2 2021年省本级一般公共预算支出决算表", "社会保险基金预算收入决算表"} {
+		std, _ := MatchTitle(title)
+		assert.Nil(t, std, title)
+	}
+	for title, want := range map[string]string{
+		"上海市普陀区生态环境局2025年度收入决算表":  Income,
+		"2025年部门收入预算总表":           Income,
+		"2025年部门“三公”经费和机关运行经费预算表": SanGong,
+		"一般公共预算财政拨款支出决算表":         GeneralExp,
+	} {
+		std, _ := MatchTitle(title)
+		require.NotNil(t, std, title)
+		assert.Equal(t, want, std.Name, title)
+	}
+}
+
+// A government report's "三公" table lists departments, one row each: not
+// the department table, so not checked as one.
+func TestConfirmRejectsOtherLayouts(t *testing.T) {
+	text := "财政拨款“三公”经费支出决算表\n单位：万元\n因公出国（境）费 公务接待费\n甲局 1.00 2.00 3.00\n乙局 4.00 5.00 6.00\n"
+	raw, err := textfile.Read([]byte(text))
+	require.NoError(t, err)
+	ts := Detect(raw)
+	require.Len(t, ts, 1)
+	assert.Equal(t, "", ts[0].Standard)
+	assert.Nil(t, View(ts[0]))
+}

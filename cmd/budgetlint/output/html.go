@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/budgetlint/budgetlint/rules"
 )
@@ -20,7 +21,8 @@ func HTML(w io.Writer, r *Run) error {
 }
 
 type htmlView struct {
-	Summary  string
+	Summary  string // counts: what a reader looks at first
+	Coverage string // what was checked and skipped, smaller below it
 	Totals   Totals
 	Files    []htmlFile
 	ByRule   htmlChart
@@ -62,7 +64,8 @@ const (
 )
 
 func buildHTMLView(r *Run) htmlView {
-	v := htmlView{Summary: Summary(Count(r)), Totals: Count(r), RuleDocs: map[string]string{}}
+	v := htmlView{Totals: Count(r), RuleDocs: map[string]string{}}
+	v.Summary, v.Coverage, _ = strings.Cut(Summary(v.Totals), " · ")
 	perRule := map[string]int{}
 	var perFile []kv
 	for i, f := range r.Files {
@@ -88,6 +91,18 @@ func buildHTMLView(r *Run) htmlView {
 		}
 		v.Files = append(v.Files, hf)
 	}
+	// Worst files first: a bureau reader opens the report to see which
+	// reports need fixing; the table can be re-sorted by any column.
+	sort.SliceStable(v.Files, func(i, j int) bool {
+		a, b := v.Files[i], v.Files[j]
+		if (a.Error != "") != (b.Error != "") {
+			return a.Error != ""
+		}
+		if a.Errors != b.Errors {
+			return a.Errors > b.Errors
+		}
+		return a.N > b.N
+	})
 	var rs []kv
 	for k, n := range perRule {
 		rs = append(rs, kv{k, n})

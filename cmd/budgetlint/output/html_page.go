@@ -13,6 +13,7 @@ body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margi
 h1{font-size:1.4em;margin-bottom:.2em} h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}
 .headline{font-size:1.1em;background:#f6f6f6;padding:.6em .8em;border-left:4px solid #b00}
 .clean{border-left-color:#080}
+.headline{font-size:1.3em;font-weight:bold} .coverage{font-size:.85em;color:#555}
 table{border-collapse:collapse;width:100%;font-size:.92em}
 th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f0f0f0;cursor:pointer;user-select:none;white-space:nowrap}
@@ -28,6 +29,7 @@ svg text{font-size:12px;font-family:inherit}
 <body>
 <h1>budgetlint report · 预算报告检查结果</h1>
 <p class="headline{{if eq .Totals.All 0}} clean{{end}}">{{.Summary}}</p>
+<p class="coverage">Checked · 核查情况: {{.Coverage}}</p>
 
 <div class="charts">
 {{template "chart" .ByRule}}
@@ -36,7 +38,7 @@ svg text{font-size:12px;font-family:inherit}
 
 <h2>Files · 文件 ({{len .Files}})</h2>
 <table id="files">
-<thead><tr><th data-type="text">File 文件</th><th data-type="text">Format</th><th data-type="num">Errors 错误</th><th data-type="num">Warnings 警告</th><th data-type="num">Info 提示</th><th data-type="num">Total 合计</th></tr></thead>
+<thead><tr><th data-type="text">File 文件</th><th data-type="text">Format</th><th data-type="num" aria-sort="descending">Errors 错误</th><th data-type="num">Warnings 警告</th><th data-type="num">Info 提示</th><th data-type="num">Total 合计</th></tr></thead>
 <tbody>
 {{range .Files}}<tr{{if .Error}} class="unreadable"{{end}}><td><a href="#{{.ID}}">{{.Path}}</a>{{if .Error}} — cannot read: {{.Error}}{{end}}</td><td>{{.Format}}</td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td><td class="n">{{.Infos}}</td><td class="n">{{.N}}</td></tr>
 {{end}}</tbody>
