@@ -180,7 +180,8 @@ func TestPlaceholders(t *testing.T) {
 		{"full-width brackets", "比上年增加（减少）5万元。", 1, ""},
 	})
 	runCases(t, "placeholder-name", []narrativeCase{
-		{"××部门", "（一）××部门2014 年部门决算总收入 万元。", 1, "××部门"},
+		{"××部门", "（一）××部门2014 年部门决算总收入 万元。", 1, "××"},
+		{"XX in English text", "Table XX shows FY 2025-26 appropriations.", 0, ""},
 		{"a template's title in 《》", "印发《XX村(组)经济合作社财务管理制度(范本)》。", 0, ""},
 	})
 	runCases(t, "placeholder-blank-amount", []narrativeCase{
@@ -217,8 +218,9 @@ func TestYears(t *testing.T) {
 func TestNumbering(t *testing.T) {
 	seed := excerpt(t, "../seed/sc-panzhihua-xiqu-bianban-2024-final.txt")
 	runCases(t, "numbering-gap", []narrativeCase{
-		{"（二） then （四）", "（一）甲情况。\n（二）乙情况。\n（四）丁情况。\n", 1, "（四）"},
-		{"parts", "第一部分 概况\n第二部分 决算表\n第四部分 附件\n", 1, "第四部分"},
+		{"（二） then （四）", "（一）甲情况\n本年支出合计157.60万元，比上年减少。\n（二）乙情况\n本年支出合计157.60万元，比上年减少。\n（四）丁情况\n本年支出合计157.60万元，比上年减少。\n", 1, "（四）"},
+		{"parts", "第一部分 概况\n负责全区工作。\n第二部分 决算表\n详见附表。\n第四部分 附件\n", 1, "第四部分"},
+		{"table rows numbered with gaps", "一、一般公共服务支出 100.00\n二、外交支出 0.00\n四、公共安全支出\n六、教育支出\n", 0, ""},
 		{"contents restart the count", "目 录\n第一部分 概况\n第二部分 决算表\n第一部分 概况\n一、主要职能\n第二部分 决算表\n", 0, ""},
 		{"a deeper list restarts under each parent", "一、甲\n（一）子\n（二）子\n二、乙\n（一）子\n", 0, ""},
 		{"the seed", seed, 2, ""},
@@ -275,4 +277,3 @@ func TestRealExcerpts(t *testing.T) {
 		})
 	}
 }
-
