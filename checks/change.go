@@ -114,6 +114,9 @@ func (s *change) zeroBase(c *Context, ch *claims.Change) {
 }
 
 func (s *change) direction(c *Context, ch *claims.Change) {
+	if (ch.Amount != nil && ch.Amount.IsZero()) || (ch.Rate != nil && ch.Rate.IsZero()) {
+		return // 增加0万元，与上年持平: a change of zero is no change
+	}
 	switch {
 	case ch.Flat && (ch.Dir == claims.DirUp || ch.Dir == claims.DirDown):
 		c.span(ch.Span, Vars{"stated": ch.DirWord, "expected": "持平"})

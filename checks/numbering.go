@@ -36,6 +36,18 @@ type seq struct {
 	first *doc.Block
 }
 
+// bareFigureRe: a number with no unit after it (not a year, date or count).
+var bareFigureRe = regexp.MustCompile(`\d{2,}(?:,\d{3})*(?:\.\d+)?(?:$|[^\d.,%年月日号期届次个项])`)
+
+// tableLike: a numbered row of a table — a label and bare figures, no sentence.
+func tableLike(s string) bool {
+	return !sentencePunctRe.MatchString(s) && bareFigureRe.MatchString(s)
+}
+
+// sentencePunctRe: a comma or stop of running text (an ASCII comma only
+// when it does not separate thousands).
+var sentencePunctRe = regexp.MustCompile(`[，。；;]|,\D`)
+
 var terminalRe = regexp.MustCompile(`[。；;:：,，!！?？]`)
 
 func (s *numbering) Run(c *Context) {
@@ -58,8 +70,8 @@ func (s *numbering) Run(c *Context) {
 			closeDeeper(doc.StyleNone)
 			inTOC, inAppendix = b.TOC, b.Appendix
 		}
-		if b.TOC {
-			continue
+		if b.TOC || tableLike(b.Text) {
+			continue // a table row numbered 一、二、 has its own order, often split across columns
 		}
 		n := b.Number
 		if n == nil {
@@ -78,7 +90,7 @@ func (s *numbering) Run(c *Context) {
 			q.last, q.value = b, n.Value
 			q.count++
 		default:
-			if s.Test == "gap" && n.Value-q.value <= 3 {
+			if s.Test == "gap" && n.Value-q.value <= 3 && hasContent(c.Doc.Blocks, q.last, b) {
 				c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
 					"stated": n.Text, "expected": markerFor(n.Style, q.value+1), "previous": q.last.Number.Text,
 				})
@@ -171,4 +183,20 @@ func cjkNumeral(v int) string {
 		return d[v/10] + "十"
 	}
 	return d[v/10] + "十" + d[v%10]
+}
+
+// hasContent reports whether text runs between two numbered siblings. Rows
+// of a table numbered 一、二、… follow each other with nothing between (and
+// are split across columns, so their order has gaps); headings have text.
+func hasContent(blocks []*doc.Block, from, to *doc.Block) bool {
+	for i := from.Index + 1; i < to.Index && i < len(blocks); i++ {
+		b := blocks[i]
+		if b.Kind == doc.KindTableCell {
+			continue
+		}
+		if strings.Contains(b.Text, "。") || (strings.Contains(b.Text, "，") && utf8.RuneCountInString(b.Text) > 10) {
+			return true
+		}
+	}
+	return strings.Contains(from.Text, "。") && utf8.RuneCountInString(from.Text) > 40
 }

@@ -47,8 +47,11 @@ func (p *placeholder) Run(c *Context) {
 		for _, re := range p.res {
 			for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
 				s, e := m[0], m[1]
-				if len(m) >= 4 && m[2] >= 0 { // a capture group marks the exact leftover
-					s, e = m[2], m[3]
+				for g := 2; g+1 < len(m); g += 2 {
+					if m[g] >= 0 { // a capture group marks the exact leftover
+						s, e = m[g], m[g+1]
+						break
+					}
 				}
 				if strings.Count(b.Text[:s], "《") > strings.Count(b.Text[:s], "》") {
 					continue // inside a document title: 《XX村…制度(范本)》 names a template, it is not one

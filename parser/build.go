@@ -2,6 +2,8 @@ package parser
 
 import (
 	"regexp"
+
+	"github.com/budgetlint/budgetlint/parser/tables"
 	"sort"
 	"strings"
 
@@ -17,10 +19,17 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 		Source: doc.NewSource(raw.Source, raw.PageLines),
 		Tables: raw.Tables, NoText: raw.NoText, Warnings: raw.Warnings,
 	}
+	if raw.Format == doc.FormatText || raw.Format == doc.FormatPDF {
+		// tables in page text are rows of figures: find them before the
+		// narrative is read, so their rows are not taken for sentences
+		raw.Tables = append(raw.Tables, tables.Detect(raw)...)
+		d.Tables = raw.Tables
+	}
 	lines := markPageNumbers(raw.Lines)
 	inTable := tableLines(raw)
 	wrapAt := wrapWidth(lines, raw.Format)
 	margin := rightMargins(lines)
+	indented := indentMarksParagraphs(lines)
 
 	var bb *blockBuilder
 	flush := func() {
@@ -41,7 +50,7 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 		if inTable[i] {
 			kind = doc.KindTableCell
 		}
-		if bb != nil && (kind == doc.KindTableCell || !continues(prev, l, wrapAt, margin)) {
+		if bb != nil && (kind == doc.KindTableCell || !continues(prev, l, wrapAt, margin, indented)) {
 			flush()
 		}
 		if bb == nil {
@@ -77,11 +86,23 @@ func tableLines(raw *doc.Raw) map[int]bool {
 
 var pageNumberRe = regexp.MustCompile(`^(?:[-－—]\s*\d{1,4}\s*[-－—]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$`)
 
+var decoratedPageNumberRe = regexp.MustCompile(`^(?:[-－—]\s*\d{1,4}\s*[-－—]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)$`)
+
 // markPageNumbers gives a bare page number at the top or bottom of a page
 // the page-number role, so it does not end up inside a sentence.
 func markPageNumbers(in []doc.Line) []doc.Line {
 	lines := append([]doc.Line(nil), in...)
-	if len(lines) == 0 || lines[len(lines)-1].Page == 0 {
+	if len(lines) == 0 {
+		return lines
+	}
+	if lines[len(lines)-1].Page == 0 {
+		// text without form feeds still carries its PDF's page numbers in
+		// the forms nobody writes in running text: - 42 -, 第 3 页
+		for i := range lines {
+			if lines[i].Role == doc.RoleBody && decoratedPageNumberRe.MatchString(strings.TrimSpace(lines[i].Text)) {
+				lines[i].Role = doc.RolePageNumber
+			}
+		}
 		return lines
 	}
 	for i := range lines {
@@ -129,10 +150,10 @@ func wrapWidth(lines []doc.Line, f doc.Format) int {
 	return w
 }
 
-var markerStart = regexp.MustCompile(`^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?:[^\d]|$)|[①-⑳]|附件|附表)`)
+var markerStart = regexp.MustCompile(`^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}、|\d{1,2}[.．](?:[^\d]|$)|[①-⑳]|附件|附表)`)
 
 // continues decides whether line l continues the paragraph that prev ended.
-func continues(prev, l *doc.Line, wrapAt int, margin map[int]float64) bool {
+func continues(prev, l *doc.Line, wrapAt int, margin map[int]float64, indented bool) bool {
 	if prev == nil || l.Break {
 		return false
 	}
@@ -146,6 +167,11 @@ func continues(prev, l *doc.Line, wrapAt int, margin map[int]float64) bool {
 		// geometry from the PDF reader: the reader sets Break on paragraph
 		// starts; a line that stops well short of the margin ends its paragraph
 		return prev.X1 >= margin[prev.Page]-2*maxf(prev.Size, 5)
+	}
+	if indented && prev.X1 == 0 {
+		// the text marks each paragraph's first line with an indent: an
+		// unindented line goes on with the paragraph above
+		return l.Indent == 0 && !endsSentence(prev.Text)
 	}
 	if wrapAt == 0 {
 		return false
@@ -224,4 +250,20 @@ func maxf(a, b float64) float64 {
 		return a
 	}
 	return b
+}
+
+// indentMarksParagraphs reports whether a text indents the first line of its
+// paragraphs (some lines indented, most not), as text copied from PDFs does.
+func indentMarksParagraphs(lines []doc.Line) bool {
+	n, ind := 0, 0
+	for _, l := range lines {
+		if l.Role != doc.RoleBody || l.Kind != doc.KindUnknown {
+			continue
+		}
+		n++
+		if l.Indent >= 2 {
+			ind++
+		}
+	}
+	return n >= 20 && ind*100 >= n*10 && ind*100 <= n*60
 }

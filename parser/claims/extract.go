@@ -16,9 +16,14 @@ var (
 	compRe       = regexp.MustCompile(`决算(?:数)?(?:与|和)?(?:年初)?(?:预算(?:数)?)?(大于|小于|等于|高于|低于|超过|超出|少于|持平)(?:年初)?(?:预算(?:数)?)?`)
 	negRe        = regexp.MustCompile(`(?:未|没有|无|不|未再|停止|暂停)$`)
 	bareShareRe  = regexp.MustCompile(`占(?:[^\d占地用有图表，,；;:：]{0,20}?的)?(?:比重|比例)?(?:为)?\s*$`)
+	listStopRe   = regexp.MustCompile(`[，,；;。]\s*(?:加上|加|减去|扣除|另外|另|此外|合计|总计|共计|收入总计|支出总计)`)
 	lastYearRe   = regexp.MustCompile(`上年|上一年|去年|上年度`)
 	enumRe       = regexp.MustCompile(`[一二三四五六七八九十]是|^\s*(?:\d[.、]|\(\d\)|①)`)
 	listEndRe    = regexp.MustCompile(`[二三四五六七八九十]是|第[二三四五六七八九十]`)
+	intensityRe  = regexp.MustCompile(`^(?:较多|较少|偏多|偏少|不足)$`)
+	comparableRe = regexp.MustCompile(`剔除|可比|口径`)
+	basePeriodRe = regexp.MustCompile(`同期|上年|去年|基数|上一年`)
+	refUpRe      = regexp.MustCompile(`超额完成|超预算|超出预算|超过预算`)
 	adversative  = regexp.MustCompile(`但是|但|然而|不过|虽然|尽管`)
 	wholeTrim    = regexp.MustCompile(`(?:的)?(?:比重|比例|份额)?(?:为|是|约)?$`)
 )
@@ -207,8 +212,10 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 			continue
 		}
 		dir := lx.dirOf(word)
-		// a rate or amount right after the previous one belongs to the same change
-		if cur != nil && joinable(bx.text(lastEnd, at)) {
+		// a rate or amount right after the previous one belongs to the same
+		// change; a second amount starts another (减少0.94亿元，较上年减少0.13亿元),
+		// and a figure in brackets does not join one outside them
+		if cur != nil && joinable(bx.text(lastEnd, at)) && !(f.Role == RoleDelta && cur.Amount != nil) && f.Paren == bx.changeParen(cur) {
 			bx.addToChange(cur, f, dir, to)
 			cur.End = f.End
 			lastEnd = f.End
@@ -248,7 +255,7 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		for _, c := range bx.set.Changes {
 			between := bx.text(c.End, m[0])
 			if c.Block == bx.b && c.End <= m[0] && c.Start >= s[0] && !strings.ContainsAny(between, ";；。") &&
-				!strings.Contains(between, "其中") && len(bx.figsIn(c.End, m[0])) == 0 {
+				!strings.Contains(between, "其中") && !bx.hasFigure(c.End, m[0]) && !comparableRe.MatchString(between) {
 				owner = c // 减少为0.00万元，与2024年持平: the same subject in one clause group
 			}
 		}
@@ -324,7 +331,8 @@ func (bx *blockCtx) resolveChange(c *Change, s [2]int, figs []*Figure) {
 		if rq != QualNone && (ry != 0 || lastYear) {
 			for _, f := range figs {
 				// the stated base is the same kind of figure, of the period the comparison names
-				if f.Role != RoleLevel || f.Start >= c.Start || f.Qual != rq || !f.Unit.IsAmount() {
+				if f.Role != RoleLevel || f.Start >= c.Start || f.Qual != rq || !f.Unit.IsAmount() || f.Paren ||
+					strings.ContainsAny(bx.text(f.End, c.Start), "；;") || strings.Contains(bx.text(f.End, c.Start), "其中") {
 					continue
 				}
 				if (ry != 0 && f.Year == ry) || (lastYear && lastYearRe.MatchString(f.Subject)) {
@@ -387,6 +395,11 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 		sh.Span = Span{Block: bx.b, Start: start, End: f.End}
 		if sh.WholeName == "" || sh.WholeName == "总额" || sh.WholeName == "总数" {
 			sh.Whole = bx.listHead(s, f.Start)
+			if sh.Whole != nil && bx.hasShare(sh.Whole) {
+				// 安排48亿元，占比67.7%。其中，人员经费45.7亿元，占比64.5%: the
+				// head is itself a share of a larger total; whose share this is, is unclear
+				sh.Whole = nil
+			}
 		} else {
 			sh.Whole = bx.set.lookupLevel(bx.b, zhanAt, keyOf(sh.WholeName), QualNone, bx.set.Facts.Kind, nil)
 			if sh.Whole == nil && bx.set.Facts.Unit != "" {
@@ -403,27 +416,64 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 }
 
 // listHead is the total a list of parts belongs to: the last level before
-// the list's opener (其中, 主要用于以下方面) in the sentence, or in the
-// sentence before when the opener starts the sentence.
+// the list's opener (其中, 主要用于以下方面) in the sentence, or — when the
+// opener starts the sentence — the first level of the sentence before.
 func (bx *blockCtx) listHead(s [2]int, before int) *Figure {
 	ops := bx.find(openerRe, s[0], before)
 	if len(ops) == 0 {
-		// a colon opens a list too: 支出合计157.60万元: A …
 		return nil
 	}
-	op := ops[len(ops)-1][0]
-	var head *Figure
-	for _, f := range bx.figs {
-		if f.Start >= op {
-			break
+	return bx.headBefore(s, ops[len(ops)-1][0])
+}
+
+func (bx *blockCtx) headBefore(s [2]int, op int) *Figure {
+	isHead := func(f *Figure) bool {
+		return f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier
+	}
+	if strings.TrimSpace(bx.text(s[0], op)) == "" {
+		// 。其中: the list belongs to the sentence before: to the head of that
+		// sentence's own list if it has one, else to its last stated level
+		// that is not a budget (年初预算…，实际完成X。其中 lists X's parts)
+		prev := bx.sentenceBefore(s[0])
+		if prev[1] <= prev[0] {
+			return nil
 		}
-		if f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren {
-			if f.Start >= s[0] || strings.TrimSpace(bx.text(s[0], op)) == "" {
-				head = f
+		if ops := bx.find(openerRe, prev[0], prev[1]); len(ops) > 0 && ops[0][0] > prev[0] {
+			return bx.headBefore(prev, ops[0][0])
+		}
+		var last, lastAny *Figure
+		for _, f := range bx.figsIn(prev[0], prev[1]) {
+			if !isHead(f) {
+				continue
 			}
+			lastAny = f
+			if f.Qual != QualBudget && f.Qual != QualAdjusted {
+				last = f
+			}
+		}
+		if last == nil {
+			last = lastAny
+		}
+		return last
+	}
+	var head *Figure
+	for _, f := range bx.figsIn(s[0], op) {
+		if isHead(f) {
+			head = f
 		}
 	}
 	return head
+}
+
+// sentenceBefore is the sentence that ends where start begins.
+func (bx *blockCtx) sentenceBefore(start int) [2]int {
+	var out [2]int
+	for _, x := range bx.sentences() {
+		if x[1] <= start {
+			out = x
+		}
+	}
+	return out
 }
 
 // completions finds 完成预算的 R% with the budget and final of its clause group.
@@ -485,17 +535,7 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	if op == nil {
 		return
 	}
-	var head *Figure
-	for _, f := range bx.figs {
-		if f.Start >= op[0] {
-			break
-		}
-		inSentence := f.Start >= s[0]
-		inPrev := prev[1] > prev[0] && f.Start >= prev[0] && strings.TrimSpace(bx.text(s[0], op[0])) == ""
-		if (inSentence || inPrev) && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier {
-			head = f
-		}
-	}
+	head := bx.headBefore(s, op[0])
 	if head == nil || head.Value.Sign() < 0 {
 		return
 	}
@@ -520,11 +560,23 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	if len(cands) < 2 {
 		return
 	}
-	segmented := strings.ContainsAny(bx.text(cands[0].End, cands[1].Start), "；;")
+	// how the list separates its parts decides where it ends: a list split
+	// by 、 ends at the first ，or ；, one split by ，at the first ；
+	sep := bx.text(cands[0].End, cands[1].Start)
+	segmented := strings.ContainsAny(sep, "；;")
+	stops := "；;"
+	if strings.Contains(sep, "、") && !strings.ContainsAny(sep, "，,") {
+		stops = "，,；;"
+	}
 	if !segmented {
-		if i := strings.IndexAny(bx.text(op[1], end), "；;"); i >= 0 {
-			end = op[1] + utf8.RuneCountInString(bx.text(op[1], end)[:i])
+		rest := bx.text(cands[1].End, end)
+		if i := strings.IndexAny(rest, stops); i >= 0 {
+			end = cands[1].End + utf8.RuneCountInString(rest[:i])
 		}
+	}
+	// 加上…, 合计…, 收入总计…: the list is over
+	if m := bx.find(listStopRe, op[1], end); len(m) > 0 {
+		end = m[0][0]
 	}
 	t := &Total{Head: head}
 	lastSeg := -1
@@ -543,7 +595,7 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 		t.Parts = append(t.Parts, f)
 	}
 	t.Parts = dropBreakdowns(t.Parts)
-	if len(t.Parts) < 2 {
+	if len(t.Parts) < 2 || mixedSides(t.Parts) {
 		return
 	}
 	t.Span = Span{Block: bx.b, Start: head.Start, End: t.Parts[len(t.Parts)-1].End}
@@ -592,6 +644,17 @@ func otherSide(head, part string) bool {
 	hi, he := strings.Contains(head, "收入"), strings.Contains(head, "支出")
 	pi, pe := strings.Contains(part, "收入"), strings.Contains(part, "支出")
 	return (hi && !he && pe && !pi) || (he && !hi && pi && !pe)
+}
+
+// mixedSides: a list naming both 收入 and 支出 (收入1362.77亿元、支出1350.93亿元)
+// is two figures side by side, not parts of one total.
+func mixedSides(parts []*Figure) bool {
+	in, out := false, false
+	for _, p := range parts {
+		in = in || strings.Contains(p.Subject, "收入")
+		out = out || strings.Contains(p.Subject, "支出")
+	}
+	return in && out
 }
 
 func qualCompatible(head, part Qual) bool {
@@ -656,7 +719,7 @@ func (bx *blockCtx) causes(sents [][2]int) {
 		c := &Cause{Text: body}
 		c.Empty = strings.Trim(body, "。.；;，, ") == ""
 		c.Dir, c.DirWord = bx.causeDir(m[1], end)
-		if adversative.MatchString(body) || enumRe.MatchString(body) || strings.ContainsAny(body, "；;") {
+		if adversative.MatchString(body) || enumRe.MatchString(body) || strings.ContainsAny(body, "；;") || basePeriodRe.MatchString(body) {
 			c.Dir = DirNone // 新增…，但…不同, 一是…二是…: the cause weighs several things; no single direction
 		}
 		// what it explains: a direction word just before 原因, else the last change
@@ -672,6 +735,9 @@ func (bx *blockCtx) causes(sents [][2]int) {
 			default:
 				c.RefDir = DirFlat
 			}
+			c.RefFrom = ownStart
+		} else if refUpRe.MatchString(own) {
+			c.RefDir = DirUp
 			c.RefFrom = ownStart
 		} else if locs := lx.dirRe.FindAllStringIndex(own, -1); len(locs) > 0 {
 			c.RefDir = lx.dirOf(own[locs[len(locs)-1][0]:locs[len(locs)-1][1]])
@@ -729,6 +795,19 @@ func (bx *blockCtx) causeDir(s, e int) (Dir, string) {
 	}
 	if best < 0 || utf8.RuneCountInString(t[bestEnd:]) > 6 {
 		return DirNone, ""
+	}
+	if intensityRe.MatchString(word) {
+		// 减少较多 / 增加较少: the adverb grades the word before it
+		for _, c := range []struct {
+			re *regexp.Regexp
+			d  Dir
+		}{{lx.causeUpRe, DirUp}, {lx.causeDownRe, DirDown}} {
+			for _, loc := range c.re.FindAllStringIndex(t[:best], -1) {
+				if loc[1] == best && !intensityRe.MatchString(t[loc[0]:loc[1]]) {
+					dir, word, best = c.d, t[loc[0]:loc[1]], loc[0]
+				}
+			}
+		}
 	}
 	if negRe.MatchString(t[:best]) {
 		if dir == DirUp {
@@ -801,4 +880,34 @@ func (bx *blockCtx) endsClause(end int) bool {
 		end++
 	}
 	return end >= len(bx.rs) || bx.isClauseSep(end)
+}
+
+// hasFigure reports whether an amount or percentage lies in [s,e) (a year does not count).
+func (bx *blockCtx) hasFigure(s, e int) bool {
+	for _, f := range bx.figsIn(s, e) {
+		if f.Unit.IsAmount() || f.Unit == UnitPercent {
+			return true
+		}
+	}
+	return false
+}
+
+// changeParen reports whether a change's first figure is inside brackets.
+func (bx *blockCtx) changeParen(c *Change) bool {
+	for _, f := range []*Figure{c.Amount, c.Rate, c.ChangeTo} {
+		if f != nil {
+			return f.Paren
+		}
+	}
+	return false
+}
+
+// hasShare reports whether a share figure follows f directly (f，占X%).
+func (bx *blockCtx) hasShare(f *Figure) bool {
+	for _, g := range bx.figs {
+		if g.Start > f.End && g.Role == RoleShare {
+			return strings.TrimLeft(bx.text(f.End, g.Start), "，, ") != "" && !bx.hasFigure(f.End, g.Start) && !strings.ContainsAny(bx.text(f.End, g.Start), "。；;")
+		}
+	}
+	return false
 }

@@ -14,20 +14,21 @@ import (
 type Unit int
 
 const (
-	UnitNone     Unit = iota // a bare number: unit unknown
-	UnitYuan                 // 元
-	UnitQianYuan             // 千元
-	UnitWanYuan              // 万元
-	UnitYiYuan               // 亿元
-	UnitWan                  // 万 written without 元
-	UnitPercent              // %
-	UnitPermille             // ‰
-	UnitPoints               // 个百分点
-	UnitCount                // 辆, 人, 次, 个, 分 … and years, dates, codes: not amounts
+	UnitNone      Unit = iota // a bare number: unit unknown
+	UnitYuan                  // 元
+	UnitQianYuan              // 千元
+	UnitWanYuan               // 万元
+	UnitYiYuan                // 亿元
+	UnitWanYiYuan             // 万亿元
+	UnitWan                   // 万 written without 元
+	UnitPercent               // %
+	UnitPermille              // ‰
+	UnitPoints                // 个百分点
+	UnitCount                 // 辆, 人, 次, 个, 分 … and years, dates, codes: not amounts
 )
 
 // IsAmount reports whether the unit is money.
-func (u Unit) IsAmount() bool { return u >= UnitYuan && u <= UnitWan }
+func (u Unit) IsAmount() bool { return u >= UnitYuan && u <= UnitWanYiYuan }
 
 // exp10 is the power of ten that turns the unit into 元.
 func (u Unit) exp10() int {
@@ -38,6 +39,8 @@ func (u Unit) exp10() int {
 		return 4
 	case UnitYiYuan:
 		return 8
+	case UnitWanYiYuan:
+		return 12
 	}
 	return 0
 }
@@ -53,6 +56,8 @@ func (u Unit) Name() string {
 		return "万元"
 	case UnitYiYuan:
 		return "亿元"
+	case UnitWanYiYuan:
+		return "万亿元"
 	case UnitPercent:
 		return "%"
 	}
@@ -111,7 +116,7 @@ var (
 	amountUnits = []struct {
 		s string
 		u Unit
-	}{{"亿元", UnitYiYuan}, {"万元", UnitWanYuan}, {"千元", UnitQianYuan}, {"元", UnitYuan}}
+	}{{"万亿元", UnitWanYiYuan}, {"亿元", UnitYiYuan}, {"万元", UnitWanYuan}, {"千元", UnitQianYuan}, {"元", UnitYuan}}
 	countWords = []string{"个百分点", "百分点", "平方米", "平方公里", "公里", "千米", "万人", "万户", "万吨", "万平方米", "万亩", "万辆", "万册", "万件", "万次", "万个", "万名", "亿人", "辆", "人次", "人", "次", "个", "批次", "批", "台", "套", "项", "家", "名", "户", "所", "座", "分", "天", "倍", "条", "件", "张", "册", "岁", "小时", "周", "年", "月", "日", "号", "期", "级", "类", "款", "届", "种", "处", "间", "亩", "吨", "米", "元/", "部", "辆次", "位", "篇", "场", "节", "号文", "号)", "组", "本", "份", "趟", "栋", "幢", "股", "支", "根", "片", "公顷", "千瓦", "立方米", "床", "所"}
 )
 
@@ -128,6 +133,9 @@ func findFigures(b *doc.Block) []*Figure {
 			if prev == '.' || prev == '/' || prev == '_' || isASCIIAlnum(prev) {
 				continue
 			}
+		}
+		if nearPrivateUse(text, s, e) {
+			continue // a glyph the PDF did not map sits in or next to the number
 		}
 		lit := text[s:e]
 		rest := text[e:]
@@ -159,6 +167,9 @@ func findFigures(b *doc.Block) []*Figure {
 						break
 					}
 				}
+			}
+			if f.Unit == UnitNone && strings.HasPrefix(restTrim, "万亿") {
+				f.Unit, unitLen = UnitWanYiYuan, len("万亿")
 			}
 			if f.Unit == UnitNone && strings.HasPrefix(restTrim, "万") {
 				f.Unit, unitLen = UnitWan, len("万")
@@ -201,4 +212,22 @@ func isYearLike(lit, rest string) bool {
 
 func isASCIIAlnum(r rune) bool {
 	return (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}
+
+// nearPrivateUse reports a private-use character touching text[s:e].
+func nearPrivateUse(text string, s, e int) bool {
+	isPUA := func(r rune) bool {
+		return (r >= 0xE000 && r <= 0xF8FF) || r >= 0xF0000 || r == utf8.RuneError
+	}
+	if s > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:s]); isPUA(r) {
+			return true
+		}
+	}
+	if e < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[e:]); isPUA(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -102,7 +102,7 @@ func looksBinary(data []byte) bool {
 	return n > 0 && ctrl*20 > n
 }
 
-// gbShare is the share of characters that are ASCII or well-formed GB2312/GBK
+// gbShare is the share of characters that are ASCII or well-formed GB2312
 // double-byte pairs. Random bytes and Latin-1 text score far below 0.95.
 func gbShare(data []byte) float64 {
 	good, total := 0, 0
@@ -113,7 +113,9 @@ func gbShare(data []byte) float64 {
 		case b < 0x80:
 			good++
 			i++
-		case b >= 0x81 && b <= 0xFE && i+1 < len(data) && data[i+1] >= 0x40 && data[i+1] <= 0xFE && data[i+1] != 0x7F:
+		case b >= 0x81 && b <= 0xFE && i+1 < len(data) && data[i+1] >= 0xA1 && data[i+1] <= 0xFE:
+			// GB2312's range; GBK's extension pairs (second byte 0x40–0xA0)
+			// are rare in real text and match Latin-1 letters too often
 			good++
 			i += 2
 		default:

@@ -1,0 +1,97 @@
+package num
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseDecimal(t *testing.T) {
+	for _, tc := range []struct {
+		in       string
+		ok       bool
+		str      string
+		decimals int
+	}{
+		{"157.60", true, "157.60", 2},
+		{"2,940.05", true, "2940.05", 2},
+		{"-1,234.5", true, "-1234.5", 1},
+		{"0", true, "0", 0},
+		{"20765.62", true, "20765.62", 2},
+		{"1.", false, "", 0},
+		{".5", false, "", 0},
+		{"12a", false, "", 0},
+		{"", false, "", 0},
+	} {
+		d, ok := ParseDecimal(tc.in)
+		assert.Equal(t, tc.ok, ok, tc.in)
+		if ok {
+			assert.Equal(t, tc.str, d.String(), tc.in)
+			assert.Equal(t, tc.decimals, d.Decimals(), tc.in)
+		}
+	}
+}
+
+// ratio of two printed figures, as a percentage interval
+func ratio(t *testing.T, a, b string) Interval {
+	q, ok := MustDecimal(a).Interval().Div(MustDecimal(b).Interval())
+	require.True(t, ok)
+	return q.Scale(big.NewRat(100, 1))
+}
+
+func TestIntervalRatioAgainstStatedRate(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		now, prev  string
+		statedRate string // percent, the change rate as printed
+		consistent bool
+	}{
+		// 0.62/0.50 − 1 spans 0.615/0.505 … 0.625/0.495, which holds 22.22%
+		{"rounding allows it", "0.62", "0.50", "22.22", true},
+		{"outside rounding", "91.97", "77.99", "17.66", false},
+		{"exact", "150.00", "100.00", "50.00", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			growth := ratio(t, tc.now, tc.prev).Sub(Int(100))
+			assert.Equal(t, tc.consistent, growth.Meets(MustDecimal(tc.statedRate).Interval()))
+		})
+	}
+}
+
+func TestTouchingIntervalsAreConsistent(t *testing.T) {
+	// 269.85 and 269.86 both round from 269.855
+	assert.True(t, MustDecimal("269.85").Interval().Meets(MustDecimal("269.86").Interval()))
+	assert.False(t, MustDecimal("269.85").Interval().Meets(MustDecimal("269.87").Interval()))
+}
+
+func TestSumOfPartsWithinRounding(t *testing.T) {
+	// parts adding to 2940.06 under a printed total of 2940.05 are consistent
+	parts := MustDecimal("1470.03").Interval().Add(MustDecimal("1470.03").Interval())
+	assert.True(t, parts.Meets(MustDecimal("2940.05").Interval()))
+	// a cent short with one decimal fewer is still within rounding
+	assert.True(t, MustDecimal("6.4").Interval().Add(MustDecimal("632.96").Interval()).Meets(MustDecimal("639.35").Interval()))
+	assert.False(t, MustDecimal("0").Interval().Add(MustDecimal("37.35").Interval()).Add(MustDecimal("1.53").Interval()).Meets(MustDecimal("37.35").Interval()))
+}
+
+func TestDivByIntervalHoldingZero(t *testing.T) {
+	_, ok := Int(1).Div(MustDecimal("0.00").Interval())
+	assert.False(t, ok, "a base printed 0.00 may be zero: no quotient")
+}
+
+func TestScaleKeepsPrecision(t *testing.T) {
+	// 1.53 万元 is 15300 元 ± 50 元
+	iv := MustDecimal("1.53").Scale(4).Interval()
+	assert.Equal(t, 0, iv.Lo.Cmp(big.NewRat(15250, 1)))
+	assert.Equal(t, 0, iv.Hi.Cmp(big.NewRat(15350, 1)))
+}
+
+func TestAbsAndFormat(t *testing.T) {
+	iv := Interval{Lo: big.NewRat(-3, 1), Hi: big.NewRat(2, 1)}
+	a := iv.Abs()
+	assert.Equal(t, "0", a.Lo.RatString())
+	assert.Equal(t, "3", a.Hi.RatString())
+	assert.Equal(t, "97.87", FormatRat(new(big.Rat).Mul(big.NewRat(15425, 15760), big.NewRat(100, 1)), 2))
+	assert.Equal(t, "0.13", FormatRat(big.NewRat(125, 1000), 2), "halves round away from zero")
+}
