@@ -48,6 +48,19 @@ type Context struct {
 	Rule   *rules.Rule
 	Cov    *Coverage
 	out    *[]Finding
+	memo   map[string]any // shared by the checkers of one document
+}
+
+// Memo returns the value stored under key for this document, computing it
+// with make the first time. Checkers that need the same derived view of a
+// document (its tables read as sheets, say) build it once.
+func (c *Context) Memo(key string, make func() any) any {
+	if v, ok := c.memo[key]; ok {
+		return v
+	}
+	v := make()
+	c.memo[key] = v
+	return v
 }
 
 // Vars are the named values a rule's message template may use: {stated}, {expected}...
@@ -147,8 +160,9 @@ func (e *Engine) Run(d *doc.Document) ([]Finding, Coverage) {
 	cs := claims.Extract(d, claims.Vocabulary(e.Set.Vocabulary))
 	cov.Figures = cs.FigureCount()
 	cov.Claims = cs.ClaimCount()
+	memo := map[string]any{}
 	for i, ch := range e.checkers {
-		ctx := &Context{Doc: d, Claims: cs, Rule: e.rules[i], Cov: &cov, out: &out}
+		ctx := &Context{Doc: d, Claims: cs, Rule: e.rules[i], Cov: &cov, out: &out, memo: memo}
 		ch.Run(ctx)
 	}
 	SortFindings(out)
