@@ -27,8 +27,9 @@ func newTableColumns(r *rules.Rule, _ *rules.Set) (Checker, error) {
 }
 
 func (p tableColumns) Run(c *Context) {
-	for _, s := range docSheets(c.Doc) {
-		if misread(s) {
+	ss := docSheets(c)
+	for _, s := range ss.sheets {
+		if ss.misread(s) {
 			c.Cov.Skip("table reading failed: rows misaligned")
 			continue
 		}

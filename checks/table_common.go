@@ -2,66 +2,42 @@ package checks
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/parser/textfile"
 )
 
-// docSheets returns the recognised standard tables of a document. The
-// builder may already have put them in Doc.Tables; when it has not (or
-// only HTML grids are there), the tables are found again from the source
-// text, whose lines are those the text reader returns. The last result is
-// kept because every table check asks for the same document in turn.
-func docSheets(d *doc.Document) []*tables.Sheet {
-	sheetCache.Lock()
-	defer sheetCache.Unlock()
-	if sheetCache.doc == d {
-		return sheetCache.sheets
-	}
-	ts := d.Tables
-	lineTables := false
-	for _, t := range ts {
-		tables.Recognize(t)
-		if t.FirstLine > 0 || t.LastLine > 0 {
-			lineTables = true
-		}
-	}
-	if !lineTables && d.Source != nil && d.Format != doc.FormatHTML && len(d.Source.Text) > 0 {
-		raw := &doc.Raw{Format: d.Format, Source: string(d.Source.Text), PageLines: d.Source.PageLines}
-		raw.Lines = textfile.SplitLines(d.Source.Text, 0)
-		ts = append(append([]*doc.Table(nil), ts...), tables.Detect(raw)...)
-	}
-	var out []*tables.Sheet
-	for _, t := range ts {
-		if s := tables.View(t); s != nil {
-			out = append(out, s)
-		}
-	}
-	sheetCache.doc, sheetCache.sheets = d, out
-	sheetCache.misread = map[*tables.Sheet]bool{}
-	for _, s := range out {
-		sheetCache.misread[s] = misaligned(s)
-	}
-	return out
+// sheetSet is a document's recognised standard tables, with the ones whose
+// reading failed marked so no check uses their figures.
+type sheetSet struct {
+	sheets []*tables.Sheet
+	bad    map[*tables.Sheet]bool
 }
 
-var sheetCache struct {
-	sync.Mutex
-	doc     *doc.Document
-	sheets  []*tables.Sheet
-	misread map[*tables.Sheet]bool
+// docSheets returns the recognised standard tables of the checked document.
+// The builder has already detected the tables of text and PDF pages (with
+// their lines) and a reader may have put HTML grids there; the grids still
+// need their titles and column roles recognised. The result is kept in the
+// run's memo, not in a global: `check --jobs N` checks documents in parallel
+// and every table check asks for the same document's sheets in turn.
+func docSheets(c *Context) *sheetSet {
+	return c.Memo("tables.sheets", func() any {
+		set := &sheetSet{bad: map[*tables.Sheet]bool{}}
+		for _, t := range c.Doc.Tables {
+			tables.Recognize(t) // a no-op on tables Detect read from lines
+			if s := tables.View(t); s != nil {
+				set.sheets = append(set.sheets, s)
+				set.bad[s] = misaligned(s)
+			}
+		}
+		return set
+	}).(*sheetSet)
 }
 
 // misread reports a sheet whose rows drifted against their figures in
 // extraction (see table-hierarchy): no check may use its figures.
-func misread(s *tables.Sheet) bool {
-	sheetCache.Lock()
-	defer sheetCache.Unlock()
-	return sheetCache.misread[s]
-}
+func (ss *sheetSet) misread(s *tables.Sheet) bool { return ss.bad[s] }
 
 // misaligned runs the hierarchy arithmetic without reporting: a table
 // where at least three and a third of the parents disagree with their
@@ -72,10 +48,10 @@ func misaligned(s *tables.Sheet) bool {
 	return h.failed >= 3 && 3*h.failed >= h.parents
 }
 
-// sheetOf finds the first readable sheet of a standard table.
-func sheetOf(ss []*tables.Sheet, name string) *tables.Sheet {
-	for _, s := range ss {
-		if s.Std.Name == name && !s.T.Empty && !misread(s) {
+// of finds the first readable sheet of a standard table.
+func (ss *sheetSet) of(name string) *tables.Sheet {
+	for _, s := range ss.sheets {
+		if s.Std.Name == name && !s.T.Empty && !ss.misread(s) {
 			return s
 		}
 	}

@@ -32,7 +32,7 @@ func (p tableCompleteness) Run(c *Context) {
 	}
 	found := map[string]bool{}
 	finals := 0
-	for _, s := range docSheets(d) {
+	for _, s := range docSheets(c).sheets {
 		if !found[s.Std.Name] && s.T.Kind == "final" {
 			finals++
 		}

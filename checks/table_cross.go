@@ -28,15 +28,15 @@ func newTableCross(r *rules.Rule, _ *rules.Set) (Checker, error) {
 }
 
 func (tableCross) Run(c *Context) {
-	ss := docSheets(c.Doc)
-	sum := sheetOf(ss, tables.Summary)
-	fis := sheetOf(ss, tables.FiscalSum)
-	inc := sheetOf(ss, tables.Income)
-	exp := sheetOf(ss, tables.Expenditure)
-	gen := sheetOf(ss, tables.GeneralExp)
-	basic := sheetOf(ss, tables.BasicExp)
-	fund := sheetOf(ss, tables.GovFund)
-	sg := sheetOf(ss, tables.SanGong)
+	ss := docSheets(c)
+	sum := ss.of(tables.Summary)
+	fis := ss.of(tables.FiscalSum)
+	inc := ss.of(tables.Income)
+	exp := ss.of(tables.Expenditure)
+	gen := ss.of(tables.GeneralExp)
+	basic := ss.of(tables.BasicExp)
+	fund := ss.of(tables.GovFund)
+	sg := ss.of(tables.SanGong)
 
 	// expenditure lines by class
 	if sum != nil && exp != nil {

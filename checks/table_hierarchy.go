@@ -22,14 +22,15 @@ func newTableHierarchy(r *rules.Rule, _ *rules.Set) (Checker, error) {
 }
 
 func (tableHierarchy) Run(c *Context) {
-	for _, s := range docSheets(c.Doc) {
+	ss := docSheets(c)
+	for _, s := range ss.sheets {
 		h := &hierRun{}
 		hierarchySheet(c, s, h)
 		// Rows whose figures drifted in extraction (a value column shifted
 		// against the labels) make most parents disagree with their
 		// children; a report with a typo has one or two. A table where at
 		// least three and a third of the parents fail was read wrongly.
-		if misread(s) {
+		if ss.misread(s) {
 			c.Cov.Skip("table reading failed: rows misaligned")
 			continue
 		}

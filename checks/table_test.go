@@ -26,8 +26,8 @@ func runTables(t *testing.T, name string, text string) ([]Finding, Coverage) {
 	require.NotEmpty(t, only.Rules)
 	e, err := New(only)
 	require.NoError(t, err)
-	// the lead's parser builds the blocks the narrative check reads; the
-	// tables are found again from the source when the builder has none
+	// the lead's parser builds the blocks the narrative check reads and
+	// detects the tables in the page text, as for a checked file
 	d, err := parser.Parse(name, doc.FormatText, []byte(text))
 	require.NoError(t, err)
 	return e.Run(d)

@@ -34,8 +34,8 @@ var (
 )
 
 func (tableText) Run(c *Context) {
-	ss := docSheets(c.Doc)
-	if len(ss) == 0 {
+	ss := docSheets(c)
+	if len(ss.sheets) == 0 {
 		return
 	}
 	var scope *tables.Sheet
@@ -54,11 +54,11 @@ func (tableText) Run(c *Context) {
 				scope = nil
 				switch {
 				case strings.Contains(head, "政府性基金"):
-					scope = sheetOf(ss, tables.GovFund)
+					scope = ss.of(tables.GovFund)
 				case strings.Contains(head, "国有资本经营"):
-					scope = sheetOf(ss, tables.StateCap)
+					scope = ss.of(tables.StateCap)
 				case strings.Contains(head, "一般公共预算财政拨款支出"):
-					scope = sheetOf(ss, tables.GeneralExp)
+					scope = ss.of(tables.GeneralExp)
 				}
 			}
 		}
