@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/budgetlint/budgetlint/parser"
+	"github.com/budgetlint/budgetlint/parser/tables"
 )
 
 func init() {
@@ -16,11 +17,12 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	fsf := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fsf.SetOutput(stderr)
 	blocks := fsf.Bool("blocks", false, "print the analysis blocks (joined paragraphs) instead of the source text")
+	tbls := fsf.Bool("tables", false, "print the tables found (standard name, page, then tab-separated cells) instead of the source text")
 	if err := fsf.Parse(args); err != nil {
 		return exitTrouble
 	}
 	if fsf.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: budgetlint extract [--blocks] FILE...")
+		fmt.Fprintln(stderr, "usage: budgetlint extract [--blocks | --tables] FILE...")
 		return exitTrouble
 	}
 	code := exitOK
@@ -29,6 +31,18 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: error: %s\n", p, describe(err))
 			code = exitTrouble
+			continue
+		}
+		if *tbls {
+			// HTML grids come from the reader untitled by the standard
+			// catalogue; recognise them so every table prints its name
+			for _, t := range d.Tables {
+				tables.Recognize(t)
+			}
+			if err := tables.Print(stdout, d.Tables); err != nil {
+				fmt.Fprintf(stderr, "%s: error: %s\n", p, err)
+				return exitTrouble
+			}
 			continue
 		}
 		if *blocks {
