@@ -37,7 +37,7 @@ type seq struct {
 }
 
 // bareFigureRe: a number with no unit after it (not a year, date or count).
-var bareFigureRe = regexp.MustCompile(`\d{2,}(?:,\d{3})*(?:\.\d+)?(?:$|[^\d.,%年月日号期届次个项])`)
+var bareFigureRe = regexp.MustCompile(`\d{2,}(?:,\d{3})*(?:\.\d+)?(?:$|[^\d.,%年月日号期届次个项万亿元千])`)
 
 // tableLike: a numbered row of a table — a label and bare figures, no sentence.
 func tableLike(s string) bool {

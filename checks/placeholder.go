@@ -44,6 +44,7 @@ func (p *placeholder) Run(c *Context) {
 		if (b.TOC && !p.IncludeTOC) || (p.HeadingsOnly && !isHeadingLike(b)) {
 			continue
 		}
+		seen := map[[2]int]bool{} // two patterns finding one leftover report it once
 		for _, re := range p.res {
 			for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
 				s, e := m[0], m[1]
@@ -56,6 +57,10 @@ func (p *placeholder) Run(c *Context) {
 				if strings.Count(b.Text[:s], "《") > strings.Count(b.Text[:s], "》") {
 					continue // inside a document title: 《XX村…制度(范本)》 names a template, it is not one
 				}
+				if seen[[2]int{s, e}] {
+					continue
+				}
+				seen[[2]int{s, e}] = true
 				rs, re2 := utf8.RuneCountInString(b.Text[:s]), utf8.RuneCountInString(b.Text[:e])
 				c.Report(b, rs, re2, Vars{"stated": b.Text[s:e]})
 			}

@@ -849,19 +849,26 @@ func (bx *blockCtx) items() {
 		}
 	}
 	it := &Item{Heading: h}
+	// the amount the heading restates: 支出决算为 in a final report; in a
+	// budget, this year's 预算安排 (the latest year the item names), not
+	// last year's 执行数
+	latest := bx.set.Facts.Year
+	if bx.set.Facts.Kind != KindBudget {
+		for _, f := range bx.figs {
+			if f.Year > latest {
+				latest = f.Year
+			}
+		}
+	}
 	for _, f := range bx.figs[1:] {
 		if f.Role != RoleLevel || !f.Unit.IsAmount() {
 			continue
 		}
-		switch bx.set.Facts.Kind {
-		case KindFinal:
-			if f.Qual == QualFinal {
-				it.Current = f
-			}
-		case KindBudget:
-			if f.Qual == QualBudget && (f.Year == 0 || f.Year == bx.set.Facts.Year) && strings.Contains(f.Subject, "安排") {
-				it.Current = f
-			}
+		switch {
+		case f.Qual == QualFinal && bx.set.Facts.Kind != KindBudget:
+			it.Current = f
+		case f.Qual == QualBudget && bx.set.Facts.Kind != KindFinal && strings.Contains(f.Subject, "安排") && (f.Year == 0 || f.Year == latest):
+			it.Current = f
 		}
 		if it.Current != nil {
 			break

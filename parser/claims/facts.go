@@ -28,7 +28,7 @@ type Facts struct {
 var (
 	// 2024年度部门决算, 2025年单位预算; or a name between year and kind when
 	// the phrase ends as a title does (2015年度平潭…开发管理局决算说明)
-	titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?\s*(?:(部门|单位)\s*(决算|预算)|[^\s。，,:预决]{2,24}?(部门|单位)?(决算|预算)(?:说明|公开|情况说明|报告))`)
+	titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?\s*(?:(?:区级|市级|省级|县级|本级|市本级)?\s*(部门|单位)\s*(决算|预算)|[^\s。，,:预决]{2,24}?(部门|单位)?(决算|预算)(?:说明|公开|情况说明|报告))`)
 	execRe  = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:[^\s。，]{0,12})?预算执行情况`)
 )
 
