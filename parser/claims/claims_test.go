@@ -1,0 +1,637 @@
+package claims_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser"
+	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// The excerpts below are copied from real reports in the shared corpus
+// (/work/shared/corpus/docs) and testdata/; the file each comes from is named
+// in the case.
+
+func extract(t *testing.T, text string) *claims.Set {
+	t.Helper()
+	set, err := rules.Default()
+	require.NoError(t, err)
+	d, err := parser.Parse("t.txt", doc.FormatText, []byte(text))
+	require.NoError(t, err)
+	return claims.Extract(d, claims.Vocabulary(set.Vocabulary))
+}
+
+// fig finds the figure whose analysis text is s (the n-th such, 0-based).
+func fig(t *testing.T, cs *claims.Set, s string, n int) *claims.Figure {
+	t.Helper()
+	for _, f := range cs.Figures {
+		if norm(f.Text) == norm(s) {
+			if n == 0 {
+				return f
+			}
+			n--
+		}
+	}
+	require.Failf(t, "no figure", "no figure %q in %v", s, texts(cs.Figures))
+	return nil
+}
+
+func texts(fs []*claims.Figure) []string {
+	out := make([]string, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, norm(f.Text))
+	}
+	return out
+}
+
+func normAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = norm(s)
+	}
+	return out
+}
+
+// amounts lists the money figures of a set as "value unit".
+func amounts(cs *claims.Set) []string {
+	var out []string
+	for _, f := range cs.Figures {
+		if f.Unit.IsAmount() {
+			out = append(out, f.Value.String()+f.Unit.Name())
+		}
+	}
+	return out
+}
+
+// text is a figure's analysis text; the analysis drops the stray spaces
+// between figures and CJK text that reports carry (4733.14 万元).
+func text(f *claims.Figure) string {
+	if f == nil {
+		return "<none>"
+	}
+	return norm(f.Text)
+}
+
+func norm(s string) string { return strings.ReplaceAll(s, " ", "") }
+
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		lit      string // the figure's analysis text, unit included
+		raw      string // the characters as written, when they differ
+		value    string
+		decimals int
+		unit     claims.Unit
+	}{
+		{"万元 with two decimals (seed line 33)", "2024年度收、支总计均为157.60万元。", "157.60万元", "", "157.60", 2, claims.UnitWanYuan},
+		{"a stray space before the unit (sthj)", "收入支出总计 4733.14 万元。", "4733.14 万元", "", "4733.14", 2, claims.UnitWanYuan},
+		{"one decimal (baiqing)", "一般预算收入88.5万元，比上年增收8.70万元。", "88.5万元", "", "88.5", 1, claims.UnitWanYuan},
+		{"an integer (fj-pingtan-jtjs)", "社会发展性项目支出21500万元。", "21500万元", "", "21500", 0, claims.UnitWanYuan},
+		{"亿元", "城市基础设施配套费收入完成6.6亿元。", "6.6亿元", "", "6.6", 1, claims.UnitYiYuan},
+		{"万亿元", "全国一般公共预算收入21.97万亿元。", "21.97万亿元", "", "21.97", 2, claims.UnitWanYiYuan},
+		{"元", "上级补助收入0元。", "0元", "", "0", 0, claims.UnitYuan},
+		{"thousands separators (2026 budget)", "收入预算3,121.42万元，比2025年预算增加107.62万元。", "3,121.42万元", "", "3121.42", 2, claims.UnitWanYuan},
+		{"full-width digits", "本年收入合计１５７．６０万元。", "157.60万元", "１５７．６０万元", "157.60", 2, claims.UnitWanYuan},
+		{"full-width percent", "财政拨款收入１５４．２５万元，占９７．８７％。", "97.87%", "９７．８７％", "97.87", 2, claims.UnitPercent},
+		{"20765.62 stays one amount (pitfall 2)", "一般公共服务支出20765.62万元。", "20765.62万元", "", "20765.62", 2, claims.UnitWanYuan},
+		{"per mille is not a percent", "占 76.23‰；", "76.23‰", "", "76.23", 2, claims.UnitPermille},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			f := fig(t, cs, tc.lit, 0)
+			assert.Equal(t, tc.unit, f.Unit)
+			assert.Equal(t, tc.value, f.Value.String())
+			assert.Equal(t, tc.decimals, f.Value.Decimals())
+			raw := tc.raw
+			if raw == "" {
+				raw = tc.lit
+			}
+			assert.Equal(t, raw, f.Block.RawRange(f.Start, f.End), "the span covers the figure as written")
+		})
+	}
+}
+
+func TestUnitsScaleToYuan(t *testing.T) {
+	cs := extract(t, "全市收入1.2万亿元，税收收入3,121.42亿元，非税收入957.50万元，其他收入12元。")
+	require.Equal(t, []string{"1.2万亿元", "3121.42亿元", "957.50万元", "12元"}, amounts(cs))
+	tests := []struct {
+		lit    string
+		lo, hi string // the interval in 元 the printed figure stands for
+	}{
+		{"1.2万亿元", "1150000000000", "1250000000000"},
+		{"3,121.42亿元", "312141500000", "312142500000"},
+		{"957.50万元", "9574950", "9575050"},
+		{"12元", "23/2", "25/2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lit, func(t *testing.T) {
+			iv := fig(t, cs, tc.lit, 0).Yuan()
+			assert.Equal(t, tc.lo, iv.Lo.RatString())
+			assert.Equal(t, tc.hi, iv.Hi.RatString())
+		})
+	}
+}
+
+// Years, dates, codes, counts and item numbers are numbers but not amounts
+// (pitfalls 1 and 2): no money figure may come from them.
+func TestNotAmounts(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // the amounts that are there
+	}{
+		{"a year before a budget (pitfall 1)", "2025年度年初预算为4628.17万元，支出决算为4733.14万元。", []string{"4628.17万元", "4733.14万元"}},
+		{"a date (seed)", "截至2023年12月31日，共有车辆0辆。", nil},
+		{"a function code in a table row (nx-wuzhong)", "2010601 行政运行 1095", nil},
+		{"a function code glued to a name", "2013901款行政运行支出。", nil},
+		{"counts and a score", "共有车辆3辆，在职5人，开展检查2次，评价得分97分，接待21批次。", nil},
+		{"a count of people next to an amount (lancheng)", "全年因公出国（境）累计1人次，因公出国（境）费0.38万元。", []string{"0.38万元"}},
+		{"item numbers (dongxiang)", "具体情况如下：\n1. 财政拨款收入675.26万元，其中政府性基金 35万元。\n2. 事业收入0万元。", []string{"675.26万元", "35万元", "0万元"}},
+		{"percentage points and area", "占比提高 2.07 个百分点，办公用房占地 76.23 平方米。", nil},
+		{"a document number", "（岚财金〔2015〕127 号）", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			var got []string
+			for _, f := range cs.Figures {
+				if f.Unit.IsAmount() {
+					got = append(got, f.Text)
+				}
+				for _, y := range []string{"2023", "2025", "2015", "2010601", "2013901"} {
+					if f.Value.String() == y {
+						assert.False(t, f.Unit.IsAmount(), "%s is not an amount", y)
+					}
+				}
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// Item numbers (1. 2.) are not figures at all.
+func TestItemNumberIsNotAFigure(t *testing.T) {
+	cs := extract(t, "具体情况如下：\n1. 财政拨款收入675.26万元。\n2. 事业收入0万元。\n")
+	for _, f := range cs.Figures {
+		assert.NotEqual(t, "1", f.Value.String(), "item number 1 read as figure %q", f.Text)
+		assert.NotEqual(t, "2", f.Value.String(), "item number 2 read as figure %q", f.Text)
+	}
+	assert.Equal(t, []string{"675.26万元", "0万元"}, amounts(cs))
+}
+
+// 占地, 占用, 个百分点 and ‰ are not shares (pitfall 5); 占 76.23 without %
+// is a share written without its sign.
+func TestShareLookalikes(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		shares int
+		noSign bool
+	}{
+		{"land area", "办公用房占地 76.23 平方米；", 0, false},
+		{"occupied funds", "占用资金 76.23 万元；", 0, false},
+		{"percentage points", "占比提高 2.07 个百分点；", 0, false},
+		{"per mille", "占 76.23‰；", 0, false},
+		{"bare share (yichuan line 31)", "城乡社区支出(类)15411.43 万元，占 76.23;住房保障支出(类)1076.78 万元，占 5.33%。", 2, true},
+		{"a share", "城乡社区支出(类)15411.43 万元，占 76.23%；", 1, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			require.Len(t, cs.Shares, tc.shares)
+			if tc.shares > 0 {
+				assert.Equal(t, tc.noSign, cs.Shares[0].NoSign)
+				assert.Equal(t, norm("15411.43 万元"), text(cs.Shares[0].Part))
+			}
+		})
+	}
+}
+
+func TestSubjectsAndKeys(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		lit  string
+		n    int
+		key  string
+		qual claims.Qual
+		year int
+	}{
+		{"收、支总计 (seed line 33)", "2024年度收、支总计均为157.60万元。", "157.60万元", 0, "收支总计", claims.QualNone, 2024},
+		{"支出决算 inherits the sentence's 三公 subject", "“三公”经费财政拨款支出年初预算为 21.00 万元，支出决算为 16.95 万元，完成预算的 80.71%。", "16.95 万元", 0, "三公经费财政拨款支出", claims.QualFinal, 0},
+		{"年初预算 of the same subject", "“三公”经费财政拨款支出年初预算为 21.00 万元，支出决算为 16.95 万元，完成预算的 80.71%。", "21.00 万元", 0, "三公经费财政拨款支出", claims.QualBudget, 0},
+		{"a sub-item keeps its own key after 其中", "“三公”经费财政拨款支出年初预算为 21.00 万元，支出决算为 16.95 万元，其中：公务用车购置及运行维护费支出决算为 16.95 万元。", "16.95 万元", 1, "公务用车购置及运行维护费", claims.QualFinal, 0},
+		{"预算执行数 (wanli 2024)", "2023年当年预算执行数为348.52万元，2024年预算安排352.67万元。", "348.52万元", 0, "", claims.QualExec, 2023},
+		{"预算安排 (wanli 2024)", "2023年当年预算执行数为348.52万元，2024年预算安排352.67万元。", "352.67万元", 0, "", claims.QualBudget, 2024},
+		{"调整预算 (exec report)", "一般公共预算收入调整预算119.8亿元，实际完成135.1亿元。", "119.8亿元", 0, "一般公共预算收入", claims.QualAdjusted, 0},
+		{"a fund name is not a qualifier", "一般公共预算财政拨款支出154.25万元。", "154.25万元", 0, "一般公共预算财政拨款支出", claims.QualNone, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := fig(t, extract(t, tc.text), tc.lit, tc.n)
+			if tc.key != "" {
+				assert.Equal(t, tc.key, f.Key)
+			}
+			assert.Equal(t, tc.qual, f.Qual, "qualifier %s", f.Qual)
+			assert.Equal(t, tc.year, f.Year)
+			assert.Equal(t, claims.RoleLevel, f.Role)
+		})
+	}
+}
+
+// sangong is the 三公 passage of sh-putuo-yichuan-street-2025-final-pages.txt:
+// a total and its sub-items in one sentence, their changes in the next.
+const sangong = "“三公”经费财政拨款支出年初预算为 31.47 万元，支出决算为 19.86 万元，其中：公务用车购置及运行维护费支出决算为 19.56 万元；公务接待费支出决算为 0.3 万元。\n" +
+	"2025 年度“三公”经费财政拨款支出决算数比 2024 年度减少 3.59 万元，下降 15.31%，其中：公务用车购置及运行维护费支出决算减少 3.59 万元，下降 15.31%；公务接待费支出决算增加 0.3 万元，增长 100%。"
+
+// sthjPage is page 20 of sh-putuo-sthj-2025-final-pages.txt: sentences and
+// figures wrap at the page width.
+const sthjPage = `第三部分 上海市普陀区生态环境局 2025 年度部门决算情况说
+明
+一、收入支出决算总体情况说明
+上海市普陀区生态环境局 2025 年度收入支出总计 4733.14
+万元。与 2024 年度相比，收入支出总计增加 90.09 万元，增长
+1.94%。主要原因：基本支出增加。
+二、收入决算情况说明
+本年收入合计 4733.14 万元，其中：财政拨款收入 4733.14
+万元，占 100.00%。
+三、支出决算情况说明
+本年支出合计 4733.14 万元，其中：基本支出 3365.38 万元，
+占 71.10%；项目支出 1367.76 万元，占 28.90%。
+四、财政拨款收入支出决算总体情况说明
+上海市普陀区生态环境局 2025 年度财政拨款收入支出总计
+4733.14 万元。与 2024 年度相比，财政拨款收入支出总计增加
+90.09 万元，增长 1.94%。主要原因：基本支出增加。
+`
+
+func TestChanges(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		n       int // which change of the set
+		changes int
+		dir     claims.Dir
+		amount  string
+		rate    string
+		current string
+		base    string
+		ref     string
+	}{
+		{"amount and rate, current by subject (seed line 33)", "2024年度收、支总计均为157.60万元。与2023年度相比，收、支总计各减少37.98万元，减少19.42%。", 0, 1,
+			claims.DirDown, "37.98万元", "19.42%", "157.60万元", "<none>", "与2023年度相比"},
+		{"figures wrapped across lines (sthj page 20)", sthjPage, 0, 0,
+			claims.DirUp, "90.09 万元", "1.94%", "", "<none>", "与2024年度相比"},
+		{"pitfall 9: the 三公 total's change has the total as current", sangong, 0, 3,
+			claims.DirDown, "3.59 万元", "15.31%", "19.86 万元", "<none>", "比2024年度"},
+		{"pitfall 9: a sub-item's change has its own current, found across sentences", sangong, 1, 3,
+			claims.DirDown, "3.59 万元", "15.31%", "19.56 万元", "<none>", ""},
+		{"pitfall 9: the last sub-item", sangong, 2, 3,
+			claims.DirUp, "0.3 万元", "100%", "0.3 万元", "<none>", ""},
+		{"base from 比2022年预算执行数 (wanli 2023)", "2022年当年预算执行数为11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%。", 0, 1,
+			claims.DirUp, "<none>", "314.82%", "45.41万元", "11.67万元", "比2022年预算执行数"},
+		{"比上年决算数 with only this year's 决算数 stated: no base (fj-2024)", "增值税决算数为 9752757 万元，比上年决算数减少 421383 万元，下降 4.1%。", 0, 1,
+			claims.DirDown, "421383 万元", "4.1%", "9752757 万元", "<none>", "比上年决算数"},
+		{"an earlier figure stated in the text (lancheng)", "2015本年收入110477.73万元，比2014年决算数12855.38万元增加97622.35万元，增长759.39％。", 0, 1,
+			claims.DirUp, "97622.35万元", "759.39%", "110477.73万元", "12855.38万元", "比2014年决算数12855.38万元"},
+		{"增收 (baiqing)", "一般预算收入88.5万元，比上年增收8.70万元，增长9.97％。", 0, 1,
+			claims.DirUp, "8.70万元", "9.97%", "88.5万元", "<none>", "比上年"},
+		{"no current value stated", "比上年增加5.00万元，增长10.00%。", 0, 1,
+			claims.DirUp, "5.00万元", "10.00%", "<none>", "<none>", "比上年"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			if tc.changes > 0 {
+				require.Len(t, cs.Changes, tc.changes)
+			}
+			require.Greater(t, len(cs.Changes), tc.n)
+			c := cs.Changes[tc.n]
+			assert.Equal(t, tc.dir, c.Dir, "direction %v", c.Dir)
+			assert.Equal(t, norm(tc.amount), text(c.Amount), "amount")
+			assert.Equal(t, norm(tc.rate), text(c.Rate), "rate")
+			if tc.current != "" {
+				assert.Equal(t, norm(tc.current), text(c.Current), "current")
+			}
+			assert.Equal(t, norm(tc.base), text(c.Base), "base")
+			if tc.ref != "" {
+				assert.Equal(t, tc.ref, strings.ReplaceAll(c.Ref, " ", ""))
+			}
+		})
+	}
+}
+
+func TestChangeToAndFlat(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		dir  claims.Dir
+		to   string
+		flat bool
+	}{
+		{"减少为 and 持平 of one figure (wenlv)", "公务接待费支出决算减少为 0.00 万元，与 2024 年持平。", claims.DirDown, "0.00 万元", true},
+		{"持平 alone", "机关运行经费与上年持平。", claims.DirFlat, "<none>", false},
+		{"template alternatives are no change (seed line 70)", "较上年度增加/减少0万元，增长/下降0%。", claims.DirNone, "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			if tc.dir == claims.DirNone {
+				assert.Empty(t, cs.Changes, "增加/减少 offers both directions and states none")
+				return
+			}
+			require.Len(t, cs.Changes, 1)
+			c := cs.Changes[0]
+			assert.Equal(t, tc.dir, c.Dir)
+			assert.Equal(t, norm(tc.to), text(c.ChangeTo))
+			assert.Equal(t, tc.flat, c.Flat)
+		})
+	}
+}
+
+func TestShares(t *testing.T) {
+	const seedShares = "本年支出合计157.60万元，其中：基本支出154.25万元，占97.87%；项目支出3.35万元，占2.13%。\n" +
+		"一般公共预算财政拨款支出154.25万元，占本年支出合计的99.35%。"
+	tests := []struct {
+		name      string
+		text      string
+		n         int
+		shares    int
+		pct       string
+		part      string
+		whole     string
+		wholeName string
+	}{
+		{"list head is the whole (seed line 39)", seedShares, 0, 3, "97.87%", "154.25万元", "157.60万元", ""},
+		{"second part of the list", seedShares, 1, 3, "2.13%", "3.35万元", "157.60万元", ""},
+		{"whole by name, stated in another paragraph (seed line 47)", seedShares, 2, 3, "99.35%", "154.25万元", "157.60万元", "本年支出合计"},
+		{"no whole stated: none guessed", "一般公共预算财政拨款收入154.25万元，占99.35%。", 0, 1, "99.35%", "154.25万元", "<none>", ""},
+		{"a head that is itself a share has no clear whole", "人员经费和公用经费安排48亿元，占比67.7%。其中，人员经费45.7亿元，占比64.5%。", 1, 2, "64.5%", "45.7亿元", "<none>", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			require.Len(t, cs.Shares, tc.shares)
+			s := cs.Shares[tc.n]
+			assert.Equal(t, norm(tc.pct), text(s.Pct))
+			assert.Equal(t, norm(tc.part), text(s.Part))
+			assert.Equal(t, norm(tc.whole), text(s.Whole))
+			assert.Equal(t, tc.wholeName, s.WholeName)
+			assert.False(t, s.NoSign)
+		})
+	}
+}
+
+func TestCompletions(t *testing.T) {
+	const sangongFinal = "“三公”经费财政拨款支出年初预算为 21.00 万元，支出决算为 16.95 万元，完成预算的 80.71%，其中：因公出国（境）费决算为 0.00 万元，完成预算的 0.00%；公务用车购置及运行维护费支出决算为 16.95 万元，完成预算的 82.68%。"
+	tests := []struct {
+		name   string
+		text   string
+		n      int
+		count  int
+		rate   string
+		budget string
+		final  string
+		base   string
+	}{
+		{"budget and final of one clause group", sangongFinal, 0, 3, "80.71%", "21.00 万元", "16.95 万元", ""},
+		{"pitfall 8: a sub-item after 其中 does not take the total's budget", sangongFinal, 1, 3, "0.00%", "<none>", "0.00 万元", ""},
+		{"pitfall 8: nor after ；", sangongFinal, 2, 3, "82.68%", "<none>", "16.95 万元", ""},
+		{"完成年初预算 (shiquan)", "年初预算为 274.82 万元，支出决算为 245.53 万元，完成年初预算的 93.57%。", 0, 1, "93.57%", "274.82 万元", "245.53 万元", "年初"},
+		{"pitfall 14: 调整预算 is another base", "一般公共预算收入预算119.8亿元，实际完成135.1亿元，为调整预算的100.1%。", 0, 1, "100.1%", "<none>", "135.1亿元", "调整"},
+		{"pitfall 14: 调整预算 pairs with an adjusted budget", "一般公共预算收入调整预算119.8亿元，实际完成135.1亿元，为调整预算的112.8%。", 0, 1, "112.8%", "119.8亿元", "135.1亿元", "调整"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			require.Len(t, cs.Completions, tc.count)
+			c := cs.Completions[tc.n]
+			assert.Equal(t, norm(tc.rate), text(c.Rate))
+			assert.Equal(t, norm(tc.budget), text(c.Budget), "budget")
+			assert.Equal(t, norm(tc.final), text(c.Final), "final")
+			assert.Equal(t, tc.base, c.Base)
+		})
+	}
+}
+
+func TestComparisons(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		rel    int
+		budget string
+		final  string
+	}{
+		{"大于 (sthj)", "年初预算为 60.65 万元，支出决算为 58.16 万元。决算数大于预算数的主要原因：年中人员退休。", 1, "60.65 万元", "58.16 万元"},
+		{"持平", "年初预算为 1.27 万元，支出决算为 1.27 万元，决算数与预算数持平。", 0, "1.27 万元", "1.27 万元"},
+		{"小于", "年初预算为 50.00 万元，支出决算为 40.00 万元，决算数小于预算数。", -1, "50.00 万元", "40.00 万元"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			require.Len(t, cs.Comparisons, 1)
+			c := cs.Comparisons[0]
+			assert.Equal(t, tc.rel, c.Rel)
+			assert.Equal(t, norm(tc.budget), text(c.Budget))
+			assert.Equal(t, norm(tc.final), text(c.Final))
+		})
+	}
+}
+
+func TestTotals(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		head  string
+		parts []string // nil: no total
+	}{
+		{"parts split by ； (seed line 39)", "本年支出合计157.60万元，其中：基本支出154.25万元，占97.87%；项目支出3.35万元，占2.13%。",
+			"157.60万元", []string{"154.25万元", "3.35万元"}},
+		{"a list split by 、 ends at the first ；", "市本级政府债务限额为101亿元，其中：一般债务36.5亿元、专项债务64.5亿元；县市区政府债务限额299.2亿元。",
+			"101亿元", []string{"36.5亿元", "64.5亿元"}},
+		{"a list split by ，ends at ；: expenditure is not a part of income", "基金收入139836 万元，其中，保险费收入 47922万元，财政补助收入 86104 万元；基金支出 132366 万元。",
+			"139836 万元", []string{"47922万元", "86104 万元"}},
+		{"pitfall 24: a nested 其中 is not added twice", "本年支出合计674.35万元，其中：基本支出436.48万元，项目支出237.87万元，其中：专项业务费100.00万元，发展项目137.87万元。",
+			"674.35万元", []string{"436.48万元", "237.87万元"}},
+		{"a breakdown of a part is not a part: one part left, no total", "新增债券额度461616万元，其中：新增债券331446万元，市本级留用90000万元，转贷县（市、区）241446万元。", "", nil},
+		{"brackets hold their own list", "发行额41.35亿元（其中：中央转贷0亿元），2025年地方政府一般债券发行额41.35亿元，还本额41.32亿元。", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			if tc.parts == nil {
+				assert.Empty(t, cs.Totals)
+				return
+			}
+			require.Len(t, cs.Totals, 1)
+			assert.Equal(t, norm(tc.head), text(cs.Totals[0].Head))
+			assert.Equal(t, normAll(tc.parts), texts(cs.Totals[0].Parts))
+		})
+	}
+}
+
+// A part with its own 其中 inside the list: its sub-parts never join the
+// outer total's parts.
+func TestTotalsNestedSubPartsNotCounted(t *testing.T) {
+	cs := extract(t, "本年支出合计674.35万元，其中：基本支出436.48万元，其中人员支出223.73万元，公用支出212.75万元；项目支出237.87万元。")
+	for _, tot := range cs.Totals {
+		if text(tot.Head) == "674.35万元" {
+			assert.NotContains(t, texts(tot.Parts), "223.73万元")
+			assert.NotContains(t, texts(tot.Parts), "212.75万元")
+		}
+	}
+}
+
+func TestCauses(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		dir    claims.Dir
+		refDir claims.Dir
+		empty  bool
+	}{
+		{"increase given for a decrease (seed line 33)", "2024年度收、支总计均为157.60万元。与2023年度相比，收、支总计各减少37.98万元，减少19.42%。主要变动原因是人员经费增加。", claims.DirUp, claims.DirDown, false},
+		{"引起 after the predicate (seed line 47)", "一般公共预算财政拨款支出减少40.06万元，减少20.62%。主要变动原因是人员经费增加引起。", claims.DirUp, claims.DirDown, false},
+		{"新增 inside a name is not the direction", "国有土地收益支出2.2亿元，减少3亿元，下降45.8%。主要原因是新增建设用地有偿使用费收入减少。", claims.DirDown, claims.DirDown, false},
+		{"negated 新增 (yichuan)", "公务用车购置及运行维护费支出减少3.59万元，主要原因是2025年未新增公务用车。", claims.DirDown, claims.DirDown, false},
+		{"a reduction after 持平", "机关运行经费与上年持平，主要原因是办公经费压减。", claims.DirDown, claims.DirFlat, false},
+		{"several causes: no single direction", "参保人数下降0.2%，参保人数下降的主要原因：一是由于缴费标准提高为420元；二是转为参加职工医保。", claims.DirNone, claims.DirDown, false},
+		{"an empty cause", "比上年增加5.00万元，增长10.00%。主要原因是。", claims.DirNone, claims.DirUp, true},
+		{"决算数大于预算数 explained", "年初预算为 50.00 万元，支出决算为 60.50 万元，决算数大于预算数的主要原因：费用节省。", claims.DirDown, claims.DirUp, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			require.Len(t, cs.Causes, 1)
+			c := cs.Causes[0]
+			assert.Equal(t, tc.dir, c.Dir, "cause direction %v (%s)", c.Dir, c.DirWord)
+			assert.Equal(t, tc.refDir, c.RefDir, "explained direction %v", c.RefDir)
+			assert.Equal(t, tc.empty, c.Empty)
+		})
+	}
+}
+
+func TestItems(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		heading string
+		current string // "" when no item
+	}{
+		{"heading vs 支出决算为 (shiquan)", "第一部分 2024年度部门决算情况说明\n“社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位职业年金缴费支出（项）”257.14 万元，主要用于：缴纳机关事业单位在职干部职业年金。年初预算为 274.82 万元，支出决算为 245.53 万元，完成年初预算的 93.57%。",
+			"257.14 万元", "245.53 万元"},
+		{"numbered item (yichuan line 15、)", "第一部分 2024年度部门决算情况说明\n15、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）269.85 万元，主要用于:机关事业单位职业年金缴费支出。年初预算为 285.33 万元，支出决算为 269.86 万元。",
+			"269.85 万元", "269.86 万元"},
+		{"budget report: heading vs 预算安排 (wanli 2024)", "2024年部门预算\n3. “社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）”350.35万元，主要用于缴费。2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加0.53%。",
+			"350.35万元", "352.67万元"},
+		{"an amount after the heading's clause is not a heading amount", "第一部分 2024年度部门决算情况说明\n1.行政单位离退休（项），年初预算为 60.65 万元，支出决算为 58.16 万元。", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			if tc.current == "" {
+				assert.Empty(t, cs.Items)
+				return
+			}
+			require.Len(t, cs.Items, 1)
+			assert.Equal(t, norm(tc.heading), text(cs.Items[0].Heading))
+			assert.Equal(t, norm(tc.current), text(cs.Items[0].Current))
+		})
+	}
+}
+
+func TestFacts(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		year int
+		kind claims.Kind
+		unit string
+	}{
+		{"final report (seed)", "四川省攀枝花市西区区委编办\n2024年度部门决算\n第一部分 部门概况\n", 2024, claims.KindFinal, "部门"},
+		{"budget report (jtjs)", "平潭综合实验区交通与建设局 2015年度部门预算\n一、2015年度收支预算\n", 2015, claims.KindBudget, "部门"},
+		{"unit budget", "上海市普陀区社会福利院2024年单位预算\n一、主要职能\n", 2024, claims.KindBudget, "单位"},
+		{"a name between year and kind (lancheng)", "2015年度平潭综合实验区岚城片区开发管理局决算说明\n一、主要职责\n", 2015, claims.KindFinal, ""},
+		{"government execution report (baiqing)", "关于白青乡2014年预算执行情况和2015年预算草案的报告\n一般预算收入88.5万元。\n", 2014, claims.KindExec, ""},
+		{"unknown stays unknown (pitfall 22)", "关于印发工作要点的通知\n一、总体要求\n本年收入合计100.00万元。\n", 0, claims.KindUnknown, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := extract(t, tc.text).Facts
+			assert.Equal(t, tc.year, f.Year)
+			assert.Equal(t, tc.kind, f.Kind)
+			assert.Equal(t, tc.unit, f.Unit)
+		})
+	}
+}
+
+// Every excerpt in testdata yields figures and claims, and the seed report's
+// facts are read from its title.
+func TestExcerptFiles(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "excerpts", "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	files = append(files, filepath.Join("..", "..", "testdata", "seed", "sc-panzhihua-xiqu-bianban-2024-final.txt"))
+	for _, p := range files {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			data, err := os.ReadFile(p)
+			require.NoError(t, err)
+			cs := extract(t, string(data))
+			assert.Greater(t, cs.FigureCount(), 0)
+			assert.Greater(t, cs.ClaimCount(), 0)
+			for _, f := range cs.Figures {
+				if f.Unit.IsAmount() && f.Value.Decimals() == 0 && len(f.Value.String()) == 4 && strings.HasPrefix(f.Value.String(), "20") {
+					assert.NotContains(t, f.Text, "年", "a year read as an amount: %q", f.Text)
+				}
+			}
+		})
+	}
+	cs := extract(t, mustRead(t, files[len(files)-1]))
+	assert.Equal(t, claims.Facts{Year: 2024, Kind: claims.KindFinal, Unit: "部门"}, cs.Facts)
+}
+
+func mustRead(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// BUG: a numbered item's figures carry the item number in their subject
+// (1.财政拨款收入 → key "1.财政拨款收入"), so a later sentence about the same
+// subject cannot find its current value and the change is skipped.
+func TestNumberedItemSubjectExcludesNumber(t *testing.T) {
+	t.Skip("BUG: subjects() starts a figure's subject at the clause start, which for a numbered block includes the item marker (b.Number): \"1.财政拨款收入675.26万元。财政拨款收入比上年增加10.00万元\" gives key \"1.财政拨款收入\", the change finds no Current and is never checked")
+	cs := extract(t, "具体情况如下：\n1.财政拨款收入675.26万元。财政拨款收入比上年增加10.00万元，增长1.50%。\n")
+	assert.Equal(t, "财政拨款收入", fig(t, cs, "675.26万元", 0).Key)
+	require.Len(t, cs.Changes, 1)
+	assert.Equal(t, norm("675.26万元"), text(cs.Changes[0].Current))
+}
+
+// BUG: in "X减少的主要原因是…" the direction word is swallowed by the cause
+// pattern, so the cause explains nothing and a contradiction goes unreported.
+func TestCauseAfterDirectionWordBeforeDe(t *testing.T) {
+	t.Skip("BUG: lexicon causeRe `(?:变动|变化|增减|增加|减少|增长|下降|差异)?(?:的)?(?:主要)?原因` starts its match at 减少 in \"公务用车购置及运行维护费支出减少的主要原因是公务用车运行费用增加\", so causes() looks for the explained direction only before 减少 and RefDir stays DirNone: cause-direction never reports this sentence (it does when written \"…减少3.00万元，主要原因是…增加\")")
+	cs := extract(t, "公务用车购置及运行维护费支出减少的主要原因是公务用车运行费用增加。")
+	require.Len(t, cs.Causes, 1)
+	assert.Equal(t, claims.DirUp, cs.Causes[0].Dir)
+	assert.Equal(t, claims.DirDown, cs.Causes[0].RefDir)
+}
+
+// BUG: a total named after the organisation (上海市普陀区生态环境局2025年度收入支出总计)
+// is not found as the current value of "收入支出总计增加90.09万元" in the next
+// sentence, so the change's rate is never checked.
+func TestChangeCurrentBehindOrganisationName(t *testing.T) {
+	t.Skip("BUG: sameSubject only accepts equal keys (or equal after trimming 支出/经费…), although its doc comment says \"or one ends with the other\": key 上海市普陀区生态环境局收入支出总计 does not match 收入支出总计, so Change.Current is nil for the first change of sh-putuo-sthj-2025-final page 20 and change-rate skips it")
+	cs := extract(t, sthjPage)
+	require.NotEmpty(t, cs.Changes)
+	assert.Equal(t, "4733.14万元", text(cs.Changes[0].Current))
+}
