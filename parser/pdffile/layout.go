@@ -82,6 +82,34 @@ func layoutPage(glyphs []glyph, rules []rule, box pageBox) []*pline {
 		}
 	}
 	sort.Slice(vr, func(i, j int) bool { return vr[i].x < vr[j].x })
+	byRot := placeGlyphs(glyphs, box)
+	w := box.width()
+	var out []*pline
+	for rot, items := range byRot {
+		if len(items) == 0 {
+			continue
+		}
+		lines := groupLines(items)
+		for _, l := range lines {
+			l.rot = rot
+			if rot == 0 {
+				buildLine(l, vr)
+			} else {
+				buildLine(l, nil)
+			}
+		}
+		if rot == 0 {
+			lines = readingOrder(lines, w)
+		}
+		out = append(out, lines...)
+	}
+	return out
+}
+
+// placeGlyphs puts the visible glyphs of a page in the frame of their
+// writing direction (0: left to right, 1: top to bottom, 2: upside down,
+// 3: bottom to top), dropping blanks and glyphs off the page.
+func placeGlyphs(glyphs []glyph, box pageBox) [4][]item {
 	var byRot [4][]item
 	w, h := box.width(), box.height()
 	for _, g := range glyphs {
@@ -113,26 +141,7 @@ func layoutPage(glyphs []glyph, rules []rule, box pageBox) []*pline {
 		r, _ := utf8.DecodeRuneInString(g.text)
 		byRot[rot] = append(byRot[rot], item{text: g.text, x0: fx, x1: fx + g.adv, y: fy, size: size, cjk: isCJK(r), fig: isFigure(r)})
 	}
-	var out []*pline
-	for rot, items := range byRot {
-		if len(items) == 0 {
-			continue
-		}
-		lines := groupLines(items)
-		for _, l := range lines {
-			l.rot = rot
-			if rot == 0 {
-				buildLine(l, vr)
-			} else {
-				buildLine(l, nil)
-			}
-		}
-		if rot == 0 {
-			lines = readingOrder(lines, w)
-		}
-		out = append(out, lines...)
-	}
-	return out
+	return byRot
 }
 
 // groupLines clusters items by baseline, tolerating superscripts and small
