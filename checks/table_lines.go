@@ -250,8 +250,16 @@ func target(ss *sheetSet, sc scope, name string, q claims.Qual) (*lineTarget, st
 			if gen == nil {
 				return nil, name, true
 			}
-			r := gen.ByCode(code)
-			return at(gen, r, 0, code+" "+tables.Classes[code]), name, true
+			if r := gen.ByCode(code); r != nil {
+				return at(gen, r, 0, code+" "+tables.Classes[code]), name, true
+			}
+			// the table lists every class with money and leaves out the
+			// rest: a class the text gives an amount but the read table
+			// has no row for is a total no table supports
+			if tot := tot(); tot != nil {
+				return &lineTarget{sheet: gen, row: tot, val: &tables.Value{Blank: true}, label: code + " " + tables.Classes[code] + " (no such row)"}, name, true
+			}
+			return nil, name, true
 		}
 	case scopeSanGong:
 		n := strings.ReplaceAll(name, "财政拨款", "")
