@@ -92,7 +92,7 @@ func (s *numbering) Run(c *Context) {
 		default:
 			if s.Test == "gap" && n.Value-q.value <= 3 && hasContent(c.Doc.Blocks, q.last, b) {
 				c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
-					"stated": n.Text, "expected": markerFor(n.Style, q.value+1), "previous": q.last.Number.Text,
+					"stated": marker(b), "expected": markerFor(n.Style, q.value+1), "previous": marker(q.last),
 				})
 			}
 			q.last, q.value = b, n.Value
@@ -149,7 +149,7 @@ func (s *numbering) lone(c *Context, st doc.Style, q *seq) {
 		return
 	}
 	b := q.first
-	c.Report(b, 0, b.Number.Len, Vars{"stated": b.Number.Text, "expected": markerFor(st, 2)})
+	c.Report(b, 0, b.Number.Len, Vars{"stated": marker(b), "expected": markerFor(st, 2)})
 }
 
 // markerFor writes the marker of number v in a style.
@@ -199,4 +199,12 @@ func hasContent(blocks []*doc.Block, from, to *doc.Block) bool {
 		}
 	}
 	return strings.Contains(from.Text, "。") && utf8.RuneCountInString(from.Text) > 40
+}
+
+// marker is a block's numbering as written (（二）, not the folded (二)).
+func marker(b *doc.Block) string {
+	if b.Number == nil {
+		return ""
+	}
+	return strings.TrimSpace(b.RawRange(0, b.Number.Len))
 }

@@ -2,10 +2,10 @@ package checks
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/rules"
 )
 
@@ -25,7 +25,7 @@ var doubledRe = regexp.MustCompile(`。。|，，|、、|；；`)
 
 func (s *punctuation) Run(c *Context) {
 	for _, b := range c.Doc.Blocks {
-		if b.TOC {
+		if b.TOC || b.Kind == doc.KindTableCell {
 			continue
 		}
 		switch s.p.Test {
@@ -35,12 +35,32 @@ func (s *punctuation) Run(c *Context) {
 				c.Report(b, rs, rs+2, Vars{"stated": b.Text[m[0]:m[1]]})
 			}
 		case "unbalanced":
-			for _, pair := range [][2]string{{"“", "”"}, {"(", ")"}, {"《", "》"}} {
-				o, cl := strings.Count(b.Text, pair[0]), strings.Count(b.Text, pair[1])
-				if o != cl {
-					c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{"stated": pair[0] + pair[1], "open": strconv.Itoa(o), "close": strconv.Itoa(cl)})
-				}
-			}
+			s.unbalanced(c, b)
 		}
 	}
+}
+
+var pairs = [][2]string{{"“", "”"}, {"(", ")"}, {"《", "》"}}
+
+// unbalanced reports a paragraph whose quotes or brackets do not close. A
+// paragraph that opens one its neighbour closes was split by a page or a
+// table, not mistyped, and is left alone.
+func (s *punctuation) unbalanced(c *Context, b *doc.Block) {
+	for _, pair := range pairs {
+		d := balance(b.Text, pair)
+		if d == 0 {
+			continue
+		}
+		if d > 0 && b.Index+1 < len(c.Doc.Blocks) && balance(c.Doc.Blocks[b.Index+1].Text, pair) < 0 {
+			continue
+		}
+		if d < 0 && b.Index > 0 && balance(c.Doc.Blocks[b.Index-1].Text, pair) > 0 {
+			continue
+		}
+		c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{"stated": pair[0] + pair[1]})
+	}
+}
+
+func balance(text string, pair [2]string) int {
+	return strings.Count(text, pair[0]) - strings.Count(text, pair[1])
 }
