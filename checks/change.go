@@ -47,13 +47,17 @@ func baseAndDelta(ch *claims.Change) (base, delta num.Interval, how string, ok b
 		return base, delta, how, true
 	case ch.Current != nil && ch.Amount != nil:
 		delta = ch.Amount.Yuan()
+		a, cur := ch.Amount.Value.String(), ch.Current.Value.String()
+		if ch.Amount.Unit != ch.Current.Unit {
+			a, cur = fig(ch.Amount), fig(ch.Current) // 增加2.2万元 against 6亿元: show the units
+		}
 		switch ch.Dir {
 		case claims.DirUp:
 			base = ch.Current.Yuan().Sub(delta)
-			how = ch.Amount.Value.String() + " / (" + ch.Current.Value.String() + " − " + ch.Amount.Value.String() + ")"
+			how = a + " / (" + cur + " − " + a + ")"
 		case claims.DirDown:
 			base = ch.Current.Yuan().Add(delta)
-			how = ch.Amount.Value.String() + " / (" + ch.Current.Value.String() + " + " + ch.Amount.Value.String() + ")"
+			how = a + " / (" + cur + " + " + a + ")"
 		default:
 			return base, delta, "", false
 		}

@@ -15,6 +15,9 @@ func pct(iv num.Interval, d int) string {
 	}
 	m := iv.Mid()
 	m.Mul(m, big.NewRat(100, 1))
+	for m.Sign() != 0 && d < 6 && new(big.Rat).Abs(m).Cmp(new(big.Rat).Mul(big.NewRat(1, 2), num.Pow10(-d))) < 0 {
+		d++ // a tiny value would print as 0.00%: show its first digits
+	}
 	return num.FormatRat(m, d) + "%"
 }
 
