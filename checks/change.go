@@ -5,7 +5,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/parser/num"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // change checks comparisons with an earlier period: the stated rate against
@@ -14,11 +13,7 @@ import (
 type change struct{ p params }
 
 func init() {
-	Register("change", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &change{}
-		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "rate", "direction", "zero-base", "amount")
-		return s, err
-	})
+	RegisterTests("change", []string{"rate", "direction", "zero-base", "amount"}, func(p params) Checker { return &change{p: p} })
 }
 
 func (s *change) Run(c *Context) {
