@@ -2,7 +2,6 @@ package checks
 
 import (
 	"github.com/budgetlint/budgetlint/parser/claims"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // budgetFinal checks budget-versus-final statements: the completion rate
@@ -11,11 +10,7 @@ import (
 type budgetFinal struct{ p params }
 
 func init() {
-	Register("budget-final", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &budgetFinal{}
-		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "rate", "comparison", "zero-budget")
-		return s, err
-	})
+	RegisterTests("budget-final", []string{"rate", "comparison", "zero-budget"}, func(p params) Checker { return &budgetFinal{p: p} })
 }
 
 func (s *budgetFinal) Run(c *Context) {

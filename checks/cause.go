@@ -2,7 +2,6 @@ package checks
 
 import (
 	"github.com/budgetlint/budgetlint/parser/claims"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // cause checks 主要原因是 …: a cause describing an increase after a decrease
@@ -10,11 +9,7 @@ import (
 type cause struct{ p params }
 
 func init() {
-	Register("cause", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &cause{}
-		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "direction", "empty")
-		return s, err
-	})
+	RegisterTests("cause", []string{"direction", "empty"}, func(p params) Checker { return &cause{p: p} })
 }
 
 func (s *cause) Run(c *Context) {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/parser/num"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // change checks comparisons with an earlier period: the stated rate against
@@ -14,11 +13,7 @@ import (
 type change struct{ p params }
 
 func init() {
-	Register("change", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &change{}
-		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "rate", "direction", "zero-base", "amount")
-		return s, err
-	})
+	RegisterTests("change", []string{"rate", "direction", "zero-base", "amount"}, func(p params) Checker { return &change{p: p} })
 }
 
 func (s *change) Run(c *Context) {
@@ -47,13 +42,17 @@ func baseAndDelta(ch *claims.Change) (base, delta num.Interval, how string, ok b
 		return base, delta, how, true
 	case ch.Current != nil && ch.Amount != nil:
 		delta = ch.Amount.Yuan()
+		a, cur := ch.Amount.Value.String(), ch.Current.Value.String()
+		if ch.Amount.Unit != ch.Current.Unit {
+			a, cur = fig(ch.Amount), fig(ch.Current) // 增加2.2万元 against 6亿元: show the units
+		}
 		switch ch.Dir {
 		case claims.DirUp:
 			base = ch.Current.Yuan().Sub(delta)
-			how = ch.Amount.Value.String() + " / (" + ch.Current.Value.String() + " − " + ch.Amount.Value.String() + ")"
+			how = a + " / (" + cur + " − " + a + ")"
 		case claims.DirDown:
 			base = ch.Current.Yuan().Add(delta)
-			how = ch.Amount.Value.String() + " / (" + ch.Current.Value.String() + " + " + ch.Amount.Value.String() + ")"
+			how = a + " / (" + cur + " + " + a + ")"
 		default:
 			return base, delta, "", false
 		}

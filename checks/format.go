@@ -15,6 +15,9 @@ func pct(iv num.Interval, d int) string {
 	}
 	m := iv.Mid()
 	m.Mul(m, big.NewRat(100, 1))
+	for m.Sign() != 0 && d < 6 && new(big.Rat).Abs(m).Cmp(new(big.Rat).Mul(big.NewRat(1, 2), num.Pow10(-d))) < 0 {
+		d++ // a tiny value would print as 0.00%: show its first digits
+	}
 	return num.FormatRat(m, d) + "%"
 }
 
@@ -52,16 +55,19 @@ type params struct {
 	Test string `yaml:"test"`
 }
 
-// decodeTest decodes params with a test name that must be one of allowed.
-func decodeTest(r *rules.Rule, v any, get func() string, allowed ...string) error {
-	if err := r.DecodeParams(v); err != nil {
-		return err
-	}
-	t := get()
-	for _, a := range allowed {
-		if t == a {
-			return nil
+// RegisterTests registers a kind whose rules choose one of its tests with
+// params.test (share: value, sign, zero-whole …); any other param is an error.
+func RegisterTests(kind string, tests []string, make func(params) Checker) {
+	Register(kind, func(r *rules.Rule, _ *rules.Set) (Checker, error) {
+		var p params
+		if err := r.DecodeParams(&p); err != nil {
+			return nil, err
 		}
-	}
-	return errf(r, "params.test %q: want one of %v", t, allowed)
+		for _, t := range tests {
+			if p.Test == t {
+				return make(p), nil
+			}
+		}
+		return nil, errf(r, "params.test %q: want one of %v", p.Test, tests)
+	})
 }

@@ -21,11 +21,18 @@ type numbering struct {
 func init() {
 	Register("numbering", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
 		s := &numbering{}
-		err := decodeTest(r, s, func() string { return s.Test }, "gap", "unnumbered", "lone")
+		if err := r.DecodeParams(s); err != nil {
+			return nil, err
+		}
+		switch s.Test {
+		case "gap", "unnumbered", "lone":
+		default:
+			return nil, errf(r, "params.test %q: want one of gap, unnumbered, lone", s.Test)
+		}
 		if len(s.Suffixes) == 0 {
 			s.Suffixes = []string{"情况说明", "说明", "情况"}
 		}
-		return s, err
+		return s, nil
 	})
 }
 

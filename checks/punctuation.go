@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // punctuation finds doubled full stops and commas and unbalanced quotes and
@@ -14,11 +13,7 @@ import (
 type punctuation struct{ p params }
 
 func init() {
-	Register("punctuation", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &punctuation{}
-		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "doubled", "unbalanced")
-		return s, err
-	})
+	RegisterTests("punctuation", []string{"doubled", "unbalanced"}, func(p params) Checker { return &punctuation{p: p} })
 }
 
 var doubledRe = regexp.MustCompile(`。。|，，|、、|；；`)

@@ -4,7 +4,6 @@ import (
 	"math/big"
 
 	"github.com/budgetlint/budgetlint/parser/claims"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // share checks 占 X% claims: the stated share against part / whole, a share
@@ -12,11 +11,7 @@ import (
 type share struct{ p params }
 
 func init() {
-	Register("share", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &share{}
-		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "value", "sign", "zero-whole")
-		return s, err
-	})
+	RegisterTests("share", []string{"value", "sign", "zero-whole"}, func(p params) Checker { return &share{p: p} })
 }
 
 func (s *share) Run(c *Context) {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/parser/num"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // sum checks a stated total against its listed parts: parts that add up to
@@ -15,11 +14,7 @@ import (
 type sum struct{ p params }
 
 func init() {
-	Register("sum", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &sum{}
-		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "parts")
-		return s, err
-	})
+	RegisterTests("sum", []string{"parts"}, func(p params) Checker { return &sum{p: p} })
 }
 
 func (s *sum) Run(c *Context) {

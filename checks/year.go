@@ -7,7 +7,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // year checks years against the report's own year: a comparison with the
@@ -18,11 +17,7 @@ import (
 type year struct{ p params }
 
 func init() {
-	Register("year", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &year{}
-		err := decodeTest(r, &s.p, func() string { return s.p.Test }, "comparison", "date", "heading", "truncated", "mention")
-		return s, err
-	})
+	RegisterTests("year", []string{"comparison", "date", "heading", "truncated", "mention"}, func(p params) Checker { return &year{p: p} })
 }
 
 var (
