@@ -54,7 +54,6 @@ func TestParamsDecodedStrictlyByEachKind(t *testing.T) {
 // BUG: in block-style params the line reported is the params mapping's
 // first line plus a line number relative to a re-encoded copy.
 func TestParamsUnknownKeyLineInBlockStyle(t *testing.T) {
-	t.Skip("BUG: Rule.DecodeParams re-encodes r.Params and reports \"<file>:<params line>: … params: <line in the copy>: unknown key\": for \"rules:\\n  - id: share-mismatch\\n    params:\\n      test: value\\n      tolerance: 1\\n\" the error reads user.yaml:4: … params: 2: unknown key tolerance, but tolerance is on line 5")
 	p, _, err := engineWith(t, "rules:\n  - id: share-mismatch\n    params:\n      test: value\n      tolerance: 1\n")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), p+":5:")

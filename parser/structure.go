@@ -19,6 +19,14 @@ var (
 	appendixRe  = regexp.MustCompile(`^(?:附件\s*\d*|附表\s*\d*|第[一二三四五六七八九十]+部分\s*附件.*)$`)
 )
 
+var leaderRe = regexp.MustCompile(`[.…·．\-—_\s]*\d*$`)
+
+// tocEntry is a contents line without its leader dots and page number, so
+// that 第一部分 部门概况……3 and the body's 第一部分 部门概况 compare equal.
+func tocEntry(s string) string {
+	return leaderRe.ReplaceAllString(s, "")
+}
+
 // ParseNumber reads the numbering a block starts with, if any.
 func ParseNumber(text string) *doc.Number {
 	try := func(re *regexp.Regexp, st doc.Style, conv func(string) int) *doc.Number {
@@ -112,8 +120,8 @@ func structure(d *doc.Document) {
 		case tocRe.MatchString(compact):
 			inTOC, tocFirst = true, ""
 		case inTOC && tocFirst == "" && b.Number != nil:
-			tocFirst = compact
-		case inTOC && compact == tocFirst:
+			tocFirst = tocEntry(compact)
+		case inTOC && tocEntry(compact) == tocFirst:
 			inTOC = false // the body starts with the first entry again
 		case inTOC && (utf8.RuneCountInString(compact) > 60 || strings.Contains(compact, "。")):
 			inTOC = false // contents entries are short lines; running text ends them

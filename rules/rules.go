@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -41,20 +42,17 @@ type Rule struct {
 func (r *Rule) On() bool { return r.Enabled == nil || *r.Enabled }
 
 // DecodeParams decodes the rule's params strictly into v; an unknown key is
-// an error naming the rule's file and line.
+// an error naming the rule's file and the key's own line.
 func (r *Rule) DecodeParams(v any) error {
 	if r.Params.Kind == 0 {
 		return nil
 	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	if err := enc.Encode(&r.Params); err != nil {
-		return err
-	}
-	dec := yaml.NewDecoder(&buf)
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%s:%d: rule %s: params: %v", r.File, r.Params.Line, r.ID, stripYAMLPrefix(err))
+	if err := decodeNode(&r.Params, v); err != nil {
+		var ke *keyError
+		if errors.As(err, &ke) {
+			return fmt.Errorf("%s:%d: rule %s: params: unknown key %s", r.File, ke.line, r.ID, ke.key)
+		}
+		return fmt.Errorf("%s:%d: rule %s: params: %v", r.File, r.Params.Line, r.ID, err)
 	}
 	return nil
 }
@@ -137,7 +135,7 @@ func (s *Set) merge(file string, data []byte) error {
 		return fmt.Errorf("%s: %v", file, stripYAMLPrefix(err))
 	}
 	var p Pack
-	if err := decodeStrict(&root, &p); err != nil {
+	if err := decodeNode(&root, &p); err != nil {
 		return fmt.Errorf("%s:%v", file, err)
 	}
 	// line numbers per rule, from the node tree
@@ -223,16 +221,91 @@ func (s *Set) SetSeverity(id string, sev Severity) error {
 	return nil
 }
 
-func decodeStrict(n *yaml.Node, v any) error {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	if err := enc.Encode(n); err != nil {
+// decodeNode decodes n into v after checking every mapping key against v's
+// yaml fields, so an unknown key is reported at its own line (decoding a
+// re-encoded copy would lose blank lines and comments, and with them the
+// line numbers).
+func decodeNode(n *yaml.Node, v any) error {
+	if err := knownKeys(n, reflect.TypeOf(v)); err != nil {
 		return err
 	}
-	dec := yaml.NewDecoder(&buf)
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+	if err := n.Decode(v); err != nil {
 		return errors.New(stripYAMLPrefix(err))
+	}
+	return nil
+}
+
+var nodeType = reflect.TypeOf(yaml.Node{})
+
+// keyError is an unknown key at its line.
+type keyError struct {
+	line int
+	key  string
+}
+
+func (e *keyError) Error() string { return fmt.Sprintf("%d: unknown key %s", e.line, e.key) }
+
+func knownKeys(n *yaml.Node, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			if err := knownKeys(c, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	case yaml.AliasNode:
+		return knownKeys(n.Alias, t)
+	}
+	if t == nodeType {
+		return nil // kept raw, checked by whoever decodes it
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return nil // a type mismatch: Decode says so, with its line
+		}
+		fields := map[string]reflect.Type{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "-" || !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = strings.ToLower(f.Name)
+			}
+			fields[name] = f.Type
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			ft, ok := fields[k.Value]
+			if !ok {
+				return &keyError{line: k.Line, key: k.Value}
+			}
+			if err := knownKeys(n.Content[i+1], ft); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if n.Kind == yaml.SequenceNode {
+			for _, c := range n.Content {
+				if err := knownKeys(c, t.Elem()); err != nil {
+					return err
+				}
+			}
+		}
+	case reflect.Map:
+		if n.Kind == yaml.MappingNode {
+			for i := 1; i < len(n.Content); i += 2 {
+				if err := knownKeys(n.Content[i], t.Elem()); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	return nil
 }

@@ -238,8 +238,12 @@ func (bx *blockCtx) isClauseSep(i int) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// clauseStart finds where the clause holding rune i begins.
+// clauseStart finds where the clause holding rune i begins; a numbered
+// block's marker (1. 15、) is never part of a clause.
 func (bx *blockCtx) clauseStart(i, floor int) int {
+	if bx.b.Number != nil && floor < bx.b.Number.Len {
+		floor = bx.b.Number.Len
+	}
 	for j := i - 1; j >= floor; j-- {
 		if bx.isClauseSep(j) {
 			return j + 1

@@ -609,7 +609,6 @@ func mustRead(t *testing.T, p string) string {
 // (1.财政拨款收入 → key "1.财政拨款收入"), so a later sentence about the same
 // subject cannot find its current value and the change is skipped.
 func TestNumberedItemSubjectExcludesNumber(t *testing.T) {
-	t.Skip("BUG: subjects() starts a figure's subject at the clause start, which for a numbered block includes the item marker (b.Number): \"1.财政拨款收入675.26万元。财政拨款收入比上年增加10.00万元\" gives key \"1.财政拨款收入\", the change finds no Current and is never checked")
 	cs := extract(t, "具体情况如下：\n1.财政拨款收入675.26万元。财政拨款收入比上年增加10.00万元，增长1.50%。\n")
 	assert.Equal(t, "财政拨款收入", fig(t, cs, "675.26万元", 0).Key)
 	require.Len(t, cs.Changes, 1)
@@ -619,7 +618,6 @@ func TestNumberedItemSubjectExcludesNumber(t *testing.T) {
 // BUG: in "X减少的主要原因是…" the direction word is swallowed by the cause
 // pattern, so the cause explains nothing and a contradiction goes unreported.
 func TestCauseAfterDirectionWordBeforeDe(t *testing.T) {
-	t.Skip("BUG: lexicon causeRe `(?:变动|变化|增减|增加|减少|增长|下降|差异)?(?:的)?(?:主要)?原因` starts its match at 减少 in \"公务用车购置及运行维护费支出减少的主要原因是公务用车运行费用增加\", so causes() looks for the explained direction only before 减少 and RefDir stays DirNone: cause-direction never reports this sentence (it does when written \"…减少3.00万元，主要原因是…增加\")")
 	cs := extract(t, "公务用车购置及运行维护费支出减少的主要原因是公务用车运行费用增加。")
 	require.Len(t, cs.Causes, 1)
 	assert.Equal(t, claims.DirUp, cs.Causes[0].Dir)
@@ -630,7 +628,6 @@ func TestCauseAfterDirectionWordBeforeDe(t *testing.T) {
 // is not found as the current value of "收入支出总计增加90.09万元" in the next
 // sentence, so the change's rate is never checked.
 func TestChangeCurrentBehindOrganisationName(t *testing.T) {
-	t.Skip("BUG: sameSubject only accepts equal keys (or equal after trimming 支出/经费…), although its doc comment says \"or one ends with the other\": key 上海市普陀区生态环境局收入支出总计 does not match 收入支出总计, so Change.Current is nil for the first change of sh-putuo-sthj-2025-final page 20 and change-rate skips it")
 	cs := extract(t, sthjPage)
 	require.NotEmpty(t, cs.Changes)
 	assert.Equal(t, "4733.14万元", text(cs.Changes[0].Current))

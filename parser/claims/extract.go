@@ -541,11 +541,12 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	}
 	// the list ends at a nested 其中/主要是/用于, at the next enumerated point,
 	// and — when its parts are separated by commas — at the first ；
+	// the list ends at the next enumerated point (二是); a nested 其中/主要是/
+	// 用于 holds details, which end a comma list but only their own segment
+	// of a ；-list (人员经费 X，主要包括：…；公用经费 Y，主要包括：…)
 	end := s[1]
-	for _, re := range []*regexp.Regexp{nestedRe, listEndRe} {
-		if m := bx.find(re, op[1], end); len(m) > 0 {
-			end = m[0][0]
-		}
+	if m := bx.find(listEndRe, op[1], end); len(m) > 0 {
+		end = m[0][0]
 	}
 	var cands []*Figure
 	for _, f := range figs {
@@ -556,6 +557,19 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 			continue
 		}
 		cands = append(cands, f)
+	}
+	if len(cands) >= 2 && !strings.ContainsAny(bx.text(cands[0].End, cands[1].Start), "；;") {
+		if m := bx.find(nestedRe, op[1], end); len(m) > 0 {
+			end = m[0][0]
+			k := 0
+			for _, f := range cands {
+				if f.Start < end {
+					cands[k] = f
+					k++
+				}
+			}
+			cands = cands[:k]
+		}
 	}
 	if len(cands) < 2 {
 		return
@@ -722,9 +736,11 @@ func (bx *blockCtx) causes(sents [][2]int) {
 		if adversative.MatchString(body) || enumRe.MatchString(body) || strings.ContainsAny(body, "；;") || basePeriodRe.MatchString(body) {
 			c.Dir = DirNone // 新增…，但…不同, 一是…二是…: the cause weighs several things; no single direction
 		}
-		// what it explains: a direction word just before 原因, else the last change
+		// what it explains: a direction word just before 原因 (…支出减少的主要原因是
+		// puts it inside the match), else the last change
 		ownStart := bx.clauseStart(m[0], 0)
-		own := bx.text(ownStart, m[0])
+		yuan := m[0] + utf8.RuneCountInString(bx.text(m[0], m[1])[:strings.Index(bx.text(m[0], m[1]), "原因")])
+		own := bx.text(ownStart, yuan)
 		c.RefFrom = m[0]
 		if cm := compRe.FindStringSubmatch(own); cm != nil {
 			switch cm[1] {

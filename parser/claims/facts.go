@@ -97,7 +97,42 @@ func findFacts(d *doc.Document) Facts {
 		f.Kind = KindBudget
 	}
 	f.Unit = unit
+	f.Year = checkYear(d, f.Year)
 	return f
+}
+
+var compareRe = regexp.MustCompile(`与\s*((?:19|20)\d{2})\s*年度?\s*相比|比\s*((?:19|20)\d{2})\s*年度?(?:预算|决算)?(?:增加|减少|增长|下降|持平)`)
+
+// checkYear trusts the comparisons a report makes (与2024年度相比 in a 2025
+// report, every time) over a title vote that they contradict: a heading
+// with last year's number must not turn the whole report into last year's.
+func checkYear(d *doc.Document, year int) int {
+	counts := map[int]int{}
+	n := 0
+	for _, b := range d.Blocks {
+		if b.Appendix {
+			break
+		}
+		for _, m := range compareRe.FindAllStringSubmatch(b.Text, -1) {
+			y := m[1]
+			if y == "" {
+				y = m[2]
+			}
+			v, _ := strconv.Atoi(y)
+			counts[v]++
+			n++
+		}
+	}
+	best, bestN := 0, 0
+	for y, c := range counts {
+		if c > bestN {
+			best, bestN = y, c
+		}
+	}
+	if bestN >= 3 && bestN*3 >= n*2 && best+1 != year && counts[year-1] == 0 {
+		return best + 1
+	}
+	return year
 }
 
 func splitKey(k string) [3]string {

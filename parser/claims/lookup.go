@@ -26,6 +26,15 @@ func (s *Set) lookupLevel(b *doc.Block, before int, key string, q Qual, kind Kin
 			return figs[i]
 		}
 	}
+	// a subject written with its organisation's name in front (上海市普陀区
+	// 生态环境局2025年度收入支出总计) is the same subject: in this block only
+	for i := len(figs) - 1; i >= 0; i-- {
+		f := figs[i]
+		if f.Start < before && f != exclude && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Earlier &&
+			len([]rune(key)) >= 4 && strings.HasSuffix(f.Key, key) && qualMatches(q, f.Qual, kind) {
+			return f
+		}
+	}
 	blocks := s.Doc.Blocks
 	for i := b.Index - 1; i >= 0; i-- {
 		pb := blocks[i]
