@@ -68,6 +68,7 @@ type pline struct {
 	role   doc.Role
 	brk    bool
 	indent int
+	col    int // 1 or 2: left or right column of a two-column band
 }
 
 // layoutPage turns a page's glyphs into lines in reading order.
@@ -90,6 +91,10 @@ func layoutPage(glyphs []glyph, rules []rule, box pageBox) []*pline {
 			continue
 		}
 		lines := groupLines(items)
+		if rot == 0 {
+			// before building: a line may hold both columns of a page
+			lines = readingOrder(lines, w, vr)
+		}
 		for _, l := range lines {
 			l.rot = rot
 			if rot == 0 {
@@ -97,9 +102,6 @@ func layoutPage(glyphs []glyph, rules []rule, box pageBox) []*pline {
 			} else {
 				buildLine(l, nil)
 			}
-		}
-		if rot == 0 {
-			lines = readingOrder(lines, w)
 		}
 		out = append(out, lines...)
 	}

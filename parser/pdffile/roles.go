@@ -30,11 +30,20 @@ func assignRoles(all [][]*pline, pages []page) {
 	for pi, lines := range all {
 		h := pages[pi].box.height()
 		marked := map[key]bool{}
-		for li, l := range lines {
+		// the two top and two bottom lines by position, not by reading
+		// order: a page number may sit under a column read first
+		var ys []float64
+		for _, l := range lines {
+			if l.rot == 0 {
+				ys = append(ys, l.y)
+			}
+		}
+		sort.Float64s(ys)
+		for _, l := range lines {
 			if l.rot != 0 {
 				continue
 			}
-			edge := li < 2 || li >= len(lines)-2
+			edge := len(ys) <= 4 || l.y <= ys[1] || l.y >= ys[len(ys)-2]
 			if edge && (l.y < pnoBand*h || l.y > (1-pnoBand)*h) && pageNumberRe.MatchString(strings.TrimSpace(l.text)) {
 				l.role = doc.RolePageNumber
 				continue
@@ -110,23 +119,19 @@ func markBreaks(lines []*pline) {
 	if len(body) == 0 {
 		return
 	}
-	// the left margin: the leftmost x shared by several lines
-	xs := make([]float64, 0, len(body))
+	// margins and line spacing per column: a right-column line is not an
+	// indented one, a left-column line does not stop short
+	var left, right [3]float64
+	for c := range left {
+		left[c], right[c] = margins(body, c)
+	}
 	var gaps []float64
-	right := 0.0
 	for i, l := range body {
-		xs = append(xs, l.x0)
-		right = math.Max(right, l.x1)
 		if i > 0 {
 			if d := l.y - body[i-1].y; d > 0.8*l.size && d < 3*l.size {
 				gaps = append(gaps, d)
 			}
 		}
-	}
-	sort.Float64s(xs)
-	left := xs[0]
-	if len(xs) >= 5 {
-		left = xs[len(xs)/10]
 	}
 	spacing := 0.0
 	if len(gaps) > 0 {
@@ -134,7 +139,7 @@ func markBreaks(lines []*pline) {
 		spacing = gaps[len(gaps)/2]
 	}
 	for i, l := range body {
-		if d := l.x0 - left; d > 0.5*l.size {
+		if d := l.x0 - left[l.col]; d > 0.5*l.size {
 			l.indent = int(math.Round(d / l.size))
 		}
 		if i == 0 {
@@ -147,12 +152,37 @@ func markBreaks(lines []*pline) {
 		switch {
 		case len(l.segs) > 1 || len(p.segs) > 1:
 			l.brk = true
+		case l.col == 2 && p.col == 1:
+			// top of the right column: the left column's last
+			// paragraph runs on unless this line is indented
+			l.brk = l.indent >= 1
 		case spacing > 0 && d > 1.4*spacing, d > 2.2*l.size, d < 0:
 			l.brk = true
 		case l.indent >= 1 && l.indent > p.indent:
 			l.brk = true
-		case p.x1 < right-3*p.size && p.indent <= l.indent+1:
+		case p.x1 < right[p.col]-3*p.size && p.indent <= l.indent+1:
 			l.brk = true // the line before stopped short: its paragraph ended
 		}
 	}
+}
+
+// margins returns the left margin (the leftmost x shared by several lines)
+// and the right edge of the body lines in column col.
+func margins(body []*pline, col int) (left, right float64) {
+	xs := make([]float64, 0, len(body))
+	for _, l := range body {
+		if l.col == col {
+			xs = append(xs, l.x0)
+			right = math.Max(right, l.x1)
+		}
+	}
+	if len(xs) == 0 {
+		return 0, 0
+	}
+	sort.Float64s(xs)
+	left = xs[0]
+	if len(xs) >= 5 {
+		left = xs[len(xs)/10]
+	}
+	return left, right
 }
