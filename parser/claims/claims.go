@@ -184,6 +184,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		bx := &blockCtx{set: s, b: b, rs: []rune(b.Text), figs: figs}
 		bx.extract()
 	}
+	s.blockLists()
 	return s
 }
 

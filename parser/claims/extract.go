@@ -400,6 +400,13 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 				// head is itself a share of a larger total; whose share this is, is unclear
 				sh.Whole = nil
 			}
+			if sh.Whole == nil {
+				// “三公”经费财政拨款支出决算中，A…占X%: the sentence names its whole
+				if name := bx.sentenceWhole(s); name != "" {
+					sh.WholeName = name
+					sh.Whole = bx.set.lookupLevel(bx.b, s[0], keyOf(name), qualOf(name), bx.set.Facts.Kind, nil)
+				}
+			}
 		} else {
 			sh.Whole = bx.set.lookupLevel(bx.b, zhanAt, keyOf(sh.WholeName), QualNone, bx.set.Facts.Kind, nil)
 			if sh.Whole == nil && bx.set.Facts.Unit != "" {
@@ -609,6 +616,9 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 		t.Parts = append(t.Parts, f)
 	}
 	t.Parts = dropBreakdowns(t.Parts)
+	if !segmented {
+		t.Parts = completePrefix(t.Parts, head)
+	}
 	if len(t.Parts) < 2 || mixedSides(t.Parts) {
 		return
 	}
@@ -933,4 +943,18 @@ func (bx *blockCtx) hasShare(f *Figure) bool {
 		}
 	}
 	return false
+}
+
+// sentenceWhole reads a whole named as the scope of a sentence's list:
+// "X中，A…，占…" names X.
+func (bx *blockCtx) sentenceWhole(s [2]int) string {
+	end := s[0]
+	for end < s[1] && !bx.isClauseSep(end) {
+		end++
+	}
+	head := strings.TrimSpace(bx.text(bx.clauseStart(s[0]+1, s[0]), end))
+	if !strings.HasSuffix(head, "中") || bx.hasFigure(s[0], end) {
+		return ""
+	}
+	return cleanSubject(strings.TrimSuffix(head, "中"))
 }

@@ -1,0 +1,113 @@
+package claims
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// a block that ends by opening a list: …154.25万元，其中： (the parts follow
+// as paragraphs or numbered items)
+var openerEndRe = regexp.MustCompile(`(?:其中|如下|包括)\s*[:：]?\s*$`)
+
+// blockLists finds totals whose parts are the following blocks:
+//
+//	一般公共预算财政拨款基本支出154.25万元，其中：
+//	人员经费141.84万元，主要包括：…
+//	公用经费12.41万元，主要包括：…
+//
+// Each following block gives one part, its first level of the head's kind
+// (支出决算为 after a 决算 head), until a heading or a block without one.
+// Only parts that exceed the total are reported by the sum check, since
+// such lists often name only the main items.
+func (s *Set) blockLists() {
+	blocks := s.Doc.Blocks
+	for i, b := range blocks {
+		if b.Kind == doc.KindTableCell || b.TOC || !openerEndRe.MatchString(b.Text) {
+			continue
+		}
+		head := lastLevel(s.byBlock[b])
+		if head == nil || head.Value.Sign() < 0 {
+			continue
+		}
+		t := &Total{Head: head}
+		var style doc.Style
+		for _, nb := range blocks[i+1:] {
+			if b.Number != nil && nb.Number != nil && nb.Number.Style <= b.Number.Style {
+				break // the head's own sibling, not its part
+			}
+			if nb.Kind == doc.KindTableCell || nb.TOC {
+				break
+			}
+			if nb.Number != nil {
+				if style == doc.StyleNone {
+					style = nb.Number.Style
+				}
+				if nb.Number.Style < style {
+					break // a heading of a higher level ends the list
+				}
+				if nb.Number.Style > style {
+					continue // a part's own sub-items are not parts again
+				}
+			} else if style != doc.StyleNone || nb.Kind == doc.KindHeading {
+				break
+			}
+			part := firstPart(s.byBlock[nb], head)
+			if part == nil || part.Unit != head.Unit {
+				break // parts of one list are written in one unit
+			}
+			t.Parts = append(t.Parts, part)
+		}
+		t.Parts = completePrefix(t.Parts, head)
+		if len(t.Parts) < 2 || mixedSides(t.Parts) {
+			continue
+		}
+		t.Span = Span{Block: b, Start: head.Start, End: head.End}
+		s.Totals = append(s.Totals, t)
+	}
+}
+
+func lastLevel(figs []*Figure) *Figure {
+	var last *Figure
+	for _, f := range figs {
+		if f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !f.Earlier {
+			last = f
+		}
+	}
+	return last
+}
+
+// firstPart is a block's amount for the list: the first level whose kind
+// matches the head's (a 决算 head takes the item's 支出决算为, not its 年初预算).
+func firstPart(figs []*Figure, head *Figure) *Figure {
+	for _, f := range figs {
+		if f.Role != RoleLevel || !f.Unit.IsAmount() || f.Paren || f.Earlier {
+			continue
+		}
+		if head.Qual == QualFinal && f.Qual != QualFinal {
+			continue
+		}
+		if !qualCompatible(head.Qual, f.Qual) || strings.Contains(f.Subject, "合计") {
+			continue
+		}
+		return f
+	}
+	return nil
+}
+
+// completePrefix stops a list where its parts already add up to the head:
+// what follows (…，严格控制在限额74.04亿元) is comment, not another part.
+func completePrefix(parts []*Figure, head *Figure) []*Figure {
+	if len(parts) < 2 {
+		return parts
+	}
+	sum := parts[0].Yuan()
+	for i := 1; i < len(parts); i++ {
+		sum = sum.Add(parts[i].Yuan())
+		if sum.Meets(head.Yuan()) && i+1 < len(parts) {
+			return parts[:i+1]
+		}
+	}
+	return parts
+}
