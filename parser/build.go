@@ -150,12 +150,20 @@ func wrapWidth(lines []doc.Line, f doc.Format) int {
 	return w
 }
 
+// midSentenceRe: what no sentence starts with: a unit, a percent sign, or
+// punctuation that closes or continues a clause.
+var midSentenceRe = regexp.MustCompile(`^(?:万元|亿元|元|%|％|[，。、；：）)”])`)
+
 var markerStart = regexp.MustCompile(`^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}、|\d{1,2}[.．](?:[^\d]|$)|[①-⑳]|附件|附表)`)
 
 // continues decides whether line l continues the paragraph that prev ended.
 func continues(prev, l *doc.Line, wrapAt int, margin map[int]float64, indented bool) bool {
-	if prev == nil || l.Break {
+	if prev == nil {
 		return false
+	}
+	if l.Break {
+		// a blank line inside a sentence (…489938 万 / 元，增长…) is spacing
+		return midSentenceRe.MatchString(l.Text) && !endsSentence(prev.Text)
 	}
 	if markerStart.MatchString(l.Text) {
 		return false

@@ -8,24 +8,25 @@ import (
 )
 
 var (
-	yearInClause = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	periodRe     = regexp.MustCompile(`(?:与|和|同)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)[^，,；;]{0,16}?(?:相比|比较|对比)|(?:比|较)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)?[^，,；;增减上下提降持无]{0,14}|同比|环比`)
-	ratioRe      = regexp.MustCompile(`(?:完成|为|达到|达|占)(?:了)?(年初|调整后?|全年|当年)?(?:预算|计划)(?:数)?(?:的)?\s*$`)
-	openerRe     = regexp.MustCompile(`其中|主要用于以下(?:几个)?方面|具体(?:情况)?如下`)
-	nestedRe     = regexp.MustCompile(`其中|含|包括|主要是|主要用于|用于|主要包括`)
-	compRe       = regexp.MustCompile(`决算(?:数)?(?:与|和)?(?:年初)?(?:预算(?:数)?)?(大于|小于|等于|高于|低于|超过|超出|少于|持平)(?:年初)?(?:预算(?:数)?)?`)
-	negRe        = regexp.MustCompile(`(?:未|没有|无|不|未再|停止|暂停)$`)
-	bareShareRe  = regexp.MustCompile(`占(?:[^\d占地用有图表，,；;:：]{0,20}?的)?(?:比重|比例)?(?:为)?\s*$`)
-	listStopRe   = regexp.MustCompile(`[，,；;。]\s*(?:加上|加|减去|扣除|另外|另|此外|合计|总计|共计|收入总计|支出总计)`)
-	lastYearRe   = regexp.MustCompile(`上年|上一年|去年|上年度`)
-	enumRe       = regexp.MustCompile(`[一二三四五六七八九十]是|^\s*(?:\d[.、]|\(\d\)|①)`)
-	listEndRe    = regexp.MustCompile(`[二三四五六七八九十]是|第[二三四五六七八九十]`)
-	intensityRe  = regexp.MustCompile(`^(?:较多|较少|偏多|偏少|不足)$`)
-	comparableRe = regexp.MustCompile(`剔除|可比|口径`)
-	basePeriodRe = regexp.MustCompile(`同期|上年|去年|基数|上一年`)
-	refUpRe      = regexp.MustCompile(`超额完成|超预算|超出预算|超过预算`)
-	adversative  = regexp.MustCompile(`但是|但|然而|不过|虽然|尽管`)
-	wholeTrim    = regexp.MustCompile(`(?:的)?(?:比重|比例|份额)?(?:为|是|约)?$`)
+	yearInClause  = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	periodRe      = regexp.MustCompile(`(?:与|和|同)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)[^，,；;]{0,16}?(?:相比|比较|对比)|(?:比|较)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)?[^，,；;增减上下提降持无]{0,14}|同比|环比`)
+	ratioRe       = regexp.MustCompile(`(?:完成|为|达到|达|占)(?:了)?(年初|调整后?|全年|当年)?(?:预算|计划)(?:数)?(?:的)?\s*$`)
+	openerRe      = regexp.MustCompile(`其中|主要用于以下(?:几个)?方面|具体(?:情况)?如下`)
+	nestedRe      = regexp.MustCompile(`其中|含|包括|主要是|主要用于|用于|主要包括`)
+	compRe        = regexp.MustCompile(`决算(?:数)?(?:与|和)?(?:年初)?(?:预算(?:数)?)?(大于|小于|等于|高于|低于|超过|超出|少于|持平)(?:年初)?(?:预算(?:数)?)?`)
+	negRe         = regexp.MustCompile(`(?:未|没有|无|不|未再|停止|暂停)$`)
+	headingVerbRe = regexp.MustCompile(`下达|安排|拨付|拨入|到位|收到|争取|落实|完成|执行|使用|用于|实现|发放|计划|投资`)
+	bareShareRe   = regexp.MustCompile(`占(?:[^\d占地用有图表，,；;:：]{0,20}?的)?(?:比重|比例)?(?:为)?\s*$`)
+	listStopRe    = regexp.MustCompile(`[，,；;。]\s*(?:加上|加|减去|扣除|另外|另|此外|合计|总计|共计|收入总计|支出总计)`)
+	lastYearRe    = regexp.MustCompile(`上年|上一年|去年|上年度`)
+	enumRe        = regexp.MustCompile(`[一二三四五六七八九十]是|^\s*(?:\d[.、]|\(\d\)|①)`)
+	listEndRe     = regexp.MustCompile(`[二三四五六七八九十]是|第[二三四五六七八九十]`)
+	intensityRe   = regexp.MustCompile(`^(?:较多|较少|偏多|偏少|不足)$`)
+	comparableRe  = regexp.MustCompile(`剔除|可比|口径`)
+	basePeriodRe  = regexp.MustCompile(`同期|上年|去年|基数|上一年`)
+	refUpRe       = regexp.MustCompile(`超额完成|超预算|超出预算|超过预算`)
+	adversative   = regexp.MustCompile(`但是|但|然而|不过|虽然|尽管`)
+	wholeTrim     = regexp.MustCompile(`(?:的)?(?:比重|比例|份额)?(?:为|是|约)?$`)
 )
 
 func (bx *blockCtx) extract() {
@@ -858,8 +859,8 @@ func (bx *blockCtx) items() {
 		return
 	}
 	h := bx.figs[0]
-	if h.Role != RoleLevel || !h.Unit.IsAmount() || h.Qual != QualNone {
-		return
+	if h.Role != RoleLevel || !h.Unit.IsAmount() || h.Qual != QualNone || headingVerbRe.MatchString(h.Subject) {
+		return // 资金下达4000万元，实际支出1707.78万元 states two things, not one twice
 	}
 	depth := parenDepth(bx.rs)
 	quoted := false
