@@ -21,7 +21,13 @@ const (
 	pageBudget       = 5 * time.Second
 )
 
-var errPageBudget = errors.New("page exceeds the work budget")
+var (
+	errPageBudget = errors.New("page exceeds the work budget")
+	errDocWork    = errors.New("document exceeds its work budget")
+)
+
+// docWork counts the content operators a document has run.
+type docWork struct{ used, limit int }
 
 // matrix is a PDF affine matrix [a b c d e f].
 type matrix [6]float64
@@ -95,6 +101,7 @@ type pageRun struct {
 	codes    []code
 	rules    []rule // vertical strokes, user space: table column borders
 	deadline time.Time
+	work     *docWork // shared by the pages of a document; nil: no limit
 	path     []rule // vertical pieces of the path being built
 	cx, cy   float64
 }
@@ -163,6 +170,11 @@ func (p *pageRun) run(data []byte, res pdf.Value, g gstate, depth int) {
 			continue
 		}
 		p.ops++
+		if p.work != nil {
+			if p.work.used++; p.work.used > p.work.limit {
+				panic(errDocWork)
+			}
+		}
 		if p.ops > maxOpsPerPage || len(p.glyphs) > maxGlyphsPerPage ||
 			(p.ops&1023 == 0 && !p.deadline.IsZero() && time.Now().After(p.deadline)) {
 			panic(errPageBudget)

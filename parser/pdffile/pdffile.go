@@ -27,6 +27,15 @@ const (
 	maxTreeDepth = 64
 	maxTreeNodes = 200000
 	docBudget    = 30 * time.Second // after this, remaining pages are skipped
+
+	// Content operators a whole document may run: a base that no real
+	// report comes near, plus an allowance per input byte (real reports run
+	// about one operator per file byte). Without it a few KB can make
+	// every page of a long page tree re-run one decompression bomb of 2M
+	// operators, seconds of work for a tiny file; with it work is linear
+	// in the input size.
+	docOpsBase    = 4_000_000
+	docOpsPerByte = 64
 )
 
 // ErrEncrypted is returned for files that need a password.
@@ -55,6 +64,7 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 		return nil, errors.New("malformed PDF: no pages found")
 	}
 	fonts := fontCache{}
+	work := &docWork{limit: docOpsBase + docOpsPerByte*len(data)}
 	start := time.Now()
 	all := make([][]*pline, len(pages))
 	stats := textStats{}
@@ -63,7 +73,11 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 			raw.Warnings = append(raw.Warnings, fmt.Sprintf("reading stopped at page %d of %d: time budget exceeded", i+1, len(pages)))
 			break
 		}
-		res := readPage(pg, fonts)
+		if work.used >= work.limit {
+			raw.Warnings = append(raw.Warnings, fmt.Sprintf("reading stopped at page %d of %d: work budget exceeded", i+1, len(pages)))
+			break
+		}
+		res := readPage(pg, fonts, work)
 		if res.err != nil {
 			raw.Warnings = append(raw.Warnings, fmt.Sprintf("page %d: %v", i+1, res.err))
 		}
@@ -241,8 +255,8 @@ type pageResult struct {
 }
 
 // readPage interprets one page; a failure keeps the glyphs read before it.
-func readPage(pg page, fonts fontCache) (res pageResult) {
-	run := &pageRun{fonts: fonts, deadline: time.Now().Add(pageBudget)}
+func readPage(pg page, fonts fontCache, work *docWork) (res pageResult) {
+	run := &pageRun{fonts: fonts, work: work, deadline: time.Now().Add(pageBudget)}
 	func() {
 		defer func() {
 			if x := recover(); x != nil {
