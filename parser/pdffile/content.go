@@ -102,7 +102,7 @@ type pageRun struct {
 	rules    []rule // vertical strokes, user space: table column borders
 	deadline time.Time
 	work     *docWork // shared by the pages of a document; nil: no limit
-	path     []rule // vertical pieces of the path being built
+	path     []rule   // vertical pieces of the path being built
 	cx, cy   float64
 }
 
