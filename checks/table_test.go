@@ -43,7 +43,7 @@ func fixtureText(t *testing.T, name string) string {
 // TestTablesCorpusReport prints every table finding on the Putuo page texts
 // (go test -run CorpusReport -v ./checks/) so each can be read and judged.
 func TestTablesCorpusReport(t *testing.T) {
-	dir := "/work/shared/corpus/docs"
+	dir := filepath.Join("..", "..", "shared", "corpus", "docs")
 	files, _ := filepath.Glob(filepath.Join(dir, "sh-putuo-*-pages.txt"))
 	if len(files) == 0 {
 		t.Skip("shared corpus absent")

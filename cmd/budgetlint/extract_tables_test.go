@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 // extract --tables on a real Putuo final-accounts PDF prints all nine
 // standard tables by name and page, with their figures as read.
 func TestExtractTablesPutuoPDF(t *testing.T) {
-	const f = "/work/shared/corpus/docs/sh-putuo-ghzy-2024-final.pdf"
+	f := filepath.Join("..", "..", "..", "shared", "corpus", "docs", "sh-putuo-ghzy-2024-final.pdf")
 	if _, err := os.Stat(f); err != nil {
 		t.Skip("shared corpus absent")
 	}

@@ -102,7 +102,7 @@ type fileScore struct {
 }
 
 func TestFidelity(t *testing.T) {
-	dir := "/work/shared/corpus/docs"
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "docs")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	if len(files) == 0 {
 		t.Skip("corpus absent")

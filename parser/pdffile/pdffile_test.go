@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const corpus = "/work/shared/corpus/docs"
+var corpus = filepath.Join("..", "..", "..", "shared", "corpus", "docs")
 
 func readFile(t testing.TB, path string) *doc.Raw {
 	t.Helper()

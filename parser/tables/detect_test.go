@@ -95,7 +95,7 @@ func TestDetectPositions(t *testing.T) {
 
 // Every Putuo page text of the corpus has all nine tables.
 func TestDetectPutuoCorpus(t *testing.T) {
-	dir := "/work/shared/corpus/docs"
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "docs")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("shared corpus absent")
 	}
