@@ -338,9 +338,7 @@ func stripYAMLPrefix(err error) string {
 	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n  ")
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = strings.ReplaceAll(msg, "\n  ", "; ")
-	if strings.HasPrefix(msg, "line ") {
-		msg = strings.TrimPrefix(msg, "line ")
-	}
+	msg = strings.TrimPrefix(msg, "line ")
 	if i := strings.Index(msg, "field "); i >= 0 && strings.Contains(msg, " not found in type ") {
 		j := strings.Index(msg, " not found in type ")
 		msg = msg[:i] + "unknown key " + strings.TrimSpace(msg[i+len("field "):j])

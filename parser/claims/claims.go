@@ -5,7 +5,6 @@ package claims
 
 import (
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
@@ -273,13 +272,4 @@ func (bx *blockCtx) find(re *regexp.Regexp, s, e int) [][]int {
 		out = append(out, r)
 	}
 	return out
-}
-
-func hasAny(s string, words []string) bool {
-	for _, w := range words {
-		if w != "" && strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }

@@ -346,13 +346,3 @@ func (l *lexer) skipInlineImage() {
 	}
 	l.pos = len(l.b)
 }
-
-// dictGet finds key in a flat dictionary operand.
-func (o operand) dictGet(key string) (operand, bool) {
-	for i := 0; i+1 < len(o.arr); i += 2 {
-		if o.arr[i].kind == kName && o.arr[i].str == key {
-			return o.arr[i+1], true
-		}
-	}
-	return operand{}, false
-}

@@ -22,14 +22,10 @@ const (
 // assignRoles marks page numbers, running headers and footers, then
 // paragraph breaks and first-line indents.
 func assignRoles(all [][]*pline, pages []page) {
-	type key struct {
-		top  bool
-		text string
-	}
-	seen := map[key]int{}
+	seen := map[band]int{}
 	for pi, lines := range all {
 		h := pages[pi].box.height()
-		marked := map[key]bool{}
+		marked := map[band]bool{}
 		// the two top and two bottom lines by position, not by reading
 		// order: a page number may sit under a column read first
 		var ys []float64
@@ -77,12 +73,15 @@ func assignRoles(all [][]*pline, pages []page) {
 	}
 }
 
-// bandKey names a line in the head or foot band by its text with digits
-// folded, so "第3页 共9页" and "第4页 共9页" match.
-func bandKey(l *pline, h float64) (k struct {
+// band is a line of the head or foot band, its digits folded.
+type band struct {
 	top  bool
 	text string
-}, ok bool) {
+}
+
+// bandKey names a line in the head or foot band by its text with digits
+// folded, so "第3页 共9页" and "第4页 共9页" match.
+func bandKey(l *pline, h float64) (k band, ok bool) {
 	switch {
 	case l.y < headBand*h:
 		k.top = true
