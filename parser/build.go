@@ -47,7 +47,7 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 			continue
 		}
 		kind := l.Kind
-		if inTable[i] {
+		if inTable[i] && !prose(l.Text) {
 			kind = doc.KindTableCell
 		}
 		if bb != nil && (kind == doc.KindTableCell || !continues(prev, l, wrapAt, margin, indented)) {
@@ -275,3 +275,22 @@ func indentMarksParagraphs(lines []doc.Line) bool {
 	}
 	return n >= 20 && ind*100 >= n*10 && ind*100 <= n*60
 }
+
+// prose reports a line that reads as running text even inside a table's
+// lines: a table's end is not always seen, and the narrative after it
+// (2025年“三公”经费预算数为37.91万元，比2024年预算减少10万元。其中：) must still be read.
+func prose(s string) bool {
+	if !strings.ContainsAny(s, "，。；") || spacedFiguresRe.MatchString(s) {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if IsCJK(r) {
+			n++
+		}
+	}
+	return n >= 12
+}
+
+// spacedFiguresRe: two figures side by side, as in a table row.
+var spacedFiguresRe = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?\s+-?\d[\d,]*(?:\.\d+)?(?:\s|$)`)
