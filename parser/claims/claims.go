@@ -196,18 +196,7 @@ type blockCtx struct {
 	mask []bool // runes inside template leftovers (增加/减少): no claims there
 }
 
-func (bx *blockCtx) text(s, e int) string {
-	if s < 0 {
-		s = 0
-	}
-	if e > len(bx.rs) {
-		e = len(bx.rs)
-	}
-	if s >= e {
-		return ""
-	}
-	return string(bx.rs[s:e])
-}
+func (bx *blockCtx) text(s, e int) string { return doc.RuneSlice(bx.rs, s, e) }
 
 // sentences splits the block at 。！？ into rune ranges.
 func (bx *blockCtx) sentences() [][2]int {

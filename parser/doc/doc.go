@@ -86,17 +86,20 @@ func (s *Source) Position(off int) Position {
 }
 
 // Slice returns the source text between two rune offsets.
-func (s *Source) Slice(start, end int) string {
+func (s *Source) Slice(start, end int) string { return RuneSlice(s.Text, start, end) }
+
+// RuneSlice returns rs[start:end] as a string, the bounds clamped to rs.
+func RuneSlice(rs []rune, start, end int) string {
 	if start < 0 {
 		start = 0
 	}
-	if end > len(s.Text) {
-		end = len(s.Text)
+	if end > len(rs) {
+		end = len(rs)
 	}
 	if start >= end {
 		return ""
 	}
-	return string(s.Text[start:end])
+	return string(rs[start:end])
 }
 
 // Line is one line of source text as a reader sees it, before blocks are made.
@@ -223,19 +226,7 @@ func (s Style) String() string {
 }
 
 // TextRange returns the runes [start,end) of the analysis text as a string.
-func (b *Block) TextRange(start, end int) string {
-	r := []rune(b.Text)
-	if start < 0 {
-		start = 0
-	}
-	if end > len(r) {
-		end = len(r)
-	}
-	if start >= end {
-		return ""
-	}
-	return string(r[start:end])
-}
+func (b *Block) TextRange(start, end int) string { return RuneSlice([]rune(b.Text), start, end) }
 
 // RawRange returns the characters as written behind analysis runes [start,end).
 func (b *Block) RawRange(start, end int) string {

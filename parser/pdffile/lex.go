@@ -266,45 +266,41 @@ func unescapeName(b []byte) string {
 
 // array reads up to the closing bracket; operators inside are ignored.
 func (l *lexer) array(depth int) operand {
-	o := operand{kind: kArr}
-	for l.pos < len(l.b) {
-		// peek for the end
-		for l.pos < len(l.b) && isWhite(l.b[l.pos]) {
-			l.pos++
+	return l.items(operand{kind: kArr}, depth, '[', ']', func() int {
+		if l.b[l.pos] == ']' {
+			return 1
 		}
-		if l.pos < len(l.b) && l.b[l.pos] == ']' {
-			l.pos++
-			return o
-		}
-		if depth >= maxArrayDepth {
-			l.skipNested('[', ']')
-			return o
-		}
-		v, op, done := l.next(depth + 1)
-		if done {
-			break
-		}
-		if op == "" && len(o.arr) < maxArrayLen {
-			o.arr = append(o.arr, v)
-		}
-	}
-	return o
+		return 0
+	})
 }
 
 // dict reads a dictionary as a flat list of operands (keys and values); only
 // inline image parameters and marked-content properties use them here.
 func (l *lexer) dict(depth int) operand {
-	o := operand{kind: kDict}
+	return l.items(operand{kind: kDict}, depth, '<', '>', func() int {
+		if l.pos+1 < len(l.b) && l.b[l.pos] == '>' && l.b[l.pos+1] == '>' {
+			return 2
+		}
+		return 0
+	})
+}
+
+// items reads operands into o until closer reports the closing delimiter's
+// length; nesting deeper than maxArrayDepth is skipped, not read.
+func (l *lexer) items(o operand, depth int, open, close byte, closer func() int) operand {
 	for l.pos < len(l.b) {
 		for l.pos < len(l.b) && isWhite(l.b[l.pos]) {
 			l.pos++
 		}
-		if l.pos+1 < len(l.b) && l.b[l.pos] == '>' && l.b[l.pos+1] == '>' {
-			l.pos += 2
+		if l.pos >= len(l.b) {
+			break
+		}
+		if n := closer(); n > 0 {
+			l.pos += n
 			return o
 		}
 		if depth >= maxArrayDepth {
-			l.skipNested('<', '>')
+			l.skipNested(open, close)
 			return o
 		}
 		v, op, done := l.next(depth + 1)

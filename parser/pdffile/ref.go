@@ -38,14 +38,10 @@ func refOf(v pdf.Value, key string) (ref objRef, ok bool) {
 			ok = false
 		}
 	}()
-	if dataField < 0 {
+	d, ok := dataOf(v)
+	if !ok {
 		return ref, false
 	}
-	d := reflect.ValueOf(v).Field(dataField)
-	if d.Kind() != reflect.Interface || d.IsNil() {
-		return ref, false
-	}
-	d = d.Elem()
 	if d.Kind() == reflect.Struct { // a stream: its header dictionary
 		hdr := d.FieldByName("hdr")
 		if !hdr.IsValid() {
@@ -66,15 +62,8 @@ func refAt(v pdf.Value, i int) (ref objRef, ok bool) {
 			ok = false
 		}
 	}()
-	if dataField < 0 {
-		return ref, false
-	}
-	d := reflect.ValueOf(v).Field(dataField)
-	if d.Kind() != reflect.Interface || d.IsNil() {
-		return ref, false
-	}
-	d = d.Elem()
-	if d.Kind() != reflect.Slice || i < 0 || i >= d.Len() {
+	d, ok := dataOf(v)
+	if !ok || d.Kind() != reflect.Slice || i < 0 || i >= d.Len() {
 		return ref, false
 	}
 	return ptrOf(d.Index(i))
@@ -94,4 +83,16 @@ func ptrOf(e reflect.Value) (ref objRef, ok bool) {
 		return ref, false
 	}
 	return objRef{e.Field(0).Uint(), e.Field(1).Uint()}, true
+}
+
+// dataOf is the library's unexported data field of a Value, when present.
+func dataOf(v pdf.Value) (reflect.Value, bool) {
+	if dataField < 0 {
+		return reflect.Value{}, false
+	}
+	d := reflect.ValueOf(v).Field(dataField)
+	if d.Kind() != reflect.Interface || d.IsNil() {
+		return reflect.Value{}, false
+	}
+	return d.Elem(), true
 }
