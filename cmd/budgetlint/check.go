@@ -5,9 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -66,14 +64,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
 	}
+	files, walkErrs, err := collect(fsf.Args(), s.filter, s.dirs)
+	var jobs []job
+	if err == nil {
+		jobs, err = s.jobsFor(files)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "budgetlint:", err)
+		return exitTrouble
+	}
 	outs, err := openOutputs(o.formats, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "budgetlint check:", err)
 		return exitTrouble
 	}
-	paths, walkErrs := collect(fsf.Args(), s.filter)
-	prog := newProgress(stderr, len(paths), o.quiet)
-	results := checkAll(s.eng, paths, o.jobs, prog)
+	prog := newProgress(stderr, len(jobs), o.quiet)
+	results := checkAll(jobs, o.jobs, prog)
 	prog.close()
 	results = append(results, walkErrs...)
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
@@ -198,82 +204,15 @@ func openOutputs(specs []string, stdout io.Writer) ([]outputSpec, error) {
 	return outs, nil
 }
 
-// collect expands folders recursively into report files. A path that does
-// not exist is an error result; files of types budgetlint does not read are
-// skipped inside folders and reported when named directly.
-//
-// The filter's exclude patterns apply to named files too (pre-commit passes
-// them one by one and a config's exclude must still hold); include patterns
-// only narrow what a folder walk finds.
-func collect(args []string, filter *pathFilter) ([]string, []output.FileResult) {
-	var paths []string
-	var errs []output.FileResult
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			paths = append(paths, p)
-		}
-	}
-	for _, a := range args {
-		fi, err := os.Stat(a)
-		if err != nil {
-			errs = append(errs, output.FileResult{Path: a, Error: describe(err)})
-			continue
-		}
-		if !fi.IsDir() {
-			if !filter.excluded(a) {
-				add(a)
-			}
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, output.FileResult{Path: p, Error: describe(err)})
-				return nil
-			}
-			rel, _ := filepath.Rel(a, p)
-			if d.IsDir() {
-				if p != a && (strings.HasPrefix(d.Name(), ".") || filter.excluded(rel)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if parser.FormatOf(p) != "" && filter.included(rel) && !filter.excluded(rel) {
-				add(p)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, output.FileResult{Path: a, Error: describe(err)})
-		}
-	}
-	return paths, errs
-}
-
-func describe(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		if errors.Is(err, fs.ErrNotExist) {
-			return "no such file or folder"
-		}
-		if errors.Is(err, fs.ErrPermission) {
-			return "permission denied"
-		}
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 // checkAll checks files with a pool of workers; each document is dropped as
 // soon as its findings are out, so memory stays flat in the number of files.
 // Results land in a slice indexed like paths, so the order is the same
 // whatever the scheduling.
-func checkAll(eng *checks.Engine, paths []string, jobs int, prog *progress) []output.FileResult {
+func checkAll(files []job, jobs int, prog *progress) []output.FileResult {
 	if jobs < 1 {
 		jobs = 1
 	}
-	results := make([]output.FileResult, len(paths))
+	results := make([]output.FileResult, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < jobs; w++ {
@@ -281,13 +220,13 @@ func checkAll(eng *checks.Engine, paths []string, jobs int, prog *progress) []ou
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				prog.started(paths[i])
-				results[i] = checkFile(eng, paths[i])
+				prog.started(files[i].path)
+				results[i] = checkFile(files[i].eng, files[i].path)
 				prog.finished()
 			}
 		}()
 	}
-	for i := range paths {
+	for i := range files {
 		next <- i
 	}
 	close(next)

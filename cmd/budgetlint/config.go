@@ -64,25 +64,47 @@ func findConfig(dir string) string {
 // district folder's file refines the city's. Paths in each file are made
 // relative to that file.
 func loadConfig(file string) (*config, error) {
-	return loadConfigDepth(file, 0)
+	chain, err := loadChain(file)
+	if err != nil {
+		return nil, err
+	}
+	return foldConfigs(chain), nil
 }
 
-func loadConfigDepth(file string, depth int) (*config, error) {
-	if depth > 8 {
-		return nil, fmt.Errorf("%s: extends: too deep (a cycle?)", file)
+// loadChain returns file and the files it extends, each parsed on its own,
+// parent first. Folder-level configuration needs the files apart so that a
+// district file extending the root config does not apply the root twice.
+func loadChain(file string) ([]*config, error) {
+	var chain []*config
+	for depth := 0; file != ""; depth++ {
+		if depth > 8 {
+			return nil, fmt.Errorf("%s: extends: too deep (a cycle?)", file)
+		}
+		c, err := parseConfig(file)
+		if err != nil {
+			return nil, err
+		}
+		chain = append([]*config{c}, chain...)
+		file = ""
+		if c.Extends != "" {
+			file = c.rel(c.Extends)
+		}
 	}
-	c, err := parseConfig(file)
-	if err != nil {
-		return nil, err
+	return chain, nil
+}
+
+// foldConfigs lays each config over the ones before it.
+func foldConfigs(chain []*config) *config {
+	out := &config{}
+	for i, c := range chain {
+		if i == 0 {
+			cp := *c
+			out = &cp
+			continue
+		}
+		out = out.refine(c)
 	}
-	if c.Extends == "" {
-		return c, nil
-	}
-	parent, err := loadConfigDepth(c.rel(c.Extends), depth+1)
-	if err != nil {
-		return nil, err
-	}
-	return parent.refine(c), nil
+	return out
 }
 
 func parseConfig(file string) (*config, error) {

@@ -21,20 +21,27 @@ type checkSetup struct {
 	fail     rules.Severity
 	filter   *pathFilter
 	baseline *baseline
+	dirs     *dirConfigs
+
+	opts    checkOptions
+	engines map[string]*checks.Engine // by dirConf.engineKey
 }
 
 func setUp(o checkOptions) (*checkSetup, error) {
-	s := &checkSetup{}
-	var err error
-	if s.cfg, err = configFor(o); err != nil {
+	s := &checkSetup{opts: o, engines: map[string]*checks.Engine{}}
+	chain, err := configFor(o)
+	if err != nil {
 		return nil, err
 	}
+	s.cfg = foldConfigs(chain)
+	s.dirs = newDirConfigs(s.cfg, chain, o.noConfig)
 	if s.set, err = ruleSetFor(s.cfg, o); err != nil {
 		return nil, err
 	}
 	if s.eng, err = checks.New(s.set); err != nil {
 		return nil, err
 	}
+	s.engines[s.dirs.root.engineKey()] = s.eng
 	level := o.failLevel
 	if !o.failLevelExplicit && s.cfg.FailLevel != "" {
 		level = s.cfg.FailLevel
@@ -53,9 +60,10 @@ func setUp(o checkOptions) (*checkSetup, error) {
 	return s, nil
 }
 
-// configFor finds the config: --config, else the nearest .budgetlint.yaml
-// from the working folder upward, else an empty one.
-func configFor(o checkOptions) (*config, error) {
+// configFor finds the run's config: --config, else the nearest
+// .budgetlint.yaml from the working folder upward, else none. It returns
+// the file and those it extends, parent first.
+func configFor(o checkOptions) ([]*config, error) {
 	file := o.config
 	if file == "" && !o.noConfig {
 		if wd, err := os.Getwd(); err == nil {
@@ -63,9 +71,33 @@ func configFor(o checkOptions) (*config, error) {
 		}
 	}
 	if file == "" {
-		return &config{}, nil
+		return nil, nil
 	}
-	return loadConfig(file)
+	return loadChain(file)
+}
+
+// jobsFor gives each file the engine of its folder's configuration. An
+// engine is built once per distinct set of rule files and settings, so a
+// thousand districts sharing three configurations build three engines; a
+// bad rule id in a district file fails here, before any file is read.
+func (s *checkSetup) jobsFor(files []found) ([]job, error) {
+	jobs := make([]job, len(files))
+	for i, f := range files {
+		key := f.conf.engineKey()
+		eng := s.engines[key]
+		if eng == nil {
+			set, err := ruleSetFor(f.conf.cfg, s.opts)
+			if err != nil {
+				return nil, err
+			}
+			if eng, err = checks.New(set); err != nil {
+				return nil, err
+			}
+			s.engines[key] = eng
+		}
+		jobs[i] = job{f.path, eng}
+	}
+	return jobs, nil
 }
 
 // ruleSetFor builds the rule set: default pack, the config's rule files,
