@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -16,8 +18,81 @@ func init() {
 	)
 }
 
+// ruleOptions are the flags rules and explain share with check, so that
+// both show the rules as a check run in the same folder would apply them.
+type ruleOptions struct {
+	ruleFiles multiFlag
+	config    string
+	noConfig  bool
+}
+
+func ruleFlags(name, args string, o *ruleOptions, stderr io.Writer) *flag.FlagSet {
+	fsf := flag.NewFlagSet(name, flag.ContinueOnError)
+	fsf.SetOutput(stderr)
+	fsf.Var(&o.ruleFiles, "rules", "extra rule `FILE` (repeatable)")
+	fsf.StringVar(&o.config, "config", "", "config `FILE` (default: .budgetlint.yaml from the working folder upward)")
+	fsf.BoolVar(&o.noConfig, "no-config", false, "ignore .budgetlint.yaml files: show the packs' own settings")
+	fsf.Usage = func() {
+		fmt.Fprintf(stderr, "usage: budgetlint %s [flags]%s\n", name, args)
+		fsf.PrintDefaults()
+	}
+	return fsf
+}
+
+// parseAnywhere parses flags placed before, between or after the
+// positional arguments (`explain share-mismatch --config x.yaml`), as
+// users of golangci-lint and Vale type them.
+func parseAnywhere(fsf *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fsf.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fsf.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// configuredRules loads the rule set as check would, with the config's
+// rule files and severities, and returns the config too so explain can
+// say where a setting comes from.
+func configuredRules(o ruleOptions) (*rules.Set, *config, error) {
+	chain, err := configFor(checkOptions{config: o.config, noConfig: o.noConfig})
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg := foldConfigs(chain)
+	set, err := ruleSetFor(cfg, checkOptions{ruleFiles: o.ruleFiles})
+	return set, cfg, err
+}
+
+// parseRuleCommand parses flags; ok is false with the exit code to return.
+func parseRuleCommand(name, usage string, args []string, stderr io.Writer) (ruleOptions, []string, int, bool) {
+	var o ruleOptions
+	rest, err := parseAnywhere(ruleFlags(name, usage, &o, stderr), args)
+	if errors.Is(err, flag.ErrHelp) {
+		return o, nil, exitOK, false
+	}
+	if err != nil {
+		return o, nil, exitTrouble, false
+	}
+	return o, rest, 0, true
+}
+
 func runRules(args []string, stdout, stderr io.Writer) int {
-	set, err := loadRules(ruleFileArgs(args), nil, nil)
+	o, rest, code, ok := parseRuleCommand("rules", "", args, stderr)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "budgetlint rules: unexpected argument %q (see `budgetlint explain RULE`)\n", rest[0])
+		return exitTrouble
+	}
+	set, _, err := configuredRules(o)
 	if err != nil {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
@@ -25,50 +100,30 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	rs := append([]*rules.Rule(nil), set.Rules...)
 	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
 	for _, r := range rs {
-		state := ""
-		if !r.On() {
-			state = " (off)"
+		if r.On() {
+			fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Summary)
+		} else {
+			fmt.Fprintf(stdout, "%-24s %-8s %s (%s when on)\n", r.ID, "off", r.Summary, r.Severity)
 		}
-		fmt.Fprintf(stdout, "%-24s %-8s %s%s\n", r.ID, r.Severity, r.Summary, state)
 	}
 	return exitOK
 }
 
-// ruleFileArgs accepts `--rules FILE` on the rules and explain commands too.
-func ruleFileArgs(args []string) []string {
-	var files []string
-	for i := 0; i < len(args); i++ {
-		if args[i] == "--rules" && i+1 < len(args) {
-			files = append(files, args[i+1])
-			i++
-		} else if v, ok := strings.CutPrefix(args[i], "--rules="); ok {
-			files = append(files, v)
-		}
-	}
-	return files
-}
-
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	var ids []string
-	for i := 0; i < len(args); i++ {
-		if args[i] == "--rules" {
-			i++
-			continue
-		}
-		if !strings.HasPrefix(args[i], "--rules=") {
-			ids = append(ids, args[i])
-		}
+	o, ids, code, ok := parseRuleCommand("explain", " RULE-ID...", args, stderr)
+	if !ok {
+		return code
 	}
 	if len(ids) == 0 {
-		fmt.Fprintln(stderr, "usage: budgetlint explain RULE-ID")
+		fmt.Fprintln(stderr, "usage: budgetlint explain [flags] RULE-ID...")
 		return exitTrouble
 	}
-	set, err := loadRules(ruleFileArgs(args), nil, nil)
+	set, cfg, err := configuredRules(o)
 	if err != nil {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
 	}
-	code := exitOK
+	code = exitOK
 	for _, id := range ids {
 		r := set.Lookup(id)
 		if r == nil {
@@ -76,16 +131,42 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 			code = exitTrouble
 			continue
 		}
-		fmt.Fprintf(stdout, "%s (%s, %s)\n\n%s\n", r.ID, r.Kind, r.Severity, r.Summary)
-		if r.Explain != "" {
-			fmt.Fprintf(stdout, "\n%s\n", strings.TrimSpace(r.Explain))
-		}
-		if r.Example != "" {
-			fmt.Fprintf(stdout, "\nExample:\n%s\n", indent(strings.TrimSpace(r.Example)))
-		}
-		fmt.Fprintf(stdout, "\nDefined in %s:%d. Turn off with --disable %s.\n", r.File, r.Line, r.ID)
+		explainRule(stdout, r, cfg)
 	}
 	return code
+}
+
+func explainRule(w io.Writer, r *rules.Rule, cfg *config) {
+	state := string(r.Severity)
+	if !r.On() {
+		state = "off"
+	}
+	fmt.Fprintf(w, "%s (%s, %s)\n\n%s\n", r.ID, r.Kind, state, r.Summary)
+	if r.Explain != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(r.Explain))
+	}
+	if r.Example != "" {
+		fmt.Fprintf(w, "\nExample:\n%s\n", indent(strings.TrimSpace(r.Example)))
+	}
+	fmt.Fprintf(w, "\nDefined in %s:%d.", r.File, r.Line)
+	if s := cfg.lastSetting(r.ID); s != nil {
+		fmt.Fprintf(w, " Set to %s in %s:%d.", s.Value, s.File, s.Line)
+	}
+	if r.On() {
+		fmt.Fprintf(w, " Turn off with --disable %s.\n", r.ID)
+	} else {
+		fmt.Fprintf(w, " Turn on with --enable %s.\n", r.ID)
+	}
+}
+
+// lastSetting is the config entry that decided a rule's state, if any.
+func (c *config) lastSetting(id string) *ruleSetting {
+	for i := len(c.settings) - 1; i >= 0; i-- {
+		if c.settings[i].ID == id {
+			return &c.settings[i]
+		}
+	}
+	return nil
 }
 
 func indent(s string) string {
