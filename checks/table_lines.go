@@ -40,6 +40,8 @@ const (
 	scopeGeneral
 	scopeBasic
 	scopeSanGong
+	scopeBudgetMain // a budget's 收入预算 … 支出预算 … paragraph
+	scopeOpex       // a budget's 机关运行经费 section
 )
 
 // scopeOf reads a section heading. The most specific words come first: a
@@ -115,11 +117,15 @@ func lineName(f *claims.Figure) string {
 }
 
 func (tableLines) Run(c *Context) {
-	if c.Claims == nil || c.Claims.Facts.Kind != claims.KindFinal {
-		return // budgets and government reports follow other templates
+	if c.Claims == nil || c.Claims.Facts.Kind != claims.KindFinal && c.Claims.Facts.Kind != claims.KindBudget {
+		return // government reports follow other templates
 	}
 	ss := docSheets(c)
 	if len(ss.sheets) == 0 {
+		return
+	}
+	if c.Claims.Facts.Kind == claims.KindBudget {
+		budgetLines(c, ss)
 		return
 	}
 	scopes := sectionScopes(c.Doc)
@@ -278,7 +284,13 @@ func target(ss *sheetSet, sc scope, name string, q claims.Qual) (*lineTarget, st
 			return nil, name, true
 		}
 		p, col := periods-1, "决算数"
-		if q == claims.QualBudget {
+		if sg.T.Kind == "budget" {
+			// a budget's 三公 table has one figure per item: the budget
+			if q == claims.QualFinal || periods != 1 {
+				return nil, "", false
+			}
+			p, col = 0, "预算数"
+		} else if q == claims.QualBudget {
 			if periods != 2 {
 				return nil, "", false
 			}

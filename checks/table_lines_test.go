@@ -66,3 +66,47 @@ func TestTableLinesScope(t *testing.T) {
 	fs, _ = runTables(t, "r.txt", text)
 	require.Len(t, rulesOf(fs, "table-lines"), 2)
 }
+
+// TestTableLinesBudget: a budget's 编制说明, "三公" and 机关运行经费
+// sections against its tables, on the published wanli 2025 budget. Each
+// case changes one figure of the text or of a table and expects exactly the
+// findings listed; the budget as published is silent.
+func TestTableLinesBudget(t *testing.T) {
+	wanli := fixtureText(t, "wanli-2025-budget-lines.txt")
+	cases := []struct {
+		name     string
+		old, new string
+		want     []string
+	}{
+		{name: "as published"},
+		{name: "收入预算 total", old: "收入预算18,976.76万元", new: "收入预算18,976.86万元", want: []string{"18,976.86万元"}},
+		{name: "财政拨款收入", old: "财政拨款收入18,976.76万元", new: "财政拨款收入18,966.76万元", want: []string{"18,966.76万元"}},
+		{name: "事业收入 where the table has none", old: "事业收入0.00万元", new: "事业收入1.00万元", want: []string{"1.00万元"}},
+		{name: "其他收入 (subject cut to 他收入 by the claims)", old: "其他收入0.00万元", new: "其他收入2.00万元", want: []string{"2.00万元"}},
+		{name: "支出预算 total", old: "支出预算18,976.76万元，其中", new: "支出预算18,976.96万元，其中", want: []string{"18,976.96万元"}},
+		{name: "财政拨款支出预算", old: "财政拨款支出预算18,976.76万元，比", new: "财政拨款支出预算18,976.56万元，比", want: []string{"18,976.56万元"}},
+		{name: "a fund whose table is empty", old: "政府性基金拨款支出预算0.00万元", new: "政府性基金拨款支出预算1.00万元", want: []string{"1.00万元"}},
+		{name: "income table's 合计 changed", old: "合计 189,767,551 189,767,551 0 0 0", new: "合计 189,777,551 189,777,551 0 0 0", want: []string{"18,976.76万元"}},
+		{name: "三公 total", old: "经费预算数为37.91万元", new: "经费预算数为37.81万元", want: []string{"37.81万元"}},
+		{name: "公务接待费", old: "公务接待费1.35万元", new: "公务接待费1.45万元", want: []string{"1.45万元"}},
+		{name: "公务用车购置费", old: "公务用车购置费15万元", new: "公务用车购置费17万元", want: []string{"17万元"}},
+		{name: "机关运行经费 in the 三公 table's last column", old: "经费预算为464.64万元", new: "经费预算为464.54万元", want: []string{"464.54万元"}},
+		{name: "last year's change is no line", old: "比2024年预算增加\n3,355.65万元", new: "比2024年预算增加\n3,356.65万元"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			text := wanli
+			if tc.old != "" {
+				require.Contains(t, text, tc.old)
+				text = strings.Replace(text, tc.old, tc.new, 1)
+			}
+			fs, cov := runTables(t, "wanli-budget.txt", text)
+			require.Positive(t, cov.Checked)
+			var got []string
+			for _, f := range rulesOf(fs, "table-lines") {
+				got = append(got, f.Claim)
+			}
+			require.ElementsMatch(t, tc.want, got)
+		})
+	}
+}

@@ -133,6 +133,13 @@ func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table,
 		if strings.HasSuffix(ft, "。") && !hasFigure(txt) && utf8.RuneCountInString(ft) > 20 {
 			break
 		}
+		// the narrative after a table with no notes: a sentence that gives
+		// an amount with its unit (table cells never carry 万元) or a
+		// section heading (其他相关情况说明, 一、…预算情况说明). Without this
+		// the "三公" table of a budget swallows the sentence that restates it.
+		if isProseAfter(ft) {
+			break
+		}
 		body = append(body, j)
 		end = j
 	}
@@ -181,4 +188,16 @@ func otherTitleAt(lines []doc.Line, i int) bool {
 		}
 	}
 	return false
+}
+
+var proseAmountRe = regexp.MustCompile(`[0-9](万元|亿元|元)[，,。；;]`)
+
+// isProseAfter reports a folded line that is narrative, not a table row: an
+// amount written with its unit inside a sentence, or a short heading ending
+// in 说明 with no figure.
+func isProseAfter(ft string) bool {
+	if proseAmountRe.MatchString(ft) {
+		return true
+	}
+	return strings.HasSuffix(ft, "说明") && !hasFigure(ft) && utf8.RuneCountInString(ft) <= 30
 }
