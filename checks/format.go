@@ -34,7 +34,15 @@ func amount(iv num.Interval, like *claims.Figure) string {
 		exp = 3
 	}
 	m.Mul(m, num.Pow10(-exp))
-	return num.FormatRat(m, like.Value.Decimals()) + like.Unit.Name()
+	return num.FormatRat(m, like.Value.Decimals()) + unitName(like)
+}
+
+// unitName is the unit as written: 万元, %, or the counted word (辆).
+func unitName(f *claims.Figure) string {
+	if f.Unit == claims.UnitCount {
+		return f.Count
+	}
+	return f.Unit.Name()
 }
 
 // fig prints a figure as stated (digits and unit).
@@ -42,7 +50,7 @@ func fig(f *claims.Figure) string {
 	if f == nil {
 		return "?"
 	}
-	return f.Value.String() + f.Unit.Name()
+	return f.Value.String() + unitName(f)
 }
 
 // span reports a finding over a claim span.

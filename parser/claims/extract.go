@@ -57,6 +57,7 @@ func (bx *blockCtx) extract() {
 			prev = sents[si-1]
 		}
 		bx.totals(s, prev, figs)
+		bx.tallies(s, figs)
 	}
 	bx.comparisons()
 	bx.causes(sents)
@@ -958,4 +959,44 @@ func (bx *blockCtx) sentenceWhole(s [2]int) string {
 		return ""
 	}
 	return cleanSubject(strings.TrimSuffix(head, "中"))
+}
+
+// tallyWords are the counted things whose lists add up like money
+// (共有车辆9辆，其中：…用车0辆、…其他用车8辆).
+var tallyWords = map[string]bool{"辆": true, "台": true, "套": true, "个": true, "项": true, "家": true, "户": true, "所": true, "座": true, "批次": true}
+
+// tallies finds a count with its listed parts, in one sentence: the parts
+// may not add up to more than the count.
+func (bx *blockCtx) tallies(s [2]int, figs []*Figure) {
+	ops := bx.find(openerRe, s[0], s[1])
+	if len(ops) == 0 || bx.inParen(ops[0][0]) {
+		return
+	}
+	op := ops[0]
+	var head *Figure
+	for _, f := range figs {
+		if f.Start < op[0] && f.Unit == UnitCount && tallyWords[f.Count] && !f.Paren {
+			head = f
+		}
+	}
+	if head == nil {
+		return
+	}
+	end := s[1]
+	for _, re := range []*regexp.Regexp{nestedRe, listEndRe} {
+		if m := bx.find(re, op[1], end); len(m) > 0 {
+			end = m[0][0]
+		}
+	}
+	t := &Total{Head: head}
+	for _, f := range figs {
+		if f.Start >= op[1] && f.Start < end && f.Unit == UnitCount && f.Count == head.Count && !f.Paren {
+			t.Parts = append(t.Parts, f)
+		}
+	}
+	if len(t.Parts) < 2 {
+		return
+	}
+	t.Span = Span{Block: bx.b, Start: head.Start, End: t.Parts[len(t.Parts)-1].End}
+	bx.set.Totals = append(bx.set.Totals, t)
 }

@@ -81,6 +81,7 @@ type Figure struct {
 	Year    int    // a year named in the figure's clause (2023年预算安排…)
 	Paren   bool   // inside brackets: a remark, not a list part
 	Earlier bool   // stated for an earlier period (较2014年决算数305.65万元, 上年执行数)
+	Count   string // the counted word of a UnitCount figure (辆, 个, 台), "" for years and the like
 }
 
 // Role is what a figure does in its sentence.
@@ -95,8 +96,14 @@ const (
 	RoleOther
 )
 
-// Yuan is the figure's interval in 元.
-func (f *Figure) Yuan() num.Interval { return f.Value.Scale(f.Unit.exp10()).Interval() }
+// Yuan is the figure's interval in 元 (for a count, the exact number: 9 辆
+// are not a rounding of 8.6 辆).
+func (f *Figure) Yuan() num.Interval {
+	if f.Unit == UnitCount {
+		return f.Value.Exact()
+	}
+	return f.Value.Scale(f.Unit.exp10()).Interval()
+}
 
 // Fraction is a percentage figure's interval as a fraction (19.42% → 0.1942±0.00005).
 func (f *Figure) Fraction() num.Interval {
@@ -156,7 +163,7 @@ func findFigures(b *doc.Block) []*Figure {
 			f.Unit = UnitNone
 			for _, cw := range countWords {
 				if strings.HasPrefix(restTrim, cw) {
-					f.Unit = UnitCount
+					f.Unit, f.Count = UnitCount, cw
 					break
 				}
 			}
