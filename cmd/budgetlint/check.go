@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -46,16 +45,13 @@ type checkOptions struct {
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var o checkOptions
-	fsf := checkFlags(&o, stderr)
-	if err := fsf.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitTrouble
+	fsf := checkFlags(&o)
+	paths, code, ok := parseFlags(fsf, args, checkUsage, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if fsf.NArg() == 0 {
-		fmt.Fprintln(stderr, "budgetlint check: no files or folders given")
-		fsf.Usage()
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "budgetlint check: no files or folders given\nRun `budgetlint check --help` for the flags.")
 		return exitTrouble
 	}
 	fsf.Visit(func(f *flag.Flag) { o.failLevelExplicit = o.failLevelExplicit || f.Name == "fail-level" })
@@ -64,7 +60,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
 	}
-	files, walkErrs, err := collect(fsf.Args(), s.filter, s.dirs)
+	files, walkErrs, err := collect(paths, s.filter, s.dirs)
 	var jobs []job
 	if err == nil {
 		jobs, err = s.jobsFor(files)
@@ -89,7 +85,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 
 	r := &output.Run{Files: results, Rules: s.set}
-	code := exitCode(results, s.fail)
+	code = exitCode(results, s.fail)
 	for _, out := range outs {
 		if err := out.print(out.w, r); err != nil {
 			fmt.Fprintln(stderr, "budgetlint: writing output:", err)
@@ -102,26 +98,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-func checkFlags(o *checkOptions, stderr io.Writer) *flag.FlagSet {
+const checkUsage = "budgetlint check [flags] PATH...\n\nLint report files, and folders recursively. Exit 0: nothing at or above\nthe fail level; 1: findings at or above it; 2: usage, configuration or\nunreadable input."
+
+func checkFlags(o *checkOptions) *flag.FlagSet {
 	fsf := flag.NewFlagSet("check", flag.ContinueOnError)
-	fsf.SetOutput(stderr)
 	fsf.Var(&o.formats, "format", "output format `NAME` or NAME=PATH ("+strings.Join(output.Names(), ", ")+"; repeatable)")
 	fsf.Var(&o.ruleFiles, "rules", "extra rule `FILE` (repeatable)")
 	fsf.Var(&o.disable, "disable", "turn rule `ID` off (repeatable, comma-separated allowed)")
 	fsf.Var(&o.enable, "enable", "turn rule `ID` on (repeatable)")
 	fsf.StringVar(&o.failLevel, "fail-level", "warning", "exit 1 when a finding is at or above `LEVEL` (error, warning, info)")
-	fsf.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "files checked in parallel")
+	fsf.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "check `N` files in parallel (default: all cores)")
 	fsf.Var(&o.include, "include", "in folders, check only files matching `GLOB` (** for any folders; repeatable)")
 	fsf.Var(&o.exclude, "exclude", "skip files and folders matching `GLOB` (repeatable)")
 	fsf.BoolVar(&o.quiet, "quiet", false, "no progress line on stderr")
-	fsf.StringVar(&o.config, "config", "", "config `FILE` (default: .budgetlint.yaml from the working folder upward)")
-	fsf.BoolVar(&o.noConfig, "no-config", false, "ignore .budgetlint.yaml files")
+	fsf.StringVar(&o.config, "config", "", "config `FILE` (default: .budgetlint.yaml from the working folder upward; folder-level files still refine it)")
+	fsf.BoolVar(&o.noConfig, "no-config", false, "ignore .budgetlint.yaml files, folder-level ones too")
 	fsf.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fsf.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in baseline `FILE`")
-	fsf.Usage = func() {
-		fmt.Fprintln(stderr, "usage: budgetlint check [flags] PATH...")
-		fsf.PrintDefaults()
-	}
 	return fsf
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,36 +25,14 @@ type ruleOptions struct {
 	noConfig  bool
 }
 
-func ruleFlags(name, args string, o *ruleOptions, stderr io.Writer) *flag.FlagSet {
+func ruleFlags(name string, o *ruleOptions) *flag.FlagSet {
 	fsf := flag.NewFlagSet(name, flag.ContinueOnError)
-	fsf.SetOutput(stderr)
 	fsf.Var(&o.ruleFiles, "rules", "extra rule `FILE` (repeatable)")
 	fsf.StringVar(&o.config, "config", "", "config `FILE` (default: .budgetlint.yaml from the working folder upward)")
 	fsf.BoolVar(&o.noConfig, "no-config", false, "ignore .budgetlint.yaml files: show the packs' own settings")
-	fsf.Usage = func() {
-		fmt.Fprintf(stderr, "usage: budgetlint %s [flags]%s\n", name, args)
-		fsf.PrintDefaults()
-	}
 	return fsf
 }
 
-// parseAnywhere parses flags placed before, between or after the
-// positional arguments (`explain share-mismatch --config x.yaml`), as
-// users of golangci-lint and Vale type them.
-func parseAnywhere(fsf *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fsf.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fsf.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
-	}
-}
 
 // configuredRules loads the rule set as check would, with the config's
 // rule files and severities, and returns the config too so explain can
@@ -71,20 +48,15 @@ func configuredRules(o ruleOptions) (*rules.Set, *config, error) {
 }
 
 // parseRuleCommand parses flags; ok is false with the exit code to return.
-func parseRuleCommand(name, usage string, args []string, stderr io.Writer) (ruleOptions, []string, int, bool) {
+func parseRuleCommand(name, usage string, args []string, stdout, stderr io.Writer) (ruleOptions, []string, int, bool) {
 	var o ruleOptions
-	rest, err := parseAnywhere(ruleFlags(name, usage, &o, stderr), args)
-	if errors.Is(err, flag.ErrHelp) {
-		return o, nil, exitOK, false
-	}
-	if err != nil {
-		return o, nil, exitTrouble, false
-	}
-	return o, rest, 0, true
+	fsf := ruleFlags(name, &o)
+	rest, code, ok := parseFlags(fsf, args, usage, stdout, stderr)
+	return o, rest, code, ok
 }
 
 func runRules(args []string, stdout, stderr io.Writer) int {
-	o, rest, code, ok := parseRuleCommand("rules", "", args, stderr)
+	o, rest, code, ok := parseRuleCommand("rules", "budgetlint rules [flags]", args, stdout, stderr)
 	if !ok {
 		return code
 	}
@@ -110,7 +82,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	o, ids, code, ok := parseRuleCommand("explain", " RULE-ID...", args, stderr)
+	o, ids, code, ok := parseRuleCommand("explain", "budgetlint explain [flags] RULE-ID...", args, stdout, stderr)
 	if !ok {
 		return code
 	}
