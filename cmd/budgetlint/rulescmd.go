@@ -33,7 +33,6 @@ func ruleFlags(name string, o *ruleOptions) *flag.FlagSet {
 	return fsf
 }
 
-
 // configuredRules loads the rule set as check would, with the config's
 // rule files and severities, and returns the config too so explain can
 // say where a setting comes from.

@@ -104,9 +104,10 @@ type Total struct {
 	Span
 	Head  *Figure
 	Parts []*Figure
-	// Exhaustive is true when the wording shows the parts cover the whole:
-	// every part carries a share and the shares add up to 100%.
-	Exhaustive bool
+	// Closed is true when the parts are, by definition, the whole (货物 +
+	// 工程 + 服务 = 政府采购; the three 三公 items): parts short of it are an
+	// error too. The vocabulary's complete_lists name such decompositions.
+	Closed bool
 }
 
 // Item: a numbered or quoted item whose heading states an amount that its
@@ -184,6 +185,9 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		bx.extract()
 	}
 	s.blockLists()
+	for _, t := range s.Totals {
+		t.Closed = s.vocab.closed(t.Parts)
+	}
 	return s
 }
 

@@ -12,6 +12,7 @@ type lexicon struct {
 	up, down, flat         []string
 	causeUp, causeDown     []string
 	alternatives           []string // template leftovers that offer both directions
+	completeLists          [][]string
 	dirRe                  *regexp.Regexp
 	flatRe                 *regexp.Regexp
 	altRe                  *regexp.Regexp
@@ -26,6 +27,7 @@ var defaultVocab = Vocabulary{
 	"flat":           {"持平", "无变化", "没有变化", "未发生变化", "保持不变", "无增减"},
 	"cause_increase": {"增加", "增长", "上升", "提高", "追加", "新增", "增多", "上涨", "调增", "扩大", "增资", "增人", "提标", "较多", "偏多"},
 	"cause_decrease": {"减少", "下降", "降低", "节约", "节省", "压减", "调减", "缩减", "压缩", "减员", "取消", "下调", "较少", "偏少", "不足"},
+	"complete_lists": {"货物,工程,服务", "因公出国,公务用车,公务接待", "人员经费,公用经费"},
 	"alternatives":   {"增加/减少", "减少/增加", "增长/下降", "下降/增长", "增加(减少)", "增长(下降)", "上升/下降", "增加/下降", "增长/减少", "大于/小于", "大于/等于/小于", "增(减)", "增减"},
 }
 
@@ -40,6 +42,9 @@ func newLexicon(v Vocabulary) *lexicon {
 		up: get("increase"), down: get("decrease"), flat: get("flat"),
 		causeUp: get("cause_increase"), causeDown: get("cause_decrease"),
 		alternatives: get("alternatives"),
+	}
+	for _, l := range get("complete_lists") {
+		lx.completeLists = append(lx.completeLists, strings.Split(l, ","))
 	}
 	lx.dirRe = regexp.MustCompile(alt(append(append([]string{}, lx.up...), lx.down...)))
 	lx.flatRe = regexp.MustCompile(alt(lx.flat))
@@ -92,3 +97,26 @@ func (lx *lexicon) dirOf(word string) Dir {
 
 // Alternatives is the compiled pattern of template leftovers such as 增加/减少.
 func (lx *lexicon) Alternatives() *regexp.Regexp { return lx.altRe }
+
+// closed reports parts that are exactly the members of a complete list,
+// one each (人员经费 X；公用经费 Y is all of 基本支出).
+func (lx *lexicon) closed(parts []*Figure) bool {
+	for _, members := range lx.completeLists {
+		if len(members) != len(parts) {
+			continue
+		}
+		used := map[int]bool{}
+		for _, p := range parts {
+			for i, m := range members {
+				if !used[i] && strings.Contains(p.Subject, strings.TrimSpace(m)) {
+					used[i] = true
+					break
+				}
+			}
+		}
+		if len(used) == len(members) {
+			return true
+		}
+	}
+	return false
+}
