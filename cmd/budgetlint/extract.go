@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,7 +19,16 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	fsf.SetOutput(stderr)
 	blocks := fsf.Bool("blocks", false, "print the analysis blocks (joined paragraphs) instead of the source text")
 	tbls := fsf.Bool("tables", false, "print the tables found (standard name, page, then tab-separated cells) instead of the source text")
+	fsf.Usage = func() {
+		fmt.Fprintln(fsf.Output(), "usage: budgetlint extract [--blocks | --tables] FILE...")
+		fsf.PrintDefaults()
+	}
 	if err := fsf.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fsf.SetOutput(stdout)
+			fsf.Usage()
+			return exitOK
+		}
 		return exitTrouble
 	}
 	if fsf.NArg() == 0 {
