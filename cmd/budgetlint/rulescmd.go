@@ -70,11 +70,15 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	}
 	rs := append([]*rules.Rule(nil), set.Rules...)
 	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	w := 0
+	for _, r := range rs {
+		w = max(w, len(r.ID))
+	}
 	for _, r := range rs {
 		if r.On() {
-			fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Summary)
+			fmt.Fprintf(stdout, "%-*s %-8s %s\n", w, r.ID, r.Severity, r.Summary)
 		} else {
-			fmt.Fprintf(stdout, "%-24s %-8s %s (%s when on)\n", r.ID, "off", r.Summary, r.Severity)
+			fmt.Fprintf(stdout, "%-*s %-8s %s (%s when on)\n", w, r.ID, "off", r.Summary, r.Severity)
 		}
 	}
 	return exitOK
