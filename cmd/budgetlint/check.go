@@ -60,7 +60,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
 	}
-	files, walkErrs, err := collect(paths, s.filter, s.dirs)
+	files, walkErrs, skipped, err := collectCounting(paths, s.filter, s.dirs)
+	if len(skipped) > 0 && !o.quiet {
+		fmt.Fprintln(stderr, "budgetlint: not checked, types it does not read:", skippedSummary(skipped))
+	}
 	var jobs []job
 	if err == nil {
 		jobs, err = s.jobsFor(files)
@@ -244,4 +247,18 @@ func checkFile(eng *checks.Engine, path string) (res output.FileResult) {
 	res.Findings = applySuppressions(d, eng.Set, fs)
 	res.Coverage = &cov
 	return res
+}
+
+// skippedSummary lists skipped file types: ".doc 1, .xlsx 1".
+func skippedSummary(m map[string]int) string {
+	exts := make([]string, 0, len(m))
+	for e := range m {
+		exts = append(exts, e)
+	}
+	sort.Strings(exts)
+	parts := make([]string, len(exts))
+	for i, e := range exts {
+		parts[i] = fmt.Sprintf("%s %d", e, m[e])
+	}
+	return strings.Join(parts, ", ")
 }

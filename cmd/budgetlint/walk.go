@@ -34,6 +34,15 @@ type job struct {
 // files as to walked ones, so a district's settings hold under pre-commit.
 // A broken folder-level file stops the run before any file is checked.
 func collect(args []string, filter *pathFilter, dirs *dirConfigs) ([]found, []output.FileResult, error) {
+	files, errs, _, err := collectCounting(args, filter, dirs)
+	return files, errs, err
+}
+
+// collectCounting is collect that also counts, by extension, the files a
+// folder walk passed over because budgetlint does not read their type, so a
+// bureau's summary can say that 2 .doc files were not checked.
+func collectCounting(args []string, filter *pathFilter, dirs *dirConfigs) ([]found, []output.FileResult, map[string]int, error) {
+	skipped := map[string]int{}
 	var files []found
 	var errs []output.FileResult
 	seen := map[string]bool{}
@@ -53,7 +62,7 @@ func collect(args []string, filter *pathFilter, dirs *dirConfigs) ([]found, []ou
 		if !fi.IsDir() {
 			c, err := dirs.at(filepath.Dir(a), top)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			if !filter.excluded(a) && !c.excluded(a) {
 				add(a, c)
@@ -86,19 +95,23 @@ func collect(args []string, filter *pathFilter, dirs *dirConfigs) ([]found, []ou
 				cfgErr = cerr
 				return filepath.SkipAll
 			}
-			if parser.FormatOf(p) != "" && filter.included(rel) && !filter.excluded(rel) && !c.excluded(p) {
-				add(p, c)
+			if filter.included(rel) && !filter.excluded(rel) && !c.excluded(p) {
+				if parser.FormatOf(p) != "" {
+					add(p, c)
+				} else if ext := strings.ToLower(filepath.Ext(p)); ext != "" && ext != ".yaml" && ext != ".yml" && !strings.HasPrefix(d.Name(), ".") {
+					skipped[ext]++
+				}
 			}
 			return nil
 		})
 		if cfgErr != nil {
-			return nil, nil, cfgErr
+			return nil, nil, nil, cfgErr
 		}
 		if err != nil {
 			errs = append(errs, output.FileResult{Path: a, Error: describe(err)})
 		}
 	}
-	return files, errs, nil
+	return files, errs, skipped, nil
 }
 
 func describe(err error) string {
