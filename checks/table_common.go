@@ -65,6 +65,9 @@ func rowBlock(r *tables.Row) *doc.Block {
 	b := &doc.Block{Kind: doc.KindTableCell}
 	var text strings.Builder
 	for _, c := range cells {
+		if c.Block == nil && c.Text == "" {
+			continue // a blank cell restored from the header: nothing printed to point at
+		}
 		if c.Block == nil || len(c.Block.SrcAt) == 0 {
 			return nil
 		}

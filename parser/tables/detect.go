@@ -144,8 +144,11 @@ func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table,
 		end = j
 	}
 	t.LastLine = end
-	assemble(t, lines, body, std)
+	header := assemble(t, lines, body, std)
 	confirm(t)
+	if t.Standard != "" {
+		fillBlanks(t, lines, header, std)
+	}
 	return t, end
 }
 

@@ -182,8 +182,11 @@ func isExpLabel(s string) bool {
 // prow is a row being assembled from one or more lines.
 type prow struct{ halves []*half }
 
-// assemble turns a table's body lines into rows of cells.
-func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) {
+// assemble turns a table's body lines into rows of cells. It returns the
+// indices of the lines it took for the header, whose geometry tells where
+// the columns are.
+func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
+	var header []int
 	lay := std.Layout
 	var rows []*prow
 	var pending *prow
@@ -229,6 +232,7 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) {
 			}
 			if len(rows) == 0 {
 				t.Header = append(t.Header, strings.TrimSpace(lines[li].Text))
+				header = append(header, li)
 			}
 			continue
 		case one && len(h.code) == 0 && len(h.name) == 0:
@@ -249,6 +253,7 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) {
 		}
 		if lay == LayoutSummary && len(rows) == 0 && len(hs) > 1 && !anyVals(hs) && !anyRowLabel(hs) {
 			t.Header = append(t.Header, strings.TrimSpace(lines[li].Text))
+			header = append(header, li)
 			continue
 		}
 		flush()
@@ -258,6 +263,7 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) {
 	for _, r := range rows {
 		t.Rows = append(t.Rows, r.cells(len(t.Rows), lines, lay))
 	}
+	return header
 }
 
 func anyVals(hs []*half) bool {

@@ -49,7 +49,9 @@ func (r *Row) Text() string {
 		parts = append(parts, r.Name)
 	}
 	for _, c := range r.Cells {
-		parts = append(parts, c.Text)
+		if c.Text != "" { // blank cells restored from the header print nothing
+			parts = append(parts, c.Text)
+		}
 	}
 	return strings.Join(parts, " ")
 }
