@@ -46,6 +46,7 @@ func (p *placeholder) Run(c *Context) {
 		}
 		seen := map[[2]int]bool{} // two patterns finding one leftover report it once
 		for _, re := range p.res {
+			rc := doc.RuneCounter{S: b.Text}
 			for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
 				s, e := m[0], m[1]
 				for g := 2; g+1 < len(m); g += 2 {
@@ -61,7 +62,8 @@ func (p *placeholder) Run(c *Context) {
 					continue
 				}
 				seen[[2]int{s, e}] = true
-				rs, re2 := utf8.RuneCountInString(b.Text[:s]), utf8.RuneCountInString(b.Text[:e])
+				rs := rc.At(s)
+				re2 := rs + utf8.RuneCountInString(b.Text[s:e])
 				c.Report(b, rs, re2, Vars{"stated": b.Text[s:e]})
 			}
 		}

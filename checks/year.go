@@ -68,6 +68,7 @@ func (s *year) Run(c *Context) {
 
 // each reports matches of re in b whose year (first group) bad() rejects.
 func (s *year) each(c *Context, b *doc.Block, re *regexp.Regexp, bad func(int, []string) bool) {
+	rc := doc.RuneCounter{S: b.Text}
 	for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
 		y, _ := strconv.Atoi(b.Text[m[2]:m[3]])
 		if !bad(y, nil) {
@@ -77,7 +78,8 @@ func (s *year) each(c *Context, b *doc.Block, re *regexp.Regexp, bad func(int, [
 		if s.p.Test == "truncated" {
 			start = m[2]
 		}
-		rs, re2 := utf8.RuneCountInString(b.Text[:start]), utf8.RuneCountInString(b.Text[:m[1]])
+		rs := rc.At(start)
+		re2 := rs + utf8.RuneCountInString(b.Text[start:m[1]])
 		c.Report(b, rs, re2, Vars{"stated": b.Text[m[2]:m[3]], "expected": strconv.Itoa(c.Claims.Facts.Year), "claim_year": strconv.Itoa(y)})
 	}
 }

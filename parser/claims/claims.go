@@ -198,6 +198,12 @@ type blockCtx struct {
 	rs   []rune
 	figs []*Figure
 	mask []bool // runes inside template leftovers (增加/减少): no claims there
+
+	// computed once per block: a report on one line is one huge block, and
+	// recomputing these per claim made extraction quadratic
+	sents        [][2]int
+	depth        []int     // bracket depth at each rune
+	blockChanges []*Change // the changes found in this block so far
 }
 
 func (bx *blockCtx) text(s, e int) string { return doc.RuneSlice(bx.rs, s, e) }
@@ -253,13 +259,14 @@ func runeIndex(s string, byteOff int) int { return utf8.RuneCountInString(s[:byt
 func (bx *blockCtx) find(re *regexp.Regexp, s, e int) [][]int {
 	t := bx.text(s, e)
 	var out [][]int
+	rc := doc.RuneCounter{S: t}
 	for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
 		r := make([]int, len(m))
 		for i, x := range m {
 			if x < 0 {
 				r[i] = -1
 			} else {
-				r[i] = s + runeIndex(t, x)
+				r[i] = s + rc.At(x)
 			}
 		}
 		out = append(out, r)

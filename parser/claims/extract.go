@@ -2,6 +2,7 @@ package claims
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,8 +38,9 @@ func (bx *blockCtx) extract() {
 			bx.mask[i] = true
 		}
 	}
-	depth := parenDepth(bx.rs)
-	sents := bx.sentences()
+	bx.depth = parenDepth(bx.rs)
+	bx.sents = bx.sentences()
+	depth, sents := bx.depth, bx.sents
 	for _, f := range bx.figs {
 		f.Paren = f.Start < len(depth) && depth[f.Start] > 0
 	}
@@ -64,14 +66,14 @@ func (bx *blockCtx) extract() {
 	bx.items()
 }
 
+// figsIn returns the figures starting in [s,e) (figures are in text order).
 func (bx *blockCtx) figsIn(s, e int) []*Figure {
-	var out []*Figure
-	for _, f := range bx.figs {
-		if f.Start >= s && f.Start < e {
-			out = append(out, f)
-		}
+	i := sort.Search(len(bx.figs), func(i int) bool { return bx.figs[i].Start >= s })
+	j := sort.Search(len(bx.figs), func(i int) bool { return bx.figs[i].Start >= e })
+	if j < i {
+		j = i
 	}
-	return out
+	return bx.figs[i:j]
 }
 
 func parenDepth(rs []rune) []int {
@@ -246,6 +248,7 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 			cur.Start = cs
 		}
 		bx.set.Changes = append(bx.set.Changes, cur)
+		bx.blockChanges = append(bx.blockChanges, cur)
 		lastEnd = f.End
 	}
 	// 持平 / 无变化: a flat statement joins the change of its clause group
@@ -254,9 +257,12 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 			continue
 		}
 		var owner *Change
-		for _, c := range bx.set.Changes {
+		for _, c := range bx.blockChanges {
+			if c.End > m[0] || c.Start < s[0] {
+				continue
+			}
 			between := bx.text(c.End, m[0])
-			if c.Block == bx.b && c.End <= m[0] && c.Start >= s[0] && !strings.ContainsAny(between, ";；。") &&
+			if !strings.ContainsAny(between, ";；。") &&
 				!strings.Contains(between, "其中") && !bx.hasFigure(c.End, m[0]) && !comparableRe.MatchString(between) {
 				owner = c // 减少为0.00万元，与2024年持平: the same subject in one clause group
 			}
@@ -275,9 +281,10 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		c.Key = keyOf(c.Subject)
 		c.Qual = qualOf(subj)
 		bx.set.Changes = append(bx.set.Changes, c)
+		bx.blockChanges = append(bx.blockChanges, c)
 	}
-	for _, c := range bx.set.Changes {
-		if c.Block == bx.b && c.Start >= s[0] && c.End <= s[1] && c.Current == nil {
+	for _, c := range bx.blockChanges {
+		if c.Start >= s[0] && c.End <= s[1] && c.Current == nil {
 			bx.resolveChange(c, s, figs)
 		}
 	}
@@ -477,7 +484,7 @@ func (bx *blockCtx) headBefore(s [2]int, op int) *Figure {
 // sentenceBefore is the sentence that ends where start begins.
 func (bx *blockCtx) sentenceBefore(start int) [2]int {
 	var out [2]int
-	for _, x := range bx.sentences() {
+	for _, x := range bx.sents {
 		if x[1] <= start {
 			out = x
 		}
@@ -651,18 +658,7 @@ func dropBreakdowns(parts []*Figure) []*Figure {
 }
 
 func (bx *blockCtx) inParen(i int) bool {
-	n := 0
-	for j := 0; j < i && j < len(bx.rs); j++ {
-		switch bx.rs[j] {
-		case '(', '[':
-			n++
-		case ')', ']':
-			if n > 0 {
-				n--
-			}
-		}
-	}
-	return n > 0
+	return i >= 0 && i < len(bx.depth) && bx.depth[i] > 0
 }
 
 // otherSide: a 支出 figure is not a part of a 收入 total, nor the reverse.
@@ -775,8 +771,8 @@ func (bx *blockCtx) causes(sents [][2]int) {
 			c.RefFrom = ownStart
 		} else {
 			var last *Change
-			for _, ch := range bx.set.Changes {
-				if ch.Block == bx.b && ch.End <= m[0] && m[0]-ch.End <= 12 {
+			for _, ch := range bx.blockChanges {
+				if ch.End <= m[0] && m[0]-ch.End <= 12 {
 					last = ch
 				}
 			}
@@ -939,7 +935,7 @@ func (bx *blockCtx) changeParen(c *Change) bool {
 
 // hasShare reports whether a share figure follows f directly (f，占X%).
 func (bx *blockCtx) hasShare(f *Figure) bool {
-	for _, g := range bx.figs {
+	for _, g := range bx.figsIn(f.End, len(bx.rs)) {
 		if g.Start > f.End && g.Role == RoleShare {
 			return strings.TrimLeft(bx.text(f.End, g.Start), "，, ") != "" && !bx.hasFigure(f.End, g.Start) && !strings.ContainsAny(bx.text(f.End, g.Start), "。；;")
 		}

@@ -132,6 +132,7 @@ func findFigures(b *doc.Block) []*Figure {
 	text := b.Text
 	var out []*Figure
 	locs := figureRe.FindAllStringIndex(text, -1)
+	rc := doc.RuneCounter{S: text}
 	for _, loc := range locs {
 		s, e := loc[0], loc[1]
 		// part of a longer token: a letter or digit right before (codes, 20765.62 inside ids)
@@ -199,7 +200,7 @@ func findFigures(b *doc.Block) []*Figure {
 		if unitLen > 0 {
 			end = e + (len(rest) - len(restTrim)) + unitLen
 		}
-		f.Start = utf8.RuneCountInString(text[:s])
+		f.Start = rc.At(s)
 		f.NumEnd = f.Start + utf8.RuneCountInString(lit)
 		f.End = f.Start + utf8.RuneCountInString(text[s:end])
 		f.Text = text[s:end]

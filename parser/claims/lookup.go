@@ -1,10 +1,14 @@
 package claims
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
+
+// lookBack bounds how many figures back a subject is looked for in a block.
+const lookBack = 300
 
 // lookupLevel finds the value a subject was given: the nearest level figure
 // before position `before` of block b with the same subject, searching the
@@ -21,16 +25,20 @@ func (s *Set) lookupLevel(b *doc.Block, before int, key string, q Qual, kind Kin
 		return qualMatches(q, f.Qual, kind)
 	}
 	figs := s.byBlock[b]
-	for i := len(figs) - 1; i >= 0; i-- {
-		if figs[i].Start < before && ok(figs[i]) {
+	// search back from the position, at most lookBack figures: a report on
+	// one line is one block, and a subject is stated near where it is used
+	last := sort.Search(len(figs), func(i int) bool { return figs[i].Start >= before }) - 1
+	first := max(0, last-lookBack)
+	for i := last; i >= first; i-- {
+		if ok(figs[i]) {
 			return figs[i]
 		}
 	}
 	// a subject written with its organisation's name in front (上海市普陀区
 	// 生态环境局2025年度收入支出总计) is the same subject: in this block only
-	for i := len(figs) - 1; i >= 0; i-- {
+	for i := last; i >= first; i-- {
 		f := figs[i]
-		if f.Start < before && f != exclude && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Earlier &&
+		if f != exclude && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Earlier &&
 			len([]rune(key)) >= 4 && strings.HasSuffix(f.Key, key) && qualMatches(q, f.Qual, kind) {
 			return f
 		}

@@ -326,3 +326,22 @@ type Raw struct {
 	NoText    string // set when the file has no usable text layer, with the reason
 	Warnings  []string
 }
+
+// RuneCounter converts byte offsets of S into rune offsets, in constant
+// time per call when the offsets come in increasing order (as regexp
+// matches do); counting from the start each time is quadratic on a report
+// written on one line.
+type RuneCounter struct {
+	S            string
+	bytes, runes int
+}
+
+// At is the rune offset of byte offset off.
+func (rc *RuneCounter) At(off int) int {
+	if off < rc.bytes {
+		rc.bytes, rc.runes = 0, 0
+	}
+	rc.runes += utf8.RuneCountInString(rc.S[rc.bytes:off])
+	rc.bytes = off
+	return rc.runes
+}
