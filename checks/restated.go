@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/rules"
 )
 
@@ -27,5 +26,4 @@ func (s *restated) Run(c *Context) {
 			"second":   it.Current.Subject,
 		})
 	}
-	_ = claims.RoleLevel
 }

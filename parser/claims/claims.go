@@ -153,9 +153,6 @@ func (s *Set) ClaimCount() int {
 // BlockFigures returns the figures of one block.
 func (s *Set) BlockFigures(b *doc.Block) []*Figure { return s.byBlock[b] }
 
-// Lex gives checks the word lists the extraction used.
-func (s *Set) Lex() *lexicon { return s.vocab }
-
 // Extract finds figures and claims in every narrative block of d.
 func Extract(d *doc.Document, v Vocabulary) *Set {
 	s := &Set{Doc: d, vocab: newLexicon(v), byBlock: map[*doc.Block][]*Figure{}}

@@ -243,9 +243,8 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		cur.Subject = cleanSubject(subj)
 		cur.Qual = qualOf(subj)
 		cur.Key = keyOf(cur.Subject)
-		if cur.Start > cs && cur.Subject != "" {
-			cur.Start = cs + strings.Index(string(bx.rs[cs:at]), "") // keep the clause start
-			cur.Start = cs
+		if cur.Subject != "" {
+			cur.Start = cs // the claim quotes its subject: 公务接待费支出决算增加0.3万元，增长100%
 		}
 		bx.set.Changes = append(bx.set.Changes, cur)
 		bx.blockChanges = append(bx.blockChanges, cur)

@@ -113,9 +113,6 @@ func (f *Figure) Fraction() num.Interval {
 // IsZero reports whether the printed value is zero.
 func (f *Figure) IsZero() bool { return f.Value.IsZero() }
 
-// Display prints the figure as written in the analysis text.
-func (f *Figure) Display() string { return f.Text }
-
 var figureRe = regexp.MustCompile(`-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`)
 
 // unit suffixes, longest first; count words make a number not an amount.

@@ -95,9 +95,6 @@ func (lx *lexicon) dirOf(word string) Dir {
 	return DirNone
 }
 
-// Alternatives is the compiled pattern of template leftovers such as 增加/减少.
-func (lx *lexicon) Alternatives() *regexp.Regexp { return lx.altRe }
-
 // closed reports parts that are exactly the members of a complete list,
 // one each (人员经费 X；公用经费 Y is all of 基本支出).
 func (lx *lexicon) closed(parts []*Figure) bool {
