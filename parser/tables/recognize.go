@@ -67,10 +67,27 @@ func gridRoles(t *doc.Table, lay Layout) {
 		}
 		data = true
 		g, seenVal, seenLabel := 0, false, false
-		for _, c := range row {
+		joinSubCodes(row, lay)
+		for i, c := range row {
 			s := strings.TrimSpace(c.Text)
 			c.Line = -1
+			if c.Role == "part" {
+				// a 款 or 项 column of a code split over 类|款|项, joined into
+				// the code cell before it
+				c.Role = ""
+				continue
+			}
 			switch {
+			case gridCode(row, i, lay, seenVal, seenLabel):
+				// a code in its own column reads like a figure (208, 30101);
+				// its place says it is a label: first in its half, or an
+				// economic code after figures with a name following it
+				if seenVal {
+					g, seenVal = 1, false
+				}
+				c.Role = "code"
+				c.Text = strings.ReplaceAll(s, " ", "")
+				seenLabel = true
 			case s == "":
 				if seenLabel || lay == LayoutSanGong {
 					c.Role = "value"
@@ -106,6 +123,69 @@ func gridRoles(t *doc.Table, lay Layout) {
 		rows = append(rows, row)
 	}
 	t.Rows = rows
+}
+
+// gridCode reports a code cell of a grid row: a function or economic code
+// that leads its row, or, in an economic table with two halves side by
+// side, one after figures that a name follows.
+func gridCode(row []*doc.Cell, i int, lay Layout, seenVal, seenLabel bool) bool {
+	s := strings.ReplaceAll(strings.TrimSpace(row[i].Text), " ", "")
+	if row[i].Role == "code" {
+		return true
+	}
+	if !isCode(s, lay) {
+		return false
+	}
+	if !seenVal && !seenLabel {
+		return true
+	}
+	if !seenVal || lay != LayoutEconomic {
+		return false
+	}
+	for _, c := range row[i+1:] {
+		if t := strings.TrimSpace(c.Text); t != "" {
+			return !isFigure(t)
+		}
+	}
+	return false
+}
+
+// joinSubCodes joins a code split over 类 | 款 | 项 columns (208 | 05 | 01)
+// into its first cell (2080501), so the row has one code like a row of the
+// Shanghai template; the 款 and 项 cells are marked "part" for gridRoles.
+// Only a code that leads the row followed by two-digit cells before any
+// other text is joined.
+func joinSubCodes(row []*doc.Cell, lay Layout) {
+	if lay != LayoutFunction && lay != LayoutEconomic {
+		return
+	}
+	for i, c := range row {
+		s := strings.TrimSpace(c.Text)
+		if s == "" {
+			continue
+		}
+		if !isCode(s, lay) || len(s) != 3 {
+			return
+		}
+		code := s
+		var parts []*doc.Cell
+		for _, d := range row[i+1:] {
+			t := strings.TrimSpace(d.Text)
+			if !subCodeRe.MatchString(t) || len(parts) == 2 {
+				break
+			}
+			code += t
+			parts = append(parts, d)
+		}
+		if len(parts) == 0 || !isCode(code, lay) {
+			return
+		}
+		c.Text, c.Role = code, "code"
+		for _, d := range parts {
+			d.Role = "part"
+		}
+		return
+	}
 }
 
 // confirmWords: a title alone does not make a standard table — province
