@@ -153,8 +153,8 @@ func gridCode(row []*doc.Cell, i int, lay Layout, seenVal, seenLabel bool) bool 
 // joinSubCodes joins a code split over 类 | 款 | 项 columns (208 | 05 | 01)
 // into its first cell (2080501), so the row has one code like a row of the
 // Shanghai template; the 款 and 项 cells are marked "part" for gridRoles.
-// Only a code that leads the row followed by two-digit cells before any
-// other text is joined.
+// Only a code that leads the row, followed by two-digit or blank cells and
+// then a name, is joined.
 func joinSubCodes(row []*doc.Cell, lay Layout) {
 	if lay != LayoutFunction && lay != LayoutEconomic {
 		return
@@ -169,15 +169,17 @@ func joinSubCodes(row []*doc.Cell, lay Layout) {
 		}
 		code := s
 		var parts []*doc.Cell
+		next := "" // the first cell after the code columns: must be the name
 		for _, d := range row[i+1:] {
 			t := strings.TrimSpace(d.Text)
-			if !subCodeRe.MatchString(t) || len(parts) == 2 {
+			if len(parts) == 2 || t != "" && !subCodeRe.MatchString(t) {
+				next = t
 				break
 			}
-			code += t
+			code += t // a blank 款 or 项 cell: a 类 or 款 row
 			parts = append(parts, d)
 		}
-		if len(parts) == 0 || !isCode(code, lay) {
+		if len(parts) == 0 || next == "" || isFigure(next) || !isCode(code, lay) {
 			return
 		}
 		c.Text, c.Role = code, "code"
