@@ -110,3 +110,39 @@ func TestTableLinesBudget(t *testing.T) {
 		})
 	}
 }
+
+// TestTableTextBudget: a budget's "财政拨款支出主要内容" items, "X（类）Y（款）
+// Z（项）”科目 N 万元", against the 一般公共预算支出功能分类预算表 (元).
+func TestTableTextBudget(t *testing.T) {
+	wanli := fixtureText(t, "wanli-2025-budget-lines.txt")
+	const item = "专项普查活动（项）”科目43.83万元"
+	cases := []struct {
+		name     string
+		old, new string
+		want     []string
+	}{
+		{name: "as published"},
+		{name: "item figure changed", old: item, new: "专项普查活动（项）”科目44.83万元", want: []string{"44.83万元"}},
+		// 438,390 元 is 43.839 万元: cut off, not rounded, it is 43.83
+		{name: "figure cut off to 万元", old: "201 05 07 专项普查活动 438,300", new: "201 05 07 专项普查活动 438,390"},
+		{name: "more than a cut-off apart", old: "201 05 07 专项普查活动 438,300", new: "201 05 07 专项普查活动 438,500", want: []string{"43.83万元"}},
+		// the list printed twice (a PDF page repeating it) is one finding
+		{name: "list repeated", old: item, new: "专项普查活动（项）”科目44.83万元。\n1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目44.83万元", want: []string{"44.83万元"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			text := wanli
+			if tc.old != "" {
+				require.Contains(t, text, tc.old)
+				// every table that shows the row (收入, 支出 and 一般公共预算)
+				text = strings.ReplaceAll(text, tc.old, tc.new)
+			}
+			fs, _ := runTables(t, "wanli.txt", text)
+			var got []string
+			for _, f := range rulesOf(fs, "table-text") {
+				got = append(got, f.Claim)
+			}
+			require.ElementsMatch(t, tc.want, got)
+		})
+	}
+}

@@ -28,9 +28,11 @@ func newTableText(r *rules.Rule, _ *rules.Set) (Checker, error) {
 }
 
 var (
-	itemRe   = regexp.MustCompile(`([^\s（()）,，。；;:：、]+?)[（(]类[）)]([^（()）]+?)[（(]款[）)]([^（()）]+?)[（(]项[）)]`)
-	finalRe  = regexp.MustCompile(`支出决算(?:数)?为\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|亿元|元)`)
-	enumLead = regexp.MustCompile(`^[0-9]+[.．、]|^[（(][0-9一二三四五六七八九十]+[)）]`)
+	itemRe  = regexp.MustCompile(`([^\s（()）,，。；;:：、]+?)[（(]类[）)]([^（()）]+?)[（(]款[）)]([^（()）]+?)[（(]项[）)]`)
+	finalRe = regexp.MustCompile(`支出决算(?:数)?为\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|亿元|元)`)
+	// the budget's form: the figure right after the quoted item name
+	budgetItemRe = regexp.MustCompile(`^\s*[”"]?\s*(?:科目)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|亿元|元)`)
+	enumLead     = regexp.MustCompile(`^[0-9]+[.．、]|^[（(][0-9一二三四五六七八九十]+[)）]`)
 )
 
 func (tableText) Run(c *Context) {
@@ -39,6 +41,8 @@ func (tableText) Run(c *Context) {
 		return
 	}
 	var scope *tables.Sheet
+	budget := false // in a budget's list of 财政拨款支出主要内容
+	seen := map[string]bool{}
 	for i, b := range c.Doc.Blocks {
 		if b.Kind == doc.KindTableCell || b.TOC {
 			continue
@@ -49,6 +53,10 @@ func (tableText) Run(c *Context) {
 			head := b.Text
 			if r := []rune(head); len(r) > 40 {
 				head = string(r[:40])
+			}
+			if budget && !strings.Contains(head, "(类)") && !strings.Contains(head, "（类）") {
+				// the budget's list of items ends at the next heading
+				budget, scope = false, nil
 			}
 			if strings.Contains(head, "情况") && !strings.Contains(head, "(类)") && !strings.Contains(head, "（类）") {
 				scope = nil
@@ -62,6 +70,14 @@ func (tableText) Run(c *Context) {
 				}
 			}
 		}
+		if strings.Contains(b.Text, "财政拨款支出主要内容") {
+			// a budget lists its items after this sentence, each
+			// "X（类）Y（款）Z（项）”科目 N 万元", restating the
+			// 一般公共预算支出功能分类预算表
+			if s := ss.of(tables.GeneralExp); s != nil && s.T.Kind == "budget" {
+				budget, scope = true, s
+			}
+		}
 		if scope == nil {
 			continue
 		}
@@ -71,7 +87,11 @@ func (tableText) Run(c *Context) {
 			if k+1 < len(items) {
 				end = items[k+1][0]
 			}
-			f := finalRe.FindStringSubmatchIndex(b.Text[m[1]:end])
+			figRe := finalRe
+			if budget {
+				figRe = budgetItemRe
+			}
+			f := figRe.FindStringSubmatchIndex(b.Text[m[1]:end])
 			if f == nil {
 				continue
 			}
@@ -80,6 +100,12 @@ func (tableText) Run(c *Context) {
 			row := itemRow(scope, cls, kuan, xiang)
 			if row == nil {
 				c.Cov.Skip("table text: item row not found by its names")
+				continue
+			}
+			if budget && fundHas(ss, cls, kuan, xiang) {
+				// the list covers every 财政拨款; an item a fund table has
+				// too is not known to be the general budget's
+				c.Cov.Skip("table text: item in more than one table")
 				continue
 			}
 			col := 0
@@ -94,12 +120,29 @@ func (tableText) Run(c *Context) {
 			if !ok {
 				continue
 			}
-			text := d.Interval().Scale(unitRat(b.Text[m[1]+f[4] : m[1]+f[5]]))
+			iv := d.Interval()
+			if budget {
+				// budget narratives cut the 元 figures to 万元 as often as
+				// they round them (czj 2025: 877,080 元 → 87.70, 782,164 →
+				// 78.21): a figure cut off is a rounding difference too
+				iv.Hi = new(big.Rat).Add(d.Rat(), num.Pow10(-d.Decimals()))
+			}
+			text := iv.Scale(unitRat(b.Text[m[1]+f[4] : m[1]+f[5]]))
 			c.Cov.Check()
 			if text.Meets(scaled(scope, row.Vals[col])) {
 				continue
 			}
-			rs := utf8.RuneCountInString(b.Text[:m[1]+f[0]])
+			key := row.Code + " " + b.Text[m[1]+f[2]:m[1]+f[5]]
+			if seen[key] {
+				// a PDF page that prints the list again (czj 2025, page 8)
+				continue
+			}
+			seen[key] = true
+			from := f[0]
+			if budget {
+				from = f[2] // the figure, not the quote closing the item name
+			}
+			rs := utf8.RuneCountInString(b.Text[:m[1]+from])
 			re := utf8.RuneCountInString(b.Text[:m[1]+f[1]])
 			c.Report(b, rs, re, Vars{
 				"subject":  xiang + "（项）",
@@ -111,6 +154,17 @@ func (tableText) Run(c *Context) {
 			})
 		}
 	}
+}
+
+// fundHas reports a government-fund or state-capital table that has a row
+// for the item too.
+func fundHas(ss *sheetSet, cls, kuan, xiang string) bool {
+	for _, name := range []string{tables.GovFund, tables.StateCap} {
+		if s := ss.of(name); s != nil && itemRow(s, cls, kuan, xiang) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func unitRat(u string) *big.Rat {
