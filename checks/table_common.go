@@ -24,8 +24,6 @@ type sheetSet struct {
 func docSheets(c *Context) *sheetSet {
 	return c.Memo("tables.sheets", func() any {
 		set := &sheetSet{bad: map[*tables.Sheet]bool{}}
-		// HTML grids: titles, units and cell positions from the blocks
-		tables.LinkGrids(c.Doc)
 		for _, t := range c.Doc.Tables {
 			tables.Recognize(t) // a no-op on tables Detect read from lines
 			if s := tables.View(t); s != nil {

@@ -64,6 +64,9 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 	}
 	flush()
 	structure(d)
+	if raw.Format == doc.FormatHTML || raw.Format == doc.FormatDOCX {
+		tables.LinkGrids(d) // a grid's title and unit stand in the paragraphs before it
+	}
 	return d
 }
 

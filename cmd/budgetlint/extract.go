@@ -44,8 +44,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if *tbls {
-			// HTML grids come from the reader untitled by the standard
-			// catalogue; recognise them so every table prints its name
+			// recognise the tables so every one prints its standard name
 			for _, t := range d.Tables {
 				tables.Recognize(t)
 			}
