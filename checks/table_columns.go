@@ -88,7 +88,7 @@ func report(c *Context, s *tables.Sheet, r *tables.Row, what string, stated *tab
 		label = "row"
 	}
 	reportRow(c, r, Vars{
-		"table":    s.T.Standard,
+		"table":    tableName(s.T),
 		"row":      label,
 		"identity": what,
 		"stated":   figure(stated),

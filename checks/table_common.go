@@ -195,3 +195,15 @@ func sumValues(vs []*tables.Value) (num.Interval, bool) {
 	}
 	return s, true
 }
+
+// tableName is how a finding names a table: the standard name for a final
+// report, the budget counterpart's name for a budget (一般公共预算支出功能分类预算表,
+// not 一般公共预算财政拨款支出决算表).
+func tableName(t *doc.Table) string {
+	if t.Kind == "budget" {
+		if std := tables.ByName(t.Standard); std != nil && len(std.Budget) > 0 {
+			return std.Budget[0]
+		}
+	}
+	return t.Standard
+}

@@ -153,7 +153,7 @@ func compare(c *Context, sb *tables.Sheet, rb *tables.Row, bcol int, sa *tables.
 		rel = "at most"
 	}
 	reportRow(c, rb, Vars{
-		"table":    sb.T.Standard,
+		"table":    tableName(sb.T),
 		"row":      rowLabel(rb),
 		"stated":   figure(vb),
 		"expected": figure(va),
@@ -200,7 +200,7 @@ func basicTotal(c *Context, gen, basic *tables.Sheet) {
 		return
 	}
 	reportRow(c, tot, Vars{
-		"table":    gen.T.Standard,
+		"table":    tableName(gen.T),
 		"row":      "合计 基本支出",
 		"stated":   figure(tot.Vals[1]),
 		"expected": show(s, tot.Vals[1]),
@@ -268,7 +268,7 @@ func sanGongLines(c *Context, basic, sg *tables.Sheet) {
 			continue
 		}
 		reportRow(c, r, Vars{
-			"table":    basic.T.Standard,
+			"table":    tableName(basic.T),
 			"row":      rowLabel(r),
 			"stated":   figure(r.Vals[0]),
 			"expected": "≤ " + figure(bound),

@@ -159,7 +159,7 @@ func checkParent(c *Context, s *tables.Sheet, parent *tables.Row, kids []*tables
 		}
 		failed = true
 		h.found = append(h.found, pendingFinding{parent, Vars{
-			"table":    s.T.Standard,
+			"table":    tableName(s.T),
 			"row":      label,
 			"column":   columnName(s, parent.Group, col),
 			"stated":   figure(pv),

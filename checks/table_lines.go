@@ -157,7 +157,7 @@ func (tableLines) Run(c *Context) {
 			"subject":  strings.TrimSpace(f.Subject),
 			"stated":   f.Text,
 			"expected": figure(t.val) + tableUnit(t.sheet),
-			"table":    t.sheet.T.Standard,
+			"table":    tableName(t.sheet.T),
 			"row":      t.label,
 			"context":  t.row.Text(),
 		})

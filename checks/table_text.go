@@ -148,7 +148,7 @@ func (tableText) Run(c *Context) {
 				"subject":  xiang + "（项）",
 				"stated":   b.Text[m[1]+f[2] : m[1]+f[5]],
 				"expected": figure(row.Vals[col]) + tableUnit(scope),
-				"table":    scope.T.Standard,
+				"table":    tableName(scope.T),
 				"row":      rowLabel(row),
 				"context":  row.Text(),
 			})
