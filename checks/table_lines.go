@@ -131,13 +131,10 @@ func (tableLines) Run(c *Context) {
 	scopes := sectionScopes(c.Doc)
 	year := c.Claims.Facts.Year
 	for _, f := range c.Claims.Figures {
+		if !thisYearsLevel(f, scopes, year) {
+			continue
+		}
 		b := f.Block
-		if b == nil || b.Index >= len(scopes) || scopes[b.Index] == scopeNone || b.Appendix {
-			continue
-		}
-		if f.Role != claims.RoleLevel || !f.Unit.IsAmount() || f.Earlier || f.Paren || f.Year != 0 && f.Year != year {
-			continue
-		}
 		if strings.ContainsAny(f.Subject, "类款项") && (strings.Contains(f.Subject, "(类)") || strings.Contains(f.Subject, "（类）")) {
 			continue // a 类/款/项 item: table-text pairs it with its row
 		}
@@ -299,4 +296,14 @@ func target(ss *sheetSet, sc scope, name string, q claims.Qual) (*lineTarget, st
 		return at(sg, row, sg.SanGongSlot(role)*periods+p, role+" "+col), name, true
 	}
 	return nil, "", false
+}
+
+// thisYearsLevel: a figure stating this year's value of something, in a
+// block of a section that explains a table.
+func thisYearsLevel(f *claims.Figure, scopes []scope, year int) bool {
+	b := f.Block
+	if b == nil || b.Index >= len(scopes) || scopes[b.Index] == scopeNone || b.Appendix {
+		return false
+	}
+	return f.Role == claims.RoleLevel && f.Unit.IsAmount() && !f.Earlier && !f.Paren && (f.Year == 0 || f.Year == year)
 }

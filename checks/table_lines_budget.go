@@ -69,13 +69,10 @@ func budgetLines(c *Context, ss *sheetSet) {
 	scopes := budgetScopes(c.Doc)
 	year := c.Claims.Facts.Year
 	for _, f := range c.Claims.Figures {
+		if !thisYearsLevel(f, scopes, year) {
+			continue
+		}
 		b := f.Block
-		if b == nil || b.Index >= len(scopes) || scopes[b.Index] == scopeNone || b.Appendix {
-			continue
-		}
-		if f.Role != claims.RoleLevel || !f.Unit.IsAmount() || f.Earlier || f.Paren || f.Year != 0 && f.Year != year {
-			continue
-		}
 		// the year's budget, never the last year's 执行数 or an adjustment
 		if f.Qual != claims.QualNone && f.Qual != claims.QualBudget {
 			continue
