@@ -7,7 +7,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/rules"
 	"github.com/stretchr/testify/require"
 )
 
@@ -16,20 +15,9 @@ import (
 // their titles and units in the paragraphs before them.
 func runTablesHTML(t *testing.T, page string) (*doc.Document, []Finding, Coverage) {
 	t.Helper()
-	set, err := rules.Default()
-	require.NoError(t, err)
-	only := &rules.Set{Vocabulary: set.Vocabulary}
-	for _, r := range set.Rules {
-		if strings.HasPrefix(r.Kind, "table-") {
-			only.Rules = append(only.Rules, r)
-		}
-	}
-	require.NotEmpty(t, only.Rules)
-	e, err := New(only)
-	require.NoError(t, err)
 	d, err := parser.Parse("putuo.html", doc.FormatHTML, []byte(page))
 	require.NoError(t, err)
-	fs, cov := e.Run(d)
+	fs, cov := tableEngine(t).Run(d)
 	return d, fs, cov
 }
 

@@ -15,6 +15,16 @@ import (
 // runTables runs the table rules of the default pack over a text report.
 func runTables(t *testing.T, name string, text string) ([]Finding, Coverage) {
 	t.Helper()
+	// the parser builds the blocks the narrative check reads and detects
+	// the tables in the page text, as for a checked file
+	d, err := parser.Parse(name, doc.FormatText, []byte(text))
+	require.NoError(t, err)
+	return tableEngine(t).Run(d)
+}
+
+// tableEngine is the default pack's table rules alone.
+func tableEngine(t *testing.T) *Engine {
+	t.Helper()
 	set, err := rules.Default()
 	require.NoError(t, err)
 	only := &rules.Set{Vocabulary: set.Vocabulary}
@@ -26,11 +36,7 @@ func runTables(t *testing.T, name string, text string) ([]Finding, Coverage) {
 	require.NotEmpty(t, only.Rules)
 	e, err := New(only)
 	require.NoError(t, err)
-	// the lead's parser builds the blocks the narrative check reads and
-	// detects the tables in the page text, as for a checked file
-	d, err := parser.Parse(name, doc.FormatText, []byte(text))
-	require.NoError(t, err)
-	return e.Run(d)
+	return e
 }
 
 func fixtureText(t *testing.T, name string) string {
