@@ -56,12 +56,10 @@ func budgetScopes(d *doc.Document) []scope {
 	return out
 }
 
-// budgetSources are the income lines of 财务收支预算总表 the paragraph
-// names. The claims' subject cleaner takes 其 of 其他收入 for a
-// connective, so "他收入" stands for it too.
+// budgetSources are the income lines of 财务收支预算总表 the paragraph names.
 var budgetSources = map[string]string{
 	"财政拨款收入": "财政拨款收入", "事业收入": "事业收入", "事业单位经营收入": "事业单位经营收入",
-	"其他收入": "其他收入", "他收入": "其他收入",
+	"其他收入": "其他收入",
 }
 
 // budgetLines compares a budget narrative's totals with its tables.

@@ -950,8 +950,8 @@ func (bx *blockCtx) sentenceWhole(s [2]int) string {
 		end++
 	}
 	head := strings.TrimSpace(bx.text(bx.clauseStart(s[0]+1, s[0]), end))
-	if !strings.HasSuffix(head, "中") || bx.hasFigure(s[0], end) {
-		return ""
+	if !strings.HasSuffix(head, "中") || head == "其中" || bx.hasFigure(s[0], end) {
+		return "" // 其中 opens a list; it names no whole
 	}
 	return cleanSubject(strings.TrimSuffix(head, "中"))
 }
