@@ -20,24 +20,9 @@ type lexicon struct {
 	causeUpRe, causeDownRe *regexp.Regexp
 }
 
-// defaults used when a pack gives no list of that name
-var defaultVocab = Vocabulary{
-	"increase":       {"增加", "增长", "上升", "提高", "增收", "增支", "上涨", "增多", "多支"},
-	"decrease":       {"减少", "下降", "降低", "减收", "减支", "缩减", "压减", "下滑", "回落", "节约", "少支"},
-	"flat":           {"持平", "无变化", "没有变化", "未发生变化", "保持不变", "无增减"},
-	"cause_increase": {"增加", "增长", "上升", "提高", "追加", "新增", "增多", "上涨", "调增", "扩大", "增资", "增人", "提标", "较多", "偏多"},
-	"cause_decrease": {"减少", "下降", "降低", "节约", "节省", "压减", "调减", "缩减", "压缩", "减员", "取消", "下调", "较少", "偏少", "不足"},
-	"complete_lists": {"货物,工程,服务", "因公出国,公务用车,公务接待", "人员经费,公用经费"},
-	"alternatives":   {"增加/减少", "减少/增加", "增长/下降", "下降/增长", "增加(减少)", "增长(下降)", "上升/下降", "增加/下降", "增长/减少", "大于/小于", "大于/等于/小于", "增(减)", "增减"},
-}
-
 func newLexicon(v Vocabulary) *lexicon {
-	get := func(name string) []string {
-		if l, ok := v[name]; ok && len(l) > 0 {
-			return l
-		}
-		return defaultVocab[name]
-	}
+	// the word lists live in the rule pack (rules/default.yaml), one copy
+	get := func(name string) []string { return v[name] }
 	lx := &lexicon{
 		up: get("increase"), down: get("decrease"), flat: get("flat"),
 		causeUp: get("cause_increase"), causeDown: get("cause_decrease"),
@@ -52,6 +37,9 @@ func newLexicon(v Vocabulary) *lexicon {
 	for i, a := range lx.alternatives {
 		// written with ASCII or full-width brackets and slashes alike
 		alts[i] = strings.NewReplacer(`\(`, `[(（]`, `\)`, `[)）]`, `/`, `\s*[/／、]\s*`).Replace(regexp.QuoteMeta(a))
+	}
+	if len(alts) == 0 {
+		alts = []string{`\x{10FFFF}`} // no list: match nothing
 	}
 	lx.altRe = regexp.MustCompile(strings.Join(alts, "|"))
 	lx.causeRe = regexp.MustCompile(`(?:主要)?(?:变动|变化|增减|增加|减少|增长|下降|差异)?(?:的)?(?:主要)?原因(?:是|为|主要是|主要为|在于|系|:)+`)
