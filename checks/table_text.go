@@ -187,7 +187,7 @@ func tableUnit(s *tables.Sheet) string {
 // itemRow finds the 项 row named xiang whose 款 row (when named) is kuan
 // and whose 类 row (when named) is cls; nil unless exactly one code fits.
 func itemRow(s *tables.Sheet, cls, kuan, xiang string) *tables.Row {
-	fold := func(x string) string { return tables.Fold(x) }
+	fold := tables.Fold
 	var found *tables.Row
 	for _, r := range s.Rows {
 		if len(r.Code) != 7 || fold(r.Name) != fold(xiang) {
