@@ -5,19 +5,13 @@
 # the PDFs, peak RSS under 200 MB.
 #
 #   bash .ci/bench-corpus.sh [CORPUS]   (default ../shared/corpus/docs)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-corpus=${1:-../shared/corpus/docs}
-[ -d "$corpus" ] || { echo "no corpus at $corpus"; exit 0; }
-command -v pdftotext >/dev/null || { echo "pdftotext not installed (apt-get install poppler-utils)"; exit 0; }
-bin=$(mktemp -d)/budgetlint
-go build -o "$bin" ./cmd/budgetlint
+source "$(dirname "$0")/bench-common.sh"
 tmp=$(mktemp -d)
 
 # pdftotext over every PDF, one after another, as a baseline of text extraction cost.
-start=$(date +%s.%N)
+start=$(now)
 for f in "$corpus"/*.pdf; do pdftotext -q "$f" "$tmp/out.txt" || true; done
-pdf_s=$(echo "$(date +%s.%N) - $start" | bc)
+pdf_s=$(echo "$(now) - $start" | bc)
 
 lint() { # jobs
 	/usr/bin/time -v "$bin" check --quiet --jobs "$1" --format json="$tmp/out-$1.json" "$corpus" 2>"$tmp/time-$1.txt" || true

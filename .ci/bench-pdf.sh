@@ -4,15 +4,8 @@
 # pdftotext is only the yardstick here; budgetlint never calls it.
 #
 #   bash .ci/bench-pdf.sh [CORPUS]   (default ../shared/corpus/docs)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-corpus=${1:-../shared/corpus/docs}
-[ -d "$corpus" ] || { echo "no corpus at $corpus"; exit 0; }
-command -v pdftotext >/dev/null || { echo "pdftotext not installed (apt-get install poppler-utils)"; exit 0; }
-bin=$(mktemp -d)/budgetlint
-go build -o "$bin" ./cmd/budgetlint
+source "$(dirname "$0")/bench-common.sh"
 out=$(mktemp)
-now() { date +%s.%N; }
 start=$(now)
 for f in "$corpus"/*.pdf; do pdftotext -layout -q "$f" "$out" || true; done
 poppler=$(echo "$(now) - $start" | bc)
