@@ -282,6 +282,9 @@ func buildLine(l *pline, vr []vrule) {
 	l.x1 = maxX
 }
 
+// isCJK picks the word-gap threshold: any full-width script (kana and
+// Hangul too) sets glyphs edge to edge, so a small gap is not a space. It is
+// wider than parser.IsCJK, which decides where stray spaces are dropped.
 func isCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
 		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
