@@ -1,4 +1,4 @@
-package checks
+package checks_test
 
 import (
 	"encoding/json"
@@ -7,12 +7,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/text/unicode/norm"
 
+	"github.com/budgetlint/budgetlint/checks"
+	"github.com/budgetlint/budgetlint/cmd/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/rules"
 )
@@ -37,19 +37,9 @@ type label struct {
 
 var labelNumRe = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
 
-func normText(s string) string {
-	s = norm.NFKC.String(s)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 func labelNumbers(s string) map[string]bool {
 	out := map[string]bool{}
-	for _, n := range labelNumRe.FindAllString(normText(s), -1) {
+	for _, n := range labelNumRe.FindAllString(output.NormaliseClaim(s), -1) {
 		n = strings.ReplaceAll(n, ",", "")
 		if len(n) >= 3 || strings.Contains(n, ".") {
 			out[n] = true
@@ -59,7 +49,7 @@ func labelNumbers(s string) map[string]bool {
 }
 
 func overlaps(claim, quote string) bool {
-	c, q := normText(claim), normText(quote)
+	c, q := output.NormaliseClaim(claim), output.NormaliseClaim(quote)
 	if c == "" || q == "" {
 		return false
 	}
@@ -77,7 +67,7 @@ func overlaps(claim, quote string) bool {
 
 // matches applies the scorecard's rule: same line or page (±1) and a claim
 // that overlaps the quote.
-func (l label) matches(f Finding) bool {
+func (l label) matches(f checks.Finding) bool {
 	lines := l.Lines
 	if l.Line > 0 {
 		lines = append(lines, l.Line)
@@ -131,7 +121,7 @@ func TestCorpusLabels(t *testing.T) {
 	}
 	set, err := rules.Default()
 	require.NoError(t, err)
-	eng, err := New(set)
+	eng, err := checks.New(set)
 	require.NoError(t, err)
 	for _, lf := range files {
 		var spec labelFile
