@@ -1,8 +1,6 @@
 package pdffile
 
 import (
-	"bytes"
-	"compress/zlib"
 	"fmt"
 	"strings"
 	"testing"
@@ -14,10 +12,7 @@ import (
 // sharedContentPDF writes a PDF whose pages all draw the same content
 // stream, the shape of a decompression bomb reused by every page.
 func sharedContentPDF(pages int, content string) []byte {
-	var zb bytes.Buffer
-	zw := zlib.NewWriter(&zb)
-	zw.Write([]byte(content))
-	zw.Close()
+	stream := deflate(content)
 	var kids []string
 	for i := 0; i < pages; i++ {
 		kids = append(kids, fmt.Sprintf("%d 0 R", 5+i))
@@ -25,26 +20,13 @@ func sharedContentPDF(pages int, content string) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), pages),
-		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", zb.Len(), zb.String()),
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(stream), stream),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	}
 	for i := 0; i < pages; i++ {
 		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>")
 	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	var offs []int
-	for i, o := range objs {
-		offs = append(offs, b.Len())
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n\r\n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
+	return writePDF(objs, "")
 }
 
 // A few KB whose 40 pages each run the same 1.5M operators: the document's

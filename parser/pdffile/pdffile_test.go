@@ -264,21 +264,37 @@ type pdfSpec struct {
 // makePDF writes a one-page PDF with Helvetica as /F1 and, optionally, an
 // image /Im1 or an (unusable) encryption dictionary.
 func makePDF(t testing.TB, s pdfSpec) []byte {
-	var zb bytes.Buffer
-	zw := zlib.NewWriter(&zb)
-	zw.Write([]byte(s.content))
-	zw.Close()
+	stream := deflate(s.content)
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
-		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", zb.Len(), zb.String()),
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(stream), stream),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
 	}
+	enc := ""
+	if s.encrypt {
+		enc = " /Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /O <" + strings.Repeat("ab", 32) + "> /U <" + strings.Repeat("cd", 32) + "> /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]"
+	}
+	return writePDF(objs, enc)
+}
+
+// deflate compresses a content stream as /FlateDecode expects.
+func deflate(content string) string {
+	var zb bytes.Buffer
+	zw := zlib.NewWriter(&zb)
+	zw.Write([]byte(content))
+	zw.Close()
+	return zb.String()
+}
+
+// writePDF numbers objs from 1 (object 1 is the catalog), writes the xref
+// table and a trailer with extra entries appended.
+func writePDF(objs []string, trailer string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
-	offs := []int{}
+	var offs []int
 	for i, o := range objs {
 		offs = append(offs, b.Len())
 		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
@@ -288,10 +304,6 @@ func makePDF(t testing.TB, s pdfSpec) []byte {
 	for _, o := range offs {
 		fmt.Fprintf(&b, "%010d 00000 n\r\n", o)
 	}
-	enc := ""
-	if s.encrypt {
-		enc = " /Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /O <" + strings.Repeat("ab", 32) + "> /U <" + strings.Repeat("cd", 32) + "> /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]"
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, enc, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, trailer, xref)
 	return b.Bytes()
 }
