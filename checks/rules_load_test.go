@@ -51,8 +51,9 @@ func TestParamsDecodedStrictlyByEachKind(t *testing.T) {
 	assert.ErrorContains(t, err, "unknown key tolerance")
 }
 
-// BUG: in block-style params the line reported is the params mapping's
-// first line plus a line number relative to a re-encoded copy.
+// In block-style params an unknown key is reported at its own line.
+// (Regression: the params mapping's first line plus a line number relative
+// to a re-encoded copy.)
 func TestParamsUnknownKeyLineInBlockStyle(t *testing.T) {
 	p, _, err := engineWith(t, "rules:\n  - id: share-mismatch\n    params:\n      test: value\n      tolerance: 1\n")
 	require.Error(t, err)

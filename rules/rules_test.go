@@ -97,8 +97,8 @@ func TestStrictDecoding(t *testing.T) {
 	}
 }
 
-// BUG: the line an unknown key is reported at is the line in a re-encoded
-// copy of the file, which has lost its blank lines and comments.
+// An unknown key is reported at its line in the user's file. (Regression:
+// the line in a re-encoded copy, which had lost blank lines and comments.)
 func TestStrictDecodingLineWithBlankLines(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
 		{"# comment\npack: mine\n\nrules:\n  - id: a-rule\n    kind: share\n\n\n    sevrity: error\n", ":9: unknown key sevrity"},

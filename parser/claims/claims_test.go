@@ -605,9 +605,9 @@ func mustRead(t *testing.T, p string) string {
 	return string(b)
 }
 
-// BUG: a numbered item's figures carry the item number in their subject
-// (1.财政拨款收入 → key "1.财政拨款收入"), so a later sentence about the same
-// subject cannot find its current value and the change is skipped.
+// A numbered item's figures leave the item number out of their subject
+// (1.财政拨款收入 → key "财政拨款收入"), so a later sentence about the same
+// subject finds its current value. (Regression: the change was skipped.)
 func TestNumberedItemSubjectExcludesNumber(t *testing.T) {
 	cs := extract(t, "具体情况如下：\n1.财政拨款收入675.26万元。财政拨款收入比上年增加10.00万元，增长1.50%。\n")
 	assert.Equal(t, "财政拨款收入", fig(t, cs, "675.26万元", 0).Key)
@@ -615,8 +615,9 @@ func TestNumberedItemSubjectExcludesNumber(t *testing.T) {
 	assert.Equal(t, norm("675.26万元"), text(cs.Changes[0].Current))
 }
 
-// BUG: in "X减少的主要原因是…" the direction word is swallowed by the cause
-// pattern, so the cause explains nothing and a contradiction goes unreported.
+// In "X减少的主要原因是…" the direction word belongs to the explained change,
+// not to the cause. (Regression: the cause pattern swallowed it, and the
+// contradiction went unreported.)
 func TestCauseAfterDirectionWordBeforeDe(t *testing.T) {
 	cs := extract(t, "公务用车购置及运行维护费支出减少的主要原因是公务用车运行费用增加。")
 	require.Len(t, cs.Causes, 1)
@@ -624,9 +625,9 @@ func TestCauseAfterDirectionWordBeforeDe(t *testing.T) {
 	assert.Equal(t, claims.DirDown, cs.Causes[0].RefDir)
 }
 
-// BUG: a total named after the organisation (上海市普陀区生态环境局2025年度收入支出总计)
-// is not found as the current value of "收入支出总计增加90.09万元" in the next
-// sentence, so the change's rate is never checked.
+// A total named after the organisation (上海市普陀区生态环境局2025年度收入支出总计)
+// is the current value of "收入支出总计增加90.09万元" in the next sentence.
+// (Regression: it was not found, and the change's rate went unchecked.)
 func TestChangeCurrentBehindOrganisationName(t *testing.T) {
 	cs := extract(t, sthjPage)
 	require.NotEmpty(t, cs.Changes)
