@@ -1,21 +1,16 @@
 package checks
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // The wanli 2024 budget's 三公 table prints its figures under a note that
 // says the table is empty.
 func TestTableEmptyNote(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "tables", "wanli-2024-sangong-empty-note.txt"))
-	require.NoError(t, err)
-	text := "上海市普陀区2024年区级部门预算\n" + string(b)
+	text := "上海市普陀区2024年区级部门预算\n" + fixtureText(t, "wanli-2024-sangong-empty-note.txt")
 	for _, tc := range []struct {
 		name string
 		text string

@@ -12,7 +12,7 @@ import (
 // expects exactly the findings listed; the original excerpts are silent
 // except for shiquan's real error.
 func TestTableLines(t *testing.T) {
-	sthj := fixtureText(t, "sthj-2025-final-tables.txt") + fixtureText(t, "sthj-2025-final-narrative.txt")
+	sthj := fixtureText(t, "sthj-2025-final-tables.txt") + excerpt(t, "sthj-2025-final-narrative.txt")
 	shiquan := fixtureText(t, "shiquan-2025-sangong.txt")
 	cases := []struct {
 		name     string
@@ -52,7 +52,7 @@ func TestTableLines(t *testing.T) {
 // The same words in another scope are another line (pitfall 11): 基本支出
 // in the 财政拨款 overview is not the 支出决算表's, and is left alone.
 func TestTableLinesScope(t *testing.T) {
-	sthj := fixtureText(t, "sthj-2025-final-tables.txt") + fixtureText(t, "sthj-2025-final-narrative.txt")
+	sthj := fixtureText(t, "sthj-2025-final-tables.txt") + excerpt(t, "sthj-2025-final-narrative.txt")
 	i := strings.Index(sthj, "五、一般公共预算财政拨款支出决算情况说明")
 	require.Positive(t, i)
 	text := sthj[:i] + "其中：基本支出 1000.00 万元，项目支出 5.00 万元。\n" + sthj[i:]
