@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -132,7 +133,7 @@ func (s *Set) merge(file string, data []byte) error {
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		return fmt.Errorf("%s: %v", file, stripYAMLPrefix(err))
+		return fmt.Errorf("%s: %v", file, YAMLMessage(err))
 	}
 	var p Pack
 	if err := decodeNode(&root, &p); err != nil {
@@ -230,7 +231,7 @@ func decodeNode(n *yaml.Node, v any) error {
 		return err
 	}
 	if err := n.Decode(v); err != nil {
-		return errors.New(stripYAMLPrefix(err))
+		return errors.New(YAMLMessage(err))
 	}
 	return nil
 }
@@ -331,17 +332,26 @@ func ruleLines(root *yaml.Node) []int {
 	return nil
 }
 
-// stripYAMLPrefix turns "yaml: line 4: field foo not found in type rules.Rule"
-// into "4: unknown key foo".
-func stripYAMLPrefix(err error) string {
+var yamlLineRe = regexp.MustCompile(`line (\d+): `)
+
+// YAMLMessage turns yaml.v3's "yaml: unmarshal errors:\n  line 3: field foo
+// not found in type main.config" into "3: unknown key foo", for
+// rule packs and config files alike.
+func YAMLMessage(err error) string {
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n  ")
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = strings.ReplaceAll(msg, "\n  ", "; ")
-	msg = strings.TrimPrefix(msg, "line ")
-	if i := strings.Index(msg, "field "); i >= 0 && strings.Contains(msg, " not found in type ") {
-		j := strings.Index(msg, " not found in type ")
-		msg = msg[:i] + "unknown key " + strings.TrimSpace(msg[i+len("field "):j])
+	msg = yamlLineRe.ReplaceAllString(msg, "$1: ")
+	if i := strings.Index(msg, "field "); i >= 0 {
+		if j := strings.Index(msg, " not found in type "); j > i {
+			k := j + len(" not found in type ")
+			end := strings.IndexAny(msg[k:], ";")
+			if end < 0 {
+				end = len(msg) - k
+			}
+			msg = msg[:i] + "unknown key " + msg[i+len("field "):j] + msg[k+end:]
+		}
 	}
 	return msg
 }

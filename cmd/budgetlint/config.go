@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/budgetlint/budgetlint/rules"
@@ -116,7 +115,7 @@ func parseConfig(file string) (*config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s:%s", file, yamlError(err))
+		return nil, fmt.Errorf("%s:%s", file, rules.YAMLMessage(err))
 	}
 	if c.FailLevel != "" {
 		if _, err := rules.ParseSeverity(c.FailLevel); err != nil {
@@ -196,27 +195,4 @@ func (c *config) apply(set *rules.Set) error {
 		}
 	}
 	return nil
-}
-
-var yamlLineRe = regexp.MustCompile(`line (\d+): `)
-
-// yamlError turns yaml.v3's "yaml: unmarshal errors:\n  line 3: field foo
-// not found in type main.config" into "3: unknown key foo".
-func yamlError(err error) string {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n  ")
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	msg = strings.ReplaceAll(msg, "\n  ", "; ")
-	msg = yamlLineRe.ReplaceAllString(msg, "$1: ")
-	if i := strings.Index(msg, "field "); i >= 0 {
-		if j := strings.Index(msg, " not found in type "); j > i {
-			k := j + len(" not found in type ")
-			end := strings.IndexAny(msg[k:], ";")
-			if end < 0 {
-				end = len(msg) - k
-			}
-			msg = msg[:i] + "unknown key " + msg[i+len("field "):j] + msg[k+end:]
-		}
-	}
-	return msg
 }
