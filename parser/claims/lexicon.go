@@ -22,13 +22,12 @@ type lexicon struct {
 
 func newLexicon(v Vocabulary) *lexicon {
 	// the word lists live in the rule pack (rules/default.yaml), one copy
-	get := func(name string) []string { return v[name] }
 	lx := &lexicon{
-		up: get("increase"), down: get("decrease"), flat: get("flat"),
-		causeUp: get("cause_increase"), causeDown: get("cause_decrease"),
-		alternatives: get("alternatives"),
+		up: v["increase"], down: v["decrease"], flat: v["flat"],
+		causeUp: v["cause_increase"], causeDown: v["cause_decrease"],
+		alternatives: v["alternatives"],
 	}
-	for _, l := range get("complete_lists") {
+	for _, l := range v["complete_lists"] {
 		lx.completeLists = append(lx.completeLists, strings.Split(l, ","))
 	}
 	lx.dirRe = regexp.MustCompile(alt(append(append([]string{}, lx.up...), lx.down...)))
