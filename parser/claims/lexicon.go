@@ -38,7 +38,7 @@ func newLexicon(v Vocabulary) *lexicon {
 		alts[i] = strings.NewReplacer(`\(`, `[(（]`, `\)`, `[)）]`, `/`, `\s*[/／、]\s*`).Replace(regexp.QuoteMeta(a))
 	}
 	if len(alts) == 0 {
-		alts = []string{`\x{10FFFF}`} // no list: match nothing
+		alts = []string{matchNothing}
 	}
 	lx.altRe = regexp.MustCompile(strings.Join(alts, "|"))
 	lx.causeRe = regexp.MustCompile(`(?:主要)?(?:变动|变化|增减|增加|减少|增长|下降|差异)?(?:的)?(?:主要)?原因(?:是|为|主要是|主要为|在于|系|:)+`)
@@ -46,6 +46,10 @@ func newLexicon(v Vocabulary) *lexicon {
 	lx.causeDownRe = regexp.MustCompile(alt(lx.causeDown))
 	return lx
 }
+
+// matchNothing is the pattern for an empty word list: U+10FFFF is a
+// noncharacter, never found in a report.
+const matchNothing = `\x{10FFFF}`
 
 // alt builds an alternation, longest words first so 增长 wins over 增.
 func alt(words []string) string {
@@ -58,7 +62,7 @@ func alt(words []string) string {
 		}
 	}
 	if len(q) == 0 {
-		return `\x{10FFFF}` // matches nothing in practice
+		return matchNothing
 	}
 	return "(?:" + strings.Join(q, "|") + ")"
 }
