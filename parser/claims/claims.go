@@ -41,83 +41,6 @@ type Span struct {
 	Start, End int
 }
 
-// Change: a figure compared with an earlier period.
-type Change struct {
-	Span
-	Subject  string
-	Key      string
-	Qual     Qual
-	Dir      Dir
-	DirWord  string
-	Amount   *Figure // the change amount, if stated
-	Rate     *Figure // the change rate, if stated
-	RateDir  Dir     // the direction word before the rate, when it differs from Dir
-	Current  *Figure // this period's value, found by subject
-	Base     *Figure // the earlier value, when the text states it
-	ChangeTo *Figure // 减少为 X: the new value written as the change
-	Flat     bool    // 持平 / 无变化 said of the same subject in the same clause group
-	Ref      string  // 与2023年度相比, 比上年, 比2022年预算执行数 …
-}
-
-// Share: a part stated as a percentage of a whole.
-type Share struct {
-	Span
-	Part      *Figure
-	PartName  string
-	Whole     *Figure
-	WholeName string
-	Pct       *Figure
-	NoSign    bool // the percentage was written without %
-}
-
-// Completion: 完成预算的 R%.
-type Completion struct {
-	Span
-	Budget *Figure
-	Final  *Figure
-	Rate   *Figure
-	Base   string // 年初, 调整, 全年, or "" (unspecified)
-}
-
-// Comparison: 决算数大于/小于/等于预算数, 持平.
-type Comparison struct {
-	Span
-	Budget *Figure
-	Final  *Figure
-	Word   string
-	Rel    int // -1 final < budget, 0 equal, +1 final > budget
-}
-
-// Cause: 主要原因是 … after a change or comparison.
-type Cause struct {
-	Span
-	Text    string // the cause as written
-	Dir     Dir    // the direction the cause describes
-	DirWord string
-	RefDir  Dir // the direction of what it explains
-	RefFrom int // where the explained claim starts (for the claim span)
-	Empty   bool
-}
-
-// Total: a total followed by its parts (合计 X，其中：A a，B b …).
-type Total struct {
-	Span
-	Head  *Figure
-	Parts []*Figure
-	// Closed is true when the parts are, by definition, the whole (货物 +
-	// 工程 + 服务 = 政府采购; the three 三公 items): parts short of it are an
-	// error too. The vocabulary's complete_lists name such decompositions.
-	Closed bool
-}
-
-// Item: a numbered or quoted item whose heading states an amount that its
-// own sentence states again.
-type Item struct {
-	Span
-	Heading *Figure
-	Current *Figure
-}
-
 // Set is everything extracted from one document.
 type Set struct {
 	Doc         *doc.Document
@@ -145,10 +68,41 @@ func (s *Set) FigureCount() int {
 	return n
 }
 
-// ClaimCount is how many claims were found.
-func (s *Set) ClaimCount() int {
-	return len(s.Changes) + len(s.Shares) + len(s.Completions) + len(s.Comparisons) + len(s.Causes) + len(s.Totals) + len(s.Items)
+// Claim is any claim the extractor finds; every kind embeds its Span.
+type Claim interface{ Where() Span }
+
+// Where is the claim's place.
+func (s Span) Where() Span { return s }
+
+// All returns every claim found, kind by kind, in the order each kind was found.
+func (s *Set) All() []Claim {
+	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items))
+	for _, c := range s.Changes {
+		out = append(out, c)
+	}
+	for _, c := range s.Shares {
+		out = append(out, c)
+	}
+	for _, c := range s.Completions {
+		out = append(out, c)
+	}
+	for _, c := range s.Comparisons {
+		out = append(out, c)
+	}
+	for _, c := range s.Causes {
+		out = append(out, c)
+	}
+	for _, c := range s.Totals {
+		out = append(out, c)
+	}
+	for _, c := range s.Items {
+		out = append(out, c)
+	}
+	return out
 }
+
+// ClaimCount is how many claims were found.
+func (s *Set) ClaimCount() int { return len(s.All()) }
 
 // BlockFigures returns the figures of one block.
 func (s *Set) BlockFigures(b *doc.Block) []*Figure { return s.byBlock[b] }

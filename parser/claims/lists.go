@@ -111,3 +111,66 @@ func completePrefix(parts []*Figure, head *Figure) []*Figure {
 	}
 	return parts
 }
+
+var openerRe = regexp.MustCompile(`其中|主要用于以下(?:几个)?方面|具体(?:情况)?如下`)
+
+// listHead is the total a list of parts belongs to: the last level before
+// the list's opener (其中, 主要用于以下方面) in the sentence, or — when the
+// opener starts the sentence — the first level of the sentence before.
+func (bx *blockCtx) listHead(s [2]int, before int) *Figure {
+	ops := bx.find(openerRe, s[0], before)
+	if len(ops) == 0 {
+		return nil
+	}
+	return bx.headBefore(s, ops[len(ops)-1][0])
+}
+
+func (bx *blockCtx) headBefore(s [2]int, op int) *Figure {
+	isHead := func(f *Figure) bool {
+		return f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier
+	}
+	if strings.TrimSpace(bx.text(s[0], op)) == "" {
+		// 。其中: the list belongs to the sentence before: to the head of that
+		// sentence's own list if it has one, else to its last stated level
+		// that is not a budget (年初预算…，实际完成X。其中 lists X's parts)
+		prev := bx.sentenceBefore(s[0])
+		if prev[1] <= prev[0] {
+			return nil
+		}
+		if ops := bx.find(openerRe, prev[0], prev[1]); len(ops) > 0 && ops[0][0] > prev[0] {
+			return bx.headBefore(prev, ops[0][0])
+		}
+		var last, lastAny *Figure
+		for _, f := range bx.figsIn(prev[0], prev[1]) {
+			if !isHead(f) {
+				continue
+			}
+			lastAny = f
+			if f.Qual != QualBudget && f.Qual != QualAdjusted {
+				last = f
+			}
+		}
+		if last == nil {
+			last = lastAny
+		}
+		return last
+	}
+	var head *Figure
+	for _, f := range bx.figsIn(s[0], op) {
+		if isHead(f) {
+			head = f
+		}
+	}
+	return head
+}
+
+// sentenceBefore is the sentence that ends where start begins.
+func (bx *blockCtx) sentenceBefore(start int) [2]int {
+	var out [2]int
+	for _, x := range bx.sents {
+		if x[1] <= start {
+			out = x
+		}
+	}
+	return out
+}

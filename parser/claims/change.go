@@ -1,0 +1,200 @@
+package claims
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Change: a figure compared with an earlier period.
+type Change struct {
+	Span
+	Subject  string
+	Key      string
+	Qual     Qual
+	Dir      Dir
+	DirWord  string
+	Amount   *Figure // the change amount, if stated
+	Rate     *Figure // the change rate, if stated
+	RateDir  Dir     // the direction word before the rate, when it differs from Dir
+	Current  *Figure // this period's value, found by subject
+	Base     *Figure // the earlier value, when the text states it
+	ChangeTo *Figure // 减少为 X: the new value written as the change
+	Flat     bool    // 持平 / 无变化 said of the same subject in the same clause group
+	Ref      string  // 与2023年度相比, 比上年, 比2022年预算执行数 …
+}
+
+var comparableRe = regexp.MustCompile(`剔除|可比|口径`)
+
+// changes finds comparisons with an earlier period: direction words with
+// their amount and rate, and 持平/无变化.
+func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
+	lx := bx.set.vocab
+	var cur *Change
+	var lastEnd int
+	for _, f := range figs {
+		if f.Role != RoleDelta && f.Role != RoleRate && !(f.Role == RoleLevel && bx.isChangeTo(f)) {
+			continue
+		}
+		word, to, at := bx.dirBefore(f.Start)
+		if word == "" {
+			continue
+		}
+		dir := lx.dirOf(word)
+		// a rate or amount right after the previous one belongs to the same
+		// change; a second amount starts another (减少0.94亿元，较上年减少0.13亿元),
+		// and a figure in brackets does not join one outside them
+		if cur != nil && joinable(bx.text(lastEnd, at)) && !(f.Role == RoleDelta && cur.Amount != nil) && f.Paren == bx.changeParen(cur) {
+			bx.addToChange(cur, f, dir, to)
+			cur.End = f.End
+			lastEnd = f.End
+			continue
+		}
+		cur = &Change{Span: Span{Block: bx.b, Start: at, End: f.End}, Dir: dir, DirWord: word}
+		bx.addToChange(cur, f, dir, to)
+		cs := bx.clauseStart(at, s[0])
+		subj := bx.text(cs, at)
+		if ref := periodRe.FindString(subj); ref != "" {
+			cur.Ref = ref
+			subj = strings.Replace(subj, ref, "", 1)
+		}
+		if cur.Ref == "" && cs > s[0] {
+			// the period may stand in its own clause before: 与2023年度相比，…
+			prevClause := bx.text(bx.clauseStart(cs-1, s[0]), cs)
+			if ref := periodRe.FindString(prevClause); ref != "" {
+				cur.Ref = ref
+			}
+		}
+		cur.Subject = cleanSubject(subj)
+		cur.Qual = qualOf(subj)
+		cur.Key = keyOf(cur.Subject)
+		if cur.Subject != "" {
+			cur.Start = cs // the claim quotes its subject: 公务接待费支出决算增加0.3万元，增长100%
+		}
+		bx.set.Changes = append(bx.set.Changes, cur)
+		bx.blockChanges = append(bx.blockChanges, cur)
+		lastEnd = f.End
+	}
+	// 持平 / 无变化: a flat statement joins the change of its clause group
+	for _, m := range bx.find(lx.flatRe, s[0], s[1]) {
+		if bx.masked(m[0]) {
+			continue
+		}
+		var owner *Change
+		for _, c := range bx.blockChanges {
+			if c.End > m[0] || c.Start < s[0] {
+				continue
+			}
+			between := bx.text(c.End, m[0])
+			if !strings.ContainsAny(between, ";；。") &&
+				!strings.Contains(between, "其中") && !bx.hasFigure(c.End, m[0]) && !comparableRe.MatchString(between) {
+				owner = c // 减少为0.00万元，与2024年持平: the same subject in one clause group
+			}
+		}
+		if owner != nil {
+			owner.Flat = true
+			owner.End = m[1]
+			continue
+		}
+		cs := bx.clauseStart(m[0], s[0])
+		subj := bx.text(cs, m[0])
+		ref := periodRe.FindString(subj)
+		subj = strings.Replace(subj, ref, "", 1)
+		c := &Change{Span: Span{Block: bx.b, Start: cs, End: m[1]}, Dir: DirFlat, DirWord: bx.text(m[0], m[1]), Ref: ref}
+		c.Subject = cleanSubject(subj)
+		c.Key = keyOf(c.Subject)
+		c.Qual = qualOf(subj)
+		bx.set.Changes = append(bx.set.Changes, c)
+		bx.blockChanges = append(bx.blockChanges, c)
+	}
+	for _, c := range bx.blockChanges {
+		if c.Start >= s[0] && c.End <= s[1] && c.Current == nil {
+			bx.resolveChange(c, s, figs)
+		}
+	}
+}
+
+func (bx *blockCtx) isChangeTo(f *Figure) bool {
+	w, to, _ := bx.dirBefore(f.Start)
+	return w != "" && to
+}
+
+func (bx *blockCtx) addToChange(c *Change, f *Figure, dir Dir, to bool) {
+	switch {
+	case to:
+		c.ChangeTo = f
+	case f.Role == RoleRate:
+		if c.Rate == nil {
+			c.Rate = f
+			if dir != c.Dir {
+				c.RateDir = dir
+			}
+		}
+	default:
+		if c.Amount == nil {
+			c.Amount = f
+			if c.Dir == DirNone {
+				c.Dir = dir
+			}
+		}
+	}
+}
+
+// joinable: only a comma, 同比 or the like between the amount and the rate.
+func joinable(between string) bool {
+	t := strings.TrimSpace(between)
+	t = strings.TrimLeft(t, "，,、 ")
+	for _, w := range []string{"同比", "比上年", "较上年", "分别"} {
+		t = strings.TrimPrefix(t, w)
+	}
+	return len([]rune(t)) <= 2
+}
+
+// resolveChange finds the current value (by subject) and, when the
+// comparison names a stated figure (比2022年预算执行数), the base.
+func (bx *blockCtx) resolveChange(c *Change, s [2]int, figs []*Figure) {
+	// base: a figure of the sentence whose qualifier the reference names
+	if c.Ref != "" {
+		rq := qualOf(c.Ref)
+		ry := 0
+		if m := yearInClause.FindStringSubmatch(c.Ref); m != nil {
+			ry, _ = strconv.Atoi(m[1])
+		}
+		lastYear := ry == 0 && lastYearRe.MatchString(c.Ref)
+		if rq != QualNone && (ry != 0 || lastYear) {
+			for _, f := range figs {
+				// the stated base is the same kind of figure, of the period the comparison names
+				if f.Role != RoleLevel || f.Start >= c.Start || f.Qual != rq || !f.Unit.IsAmount() || f.Paren ||
+					strings.ContainsAny(bx.text(f.End, c.Start), "；;") || strings.Contains(bx.text(f.End, c.Start), "其中") {
+					continue
+				}
+				if (ry != 0 && f.Year == ry) || (lastYear && lastYearRe.MatchString(f.Subject)) {
+					c.Base = f
+				}
+			}
+		}
+	}
+	if !isGeneric(c.Key) {
+		c.Current = bx.set.lookupLevel(bx.b, c.Start, c.Key, c.Qual, bx.set.Facts.Kind, c.Base)
+		return
+	}
+	// no subject of its own: the level just before, in the same sentence
+	for _, f := range figs {
+		if f.Start >= c.Start {
+			break
+		}
+		if f.Role == RoleLevel && f.Unit.IsAmount() && f != c.Base && !bx.isChangeTo(f) && !f.Earlier && !f.Paren {
+			c.Current = f
+		}
+	}
+}
+
+// changeParen reports whether a change's first figure is inside brackets.
+func (bx *blockCtx) changeParen(c *Change) bool {
+	for _, f := range []*Figure{c.Amount, c.Rate, c.ChangeTo} {
+		if f != nil {
+			return f.Paren
+		}
+	}
+	return false
+}
