@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/budgetlint/budgetlint/checks"
-	"github.com/budgetlint/budgetlint/cmd/budgetlint/output"
+	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/rules"
 )

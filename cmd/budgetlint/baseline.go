@@ -7,7 +7,7 @@ import (
 	"sort"
 
 	"github.com/budgetlint/budgetlint/checks"
-	"github.com/budgetlint/budgetlint/cmd/budgetlint/output"
+	"github.com/budgetlint/budgetlint/output"
 )
 
 // A baseline records the findings a team has accepted for now, so a run

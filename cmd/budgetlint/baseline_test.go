@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/budgetlint/budgetlint/checks"
-	"github.com/budgetlint/budgetlint/cmd/budgetlint/output"
+	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

@@ -11,7 +11,7 @@ import (
 	"sync"
 
 	"github.com/budgetlint/budgetlint/checks"
-	"github.com/budgetlint/budgetlint/cmd/budgetlint/output"
+	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/rules"
 )

@@ -6,7 +6,7 @@ import (
 	"os"
 
 	"github.com/budgetlint/budgetlint/checks"
-	"github.com/budgetlint/budgetlint/cmd/budgetlint/output"
+	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/rules"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/budgetlint/budgetlint/checks"
-	"github.com/budgetlint/budgetlint/cmd/budgetlint/output"
+	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser"
 )
 
