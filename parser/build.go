@@ -19,6 +19,9 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 		Source: doc.NewSource(raw.Source, raw.PageLines),
 		Tables: raw.Tables, NoText: raw.NoText, Warnings: raw.Warnings,
 	}
+	if raw.Pages != nil {
+		d.Geometry = doc.NewGeometry(raw.Lines, raw.Pages)
+	}
 	if raw.Format == doc.FormatText || raw.Format == doc.FormatPDF {
 		// tables in page text are rows of figures: find them before the
 		// narrative is read, so their rows are not taken for sentences

@@ -118,6 +118,15 @@ type Line struct {
 	// columns. Segment.Start is a rune index into Text.
 	Y, X0, X1, Size float64
 	Segments        []Segment
+	// X holds, for each rune of Text, the left edge of its glyph along the
+	// baseline, then the right edge of the last one (len(Text runes)+1), so
+	// rune i spans X[i]..X[i+1]; a space the reader inserted spans the gap
+	// it stands for. float32 keeps it at four bytes a rune. nil when unknown.
+	X []float32
+	// Rot is the line's writing direction on the displayed page: 0 left to
+	// right, 1 top to bottom, 2 upside down, 3 bottom to top. Y, X0, X1 and
+	// X are in that direction's frame (see Geometry.Rects).
+	Rot int
 }
 
 // Segment is a run of a line's glyphs with no column-sized gap inside.
@@ -270,6 +279,9 @@ type Document struct {
 	Warnings []string // problems that did not stop reading
 	// NoText is set when the file has no usable text layer (scanned or garbled PDF).
 	NoText string
+	// Geometry is where each source rune stands on its page (PDF); nil for
+	// formats without page geometry.
+	Geometry *Geometry
 }
 
 // Table is a grid of cells read from a report table. The tables issue fills
@@ -325,6 +337,9 @@ type Raw struct {
 	Tables    []*Table
 	NoText    string // set when the file has no usable text layer, with the reason
 	Warnings  []string
+	// Pages are the visible boxes of a PDF's pages, Pages[i] for page i+1;
+	// nil for formats without pages of their own.
+	Pages []PageBox
 }
 
 // RuneCounter converts byte offsets of S into rune offsets, in constant

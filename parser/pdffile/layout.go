@@ -60,6 +60,7 @@ type pline struct {
 	items  []item
 	text   string
 	segs   []doc.Segment
+	xs     []float32 // left edge of each rune of text, then the right edge of the last
 	y      float64
 	x0     float64
 	x1     float64
@@ -227,6 +228,7 @@ func ruleBetween(vr []vrule, x0, x1, y, size float64) bool {
 func buildLine(l *pline, vr []vrule) {
 	var b strings.Builder
 	var segs []doc.Segment
+	xs := make([]float32, 0, len(l.items)+8)
 	runes := 0
 	var seg *doc.Segment
 	var prev item
@@ -247,10 +249,12 @@ func buildLine(l *pline, vr []vrule) {
 				seg.X1 = maxX
 				segs = append(segs, *seg)
 				b.WriteByte(' ')
+				xs = append(xs, float32(maxX)) // the space spans the gap
 				runes++
 				seg = nil
 			} else if gap > thr*s {
 				b.WriteByte(' ')
+				xs = append(xs, float32(maxX))
 				runes++
 			}
 		}
@@ -258,7 +262,12 @@ func buildLine(l *pline, vr []vrule) {
 			seg = &doc.Segment{Start: runes, X0: it.x0}
 		}
 		b.WriteString(it.text)
-		runes += utf8.RuneCountInString(it.text)
+		n := utf8.RuneCountInString(it.text)
+		for k := 0; k < n; k++ {
+			// a glyph standing for several runes (a ligature) shares its advance
+			xs = append(xs, float32(it.x0+(it.x1-it.x0)*float64(k)/float64(n)))
+		}
+		runes += n
 		if it.x1 > maxX {
 			maxX = it.x1
 		}
@@ -269,6 +278,7 @@ func buildLine(l *pline, vr []vrule) {
 		segs = append(segs, *seg)
 	}
 	l.text = b.String()
+	l.xs = append(xs, float32(maxX))
 	rs := []rune(l.text)
 	for i := range segs {
 		end := len(rs)

@@ -86,6 +86,10 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 	}
 	assignRoles(all, pages)
 	assemble(raw, all)
+	for _, pg := range pages {
+		b := pg.box
+		raw.Pages = append(raw.Pages, doc.PageBox{X0: b.x0, Y0: b.y0, X1: b.x1, Y1: b.y1, Rotate: b.rotate})
+	}
 	raw.NoText = stats.verdict()
 	return raw, nil
 }
@@ -311,6 +315,7 @@ func assemble(raw *doc.Raw, pages [][]*pline) {
 			raw.Lines = append(raw.Lines, doc.Line{
 				Text: l.text, Pos: pos, Page: pi + 1, Role: l.role, Break: l.brk, Indent: l.indent,
 				Y: round2(l.y), X0: round2(l.x0), X1: round2(l.x1), Size: round2(l.size), Segments: l.segs,
+				X: l.xs, Rot: l.rot,
 			})
 		}
 	}
