@@ -45,17 +45,42 @@ func (r *Rule) On() bool { return r.Enabled == nil || *r.Enabled }
 // DecodeParams decodes the rule's params strictly into v; an unknown key is
 // an error naming the rule's file and the key's own line.
 func (r *Rule) DecodeParams(v any) error {
+	_, err := r.decodeParams(v, false)
+	return err
+}
+
+// DecodeParamsWithTest reads params.test, which chooses one test of the
+// rule's kind, and decodes the other params strictly into v.
+func (r *Rule) DecodeParamsWithTest(v any) (test string, err error) {
+	return r.decodeParams(v, true)
+}
+
+func (r *Rule) decodeParams(v any, withTest bool) (string, error) {
 	if r.Params.Kind == 0 {
-		return nil
+		return "", nil
 	}
-	if err := decodeNode(&r.Params, v); err != nil {
+	n := &r.Params
+	test := ""
+	if withTest && n.Kind == yaml.MappingNode {
+		rest := *n
+		rest.Content = nil
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "test" {
+				test = n.Content[i+1].Value
+				continue
+			}
+			rest.Content = append(rest.Content, n.Content[i], n.Content[i+1])
+		}
+		n = &rest
+	}
+	if err := decodeNode(n, v); err != nil {
 		var ke *keyError
 		if errors.As(err, &ke) {
-			return fmt.Errorf("%s:%d: rule %s: params: unknown key %s", r.File, ke.line, r.ID, ke.key)
+			return "", fmt.Errorf("%s:%d: rule %s: params: unknown key %s", r.File, ke.line, r.ID, ke.key)
 		}
-		return fmt.Errorf("%s:%d: rule %s: params: %v", r.File, r.Params.Line, r.ID, err)
+		return "", fmt.Errorf("%s:%d: rule %s: params: %v", r.File, r.Params.Line, r.ID, err)
 	}
-	return nil
+	return test, nil
 }
 
 // Pack is a set of rules plus the vocabulary the claim extractor uses.
@@ -126,7 +151,16 @@ func (s *Set) AddFile(file string) error {
 	return s.merge(file, data)
 }
 
+// AddBytes merges a rule file held in memory; file names it in errors.
+func (s *Set) AddBytes(file string, data []byte) error { return s.merge(file, data) }
+
 func (s *Set) merge(file string, data []byte) error {
+	if s.byID == nil {
+		s.byID = map[string]*Rule{}
+	}
+	if s.Vocabulary == nil {
+		s.Vocabulary = map[string][]string{}
+	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
@@ -152,6 +186,10 @@ func (s *Set) merge(file string, data []byte) error {
 		if r.ID == "" {
 			return fmt.Errorf("%s:%d: rule without id", file, r.Line)
 		}
+		if r.Severity != "" && r.Severity.Rank() == 0 {
+			// a typo would quietly turn a failing check into a pass
+			return fmt.Errorf("%s:%d: rule %s: unknown severity %q (want error, warning or info)", file, r.Line, r.ID, r.Severity)
+		}
 		if old := s.byID[r.ID]; old != nil {
 			overlay(old, r)
 			continue
@@ -161,9 +199,6 @@ func (s *Set) merge(file string, data []byte) error {
 		}
 		if r.Severity == "" {
 			r.Severity = Warning
-		}
-		if r.Severity.Rank() == 0 {
-			return fmt.Errorf("%s:%d: rule %s: unknown severity %q (want error, warning or info)", file, r.Line, r.ID, r.Severity)
 		}
 		s.Rules = append(s.Rules, r)
 		s.byID[r.ID] = r

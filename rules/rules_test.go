@@ -201,3 +201,20 @@ func TestParseSeverity(t *testing.T) {
 	assert.True(t, Error.AtLeast(Warning))
 	assert.False(t, Info.AtLeast(Warning))
 }
+
+// A severity is one of three words, in a new rule and in a redefinition
+// alike: `eror` or `Error` must not quietly turn a failing check into a pass.
+func TestSeverityValidatedEverywhere(t *testing.T) {
+	for _, y := range []string{
+		"rules:\n  - id: share-mismatch\n    severity: eror\n",
+		"rules:\n  - id: share-mismatch\n    severity: Error\n",
+		"rules:\n  - id: mine\n    kind: share\n    severity: critical\n",
+	} {
+		set, err := Default()
+		require.NoError(t, err)
+		err = set.AddBytes("user.yaml", []byte(y))
+		require.Error(t, err, y)
+		assert.Contains(t, err.Error(), "user.yaml:2: rule ")
+		assert.Contains(t, err.Error(), "unknown severity")
+	}
+}
