@@ -3,9 +3,10 @@ package parser
 import (
 	"regexp"
 
-	"github.com/budgetlint/budgetlint/parser/tables"
 	"sort"
 	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/tables"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
@@ -69,6 +70,9 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 	structure(d)
 	if raw.Format == doc.FormatHTML || raw.Format == doc.FormatDOCX {
 		tables.LinkGrids(d) // a grid's title and unit stand in the paragraphs before it
+		for _, t := range d.Tables {
+			tables.Recognize(t) // the document is complete when it is opened: checks only read it
+		}
 	}
 	return d
 }
