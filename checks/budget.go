@@ -7,52 +7,40 @@ import (
 // budgetFinal checks budget-versus-final statements: the completion rate
 // against final / budget, the words 大于/小于/等于/持平 against the figures,
 // and a completion rate against a zero budget.
-type budgetFinal struct{ p params }
-
 func init() {
-	RegisterTests("budget-final", []string{"rate", "comparison", "zero-budget"}, func(p params) Checker { return &budgetFinal{p: p} })
+	completions := func(c *Context) []*claims.Completion { return c.Claims.Completions }
+	RegisterTests("budget-final", map[string]Test{
+		"rate":        each(completions, completionRate),
+		"zero-budget": each(completions, completionZeroBudget),
+		"comparison":  each(func(c *Context) []*claims.Comparison { return c.Claims.Comparisons }, comparison),
+	}, Options{})
 }
 
-func (s *budgetFinal) Run(c *Context) {
-	switch s.p.Test {
-	case "rate", "zero-budget":
-		for _, cp := range c.Claims.Completions {
-			s.rate(c, cp)
-		}
-	case "comparison":
-		for _, cm := range c.Claims.Comparisons {
-			s.comparison(c, cm)
-		}
+func completionZeroBudget(c *Context, cp *claims.Completion) {
+	if cp.Budget != nil && cp.Final != nil && cp.Budget.IsZero() {
+		c.ReportClaim(cp, Vars{"stated": cp.Rate.Value.String() + "%", "budget": fig(cp.Budget)})
 	}
 }
 
-func (s *budgetFinal) rate(c *Context, cp *claims.Completion) {
+func completionRate(c *Context, cp *claims.Completion) {
 	if cp.Budget == nil || cp.Final == nil {
-		if s.p.Test == "rate" {
-			c.Cov.Skip("completion: budget or final not stated")
-		}
+		c.Skip(cp, "completion: budget or final not stated")
 		return
 	}
 	if cp.Budget.IsZero() {
-		if s.p.Test == "zero-budget" {
-			c.span(cp.Span, Vars{"stated": cp.Rate.Value.String() + "%", "budget": fig(cp.Budget)})
-		}
-		return
-	}
-	if s.p.Test != "rate" {
-		return
+		return // the zero-budget test's
 	}
 	b := cp.Budget.Yuan()
 	if b.ContainsZero() {
-		c.Cov.Skip("completion: budget too small to judge")
+		c.Skip(cp, "completion: budget too small to judge")
 		return
 	}
 	got, _ := cp.Final.Yuan().Div(b)
-	c.Cov.Check()
+	c.Decided(cp)
 	if got.Meets(cp.Rate.Fraction()) {
 		return
 	}
-	c.span(cp.Span, Vars{
+	c.ReportClaim(cp, Vars{
 		"stated":   cp.Rate.Value.String() + "%",
 		"expected": pct(got, cp.Rate.Value.Decimals()),
 		"final":    cp.Final.Value.String(),
@@ -60,13 +48,13 @@ func (s *budgetFinal) rate(c *Context, cp *claims.Completion) {
 	})
 }
 
-func (s *budgetFinal) comparison(c *Context, cm *claims.Comparison) {
+func comparison(c *Context, cm *claims.Comparison) {
 	if cm.Budget == nil || cm.Final == nil {
-		c.Cov.Skip("comparison: budget or final not stated")
+		c.Skip(cm, "comparison: budget or final not stated")
 		return
 	}
 	f, b := cm.Final.Yuan(), cm.Budget.Yuan()
-	c.Cov.Check()
+	c.Decided(cm)
 	var ok bool
 	switch cm.Rel {
 	case 1:

@@ -6,30 +6,36 @@ import (
 
 // cause checks 主要原因是 …: a cause describing an increase after a decrease
 // (and the reverse), a reduction after 持平, and an empty cause.
-type cause struct{ p params }
-
 func init() {
-	RegisterTests("cause", []string{"direction", "empty"}, func(p params) Checker { return &cause{p: p} })
+	causes := func(c *Context) []*claims.Cause { return c.Claims.Causes }
+	RegisterTests("cause", map[string]Test{
+		"direction": each(causes, causeDirection),
+		"empty":     each(causes, causeEmpty),
+	}, Options{})
 }
 
-func (s *cause) Run(c *Context) {
-	for _, cs := range c.Claims.Causes {
-		switch s.p.Test {
-		case "empty":
-			if cs.Empty {
-				c.span(cs.Span, Vars{})
-			}
-		case "direction":
-			if cs.Empty || cs.Dir == claims.DirNone || cs.RefDir == claims.DirNone {
-				continue
-			}
-			c.Cov.Check()
-			contradicts := (cs.RefDir == claims.DirUp && cs.Dir == claims.DirDown) ||
-				(cs.RefDir == claims.DirDown && cs.Dir == claims.DirUp) ||
-				(cs.RefDir == claims.DirFlat && cs.Dir == claims.DirDown)
-			if contradicts {
-				c.span(cs.Span, Vars{"stated": cs.DirWord, "expected": cs.RefDir.String(), "cause": cs.Text})
-			}
-		}
+func causeEmpty(c *Context, cs *claims.Cause) {
+	if cs.Empty {
+		c.ReportClaim(cs, Vars{})
+	}
+}
+
+func causeDirection(c *Context, cs *claims.Cause) {
+	switch {
+	case cs.Empty:
+		return // the empty test's
+	case cs.Dir == claims.DirNone:
+		c.Skip(cs, "cause: states no single direction")
+		return
+	case cs.RefDir == claims.DirNone:
+		c.Skip(cs, "cause: what it explains has no direction")
+		return
+	}
+	c.Decided(cs)
+	contradicts := (cs.RefDir == claims.DirUp && cs.Dir == claims.DirDown) ||
+		(cs.RefDir == claims.DirDown && cs.Dir == claims.DirUp) ||
+		(cs.RefDir == claims.DirFlat && cs.Dir == claims.DirDown)
+	if contradicts {
+		c.ReportClaim(cs, Vars{"stated": cs.DirWord, "expected": cs.RefDir.String(), "cause": cs.Text})
 	}
 }

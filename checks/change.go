@@ -8,27 +8,16 @@ import (
 )
 
 // change checks comparisons with an earlier period: the stated rate against
-// amount and base, direction words against the figures and each other, and
-// rates from a zero base.
-type change struct{ p params }
-
+// amount and base, direction words against the figures and each other, the
+// amount against the two periods' figures, and rates from a zero base.
 func init() {
-	RegisterTests("change", []string{"rate", "direction", "zero-base", "amount"}, func(p params) Checker { return &change{p: p} })
-}
-
-func (s *change) Run(c *Context) {
-	for _, ch := range c.Claims.Changes {
-		switch s.p.Test {
-		case "rate":
-			s.rate(c, ch)
-		case "direction":
-			s.direction(c, ch)
-		case "zero-base":
-			s.zeroBase(c, ch)
-		case "amount":
-			s.amount(c, ch)
-		}
-	}
+	changes := func(c *Context) []*claims.Change { return c.Claims.Changes }
+	RegisterTests("change", map[string]Test{
+		"rate":      each(changes, changeRate),
+		"direction": each(changes, changeDirection),
+		"zero-base": each(changes, changeZeroBase),
+		"amount":    each(changes, changeAmount),
+	}, Options{})
 }
 
 // baseAndDelta works out last period's value and the size of the change
@@ -63,32 +52,32 @@ func baseAndDelta(ch *claims.Change) (base, delta num.Interval, how string, ok b
 	return base, delta, "", false
 }
 
-func (s *change) rate(c *Context, ch *claims.Change) {
+func changeRate(c *Context, ch *claims.Change) {
 	if ch.Rate == nil || ch.Flat || ch.RateDir != claims.DirNone {
 		return
 	}
 	base, delta, how, ok := baseAndDelta(ch)
 	if !ok {
-		c.Cov.Skip("change rate: base not stated")
+		c.Skip(ch, "change rate: base not stated")
 		return
 	}
 	if base.ContainsZero() || base.Hi.Sign() <= 0 {
-		c.Cov.Skip("change rate: base zero or negative")
+		c.Skip(ch, "change rate: base zero or negative")
 		return
 	}
 	got, _ := delta.Div(base)
-	c.Cov.Check()
+	c.Decided(ch)
 	if got.Meets(ch.Rate.Fraction()) {
 		return
 	}
-	c.span(ch.Span, Vars{
+	c.ReportClaim(ch, Vars{
 		"stated":   ch.Rate.Value.String() + "%",
 		"expected": pct(got, ch.Rate.Value.Decimals()),
 		"how":      how,
 	})
 }
 
-func (s *change) zeroBase(c *Context, ch *claims.Change) {
+func changeZeroBase(c *Context, ch *claims.Change) {
 	if ch.Rate == nil || ch.Dir != claims.DirUp {
 		return
 	}
@@ -109,36 +98,37 @@ func (s *change) zeroBase(c *Context, ch *claims.Change) {
 	if base.Sign() != 0 || ch.Rate.Value.Rat().Cmp(big.NewRat(100, 1)) != 0 {
 		return
 	}
-	c.span(ch.Span, Vars{"stated": ch.Rate.Value.String() + "%", "how": how})
+	c.ReportClaim(ch, Vars{"stated": ch.Rate.Value.String() + "%", "how": how})
 }
 
-func (s *change) direction(c *Context, ch *claims.Change) {
+func changeDirection(c *Context, ch *claims.Change) {
 	if (ch.Amount != nil && ch.Amount.IsZero()) || (ch.Rate != nil && ch.Rate.IsZero()) {
 		return // 增加0万元，与上年持平: a change of zero is no change
 	}
 	switch {
 	case ch.Flat && (ch.Dir == claims.DirUp || ch.Dir == claims.DirDown):
-		c.span(ch.Span, Vars{"stated": ch.DirWord, "expected": "持平"})
+		c.ReportClaim(ch, Vars{"stated": ch.DirWord, "expected": "持平"})
 	case ch.RateDir != claims.DirNone && ch.RateDir != ch.Dir && ch.Dir != claims.DirFlat:
-		c.span(ch.Span, Vars{"stated": ch.DirWord, "expected": ch.RateDir.String()})
+		c.ReportClaim(ch, Vars{"stated": ch.DirWord, "expected": ch.RateDir.String()})
 	case ch.Current != nil && ch.Base != nil:
+		c.Decided(ch)
 		cur, base := ch.Current.Yuan(), ch.Base.Yuan()
 		wrong := (ch.Dir == claims.DirUp && cur.Hi.Cmp(base.Lo) <= 0 && !cur.Meets(base)) ||
 			(ch.Dir == claims.DirDown && base.Hi.Cmp(cur.Lo) <= 0 && !cur.Meets(base))
 		if wrong {
-			c.span(ch.Span, Vars{"stated": ch.DirWord, "expected": fig(ch.Current) + " vs " + fig(ch.Base)})
+			c.ReportClaim(ch, Vars{"stated": ch.DirWord, "expected": fig(ch.Current) + " vs " + fig(ch.Base)})
 		}
 	}
 }
 
-func (s *change) amount(c *Context, ch *claims.Change) {
+func changeAmount(c *Context, ch *claims.Change) {
 	if ch.Amount == nil || ch.Current == nil || ch.Base == nil {
 		return
 	}
 	delta := ch.Current.Yuan().Sub(ch.Base.Yuan()).Abs()
-	c.Cov.Check()
+	c.Decided(ch)
 	if delta.Meets(ch.Amount.Yuan()) {
 		return
 	}
-	c.span(ch.Span, Vars{"stated": fig(ch.Amount), "expected": amount(delta, ch.Amount)})
+	c.ReportClaim(ch, Vars{"stated": fig(ch.Amount), "expected": amount(delta, ch.Amount)})
 }

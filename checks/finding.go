@@ -1,6 +1,8 @@
 package checks
 
-import "github.com/budgetlint/budgetlint/rules"
+import (
+	"github.com/budgetlint/budgetlint/rules"
+)
 
 // Finding is one contradiction found in a document. Field names follow the
 // JSON contract the scorecard and CI integrations read.
@@ -19,40 +21,102 @@ type Finding struct {
 	// Context is extra text a reader needs to judge the finding (the other
 	// figure of a pair, the heading of the item...).
 	Context string `json:"context,omitempty"`
+	// Related are the other places one defect involves: the table row a
+	// sentence disagrees with, the earlier statement of a restated figure.
+	Related []Place `json:"related,omitempty"`
+}
+
+// Place is a span of the source: lines and columns (in characters), the
+// page for paged sources, and the text there.
+type Place struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Page      int    `json:"page,omitempty"`
+	Claim     string `json:"claim"`
+	// Note says what the place is to the finding ("table row", "first stated").
+	Note string `json:"note,omitempty"`
 }
 
 // Coverage says what was checked and what was skipped, so a clean result
-// cannot hide a checker that skipped most claims.
+// cannot hide a checker that skipped most claims. Claims are counted once
+// each: a claim is decided when some rule found it consistent or reported
+// it, and skipped otherwise, under one reason.
 type Coverage struct {
 	Figures int            `json:"figures"`
 	Claims  int            `json:"claims"`
+	Decided int            `json:"decided"`
+	Skipped int            `json:"skipped"`
+	Reasons map[string]int `json:"skipped_reasons,omitempty"`
+	// Checked counts every verdict reached: claims decided plus table
+	// identities checked.
+	Checked int   `json:"checked"`
+	Tables  Units `json:"tables"`
+}
+
+// Units counts checks of things that are not narrative claims (table identities).
+type Units struct {
 	Checked int            `json:"checked"`
 	Skipped int            `json:"skipped"`
 	Reasons map[string]int `json:"skipped_reasons,omitempty"`
 }
 
-// Skip records one claim that could not be checked, and why.
-func (c *Coverage) Skip(reason string) {
-	c.Skipped++
-	if c.Reasons == nil {
-		c.Reasons = map[string]int{}
+// TableChecked counts one identity checked.
+func (u *Units) TableChecked() { u.Checked++ }
+
+// TableSkipped counts one identity skipped, and why.
+func (u *Units) TableSkipped(reason string) { u.skip(reason) }
+
+func (u *Units) skip(reason string) {
+	u.Skipped++
+	if u.Reasons == nil {
+		u.Reasons = map[string]int{}
 	}
-	c.Reasons[reason]++
+	u.Reasons[reason]++
 }
 
-// Check records one claim that was checked.
-func (c *Coverage) Check() { c.Checked++ }
+func (u *Units) add(o Units) {
+	u.Checked += o.Checked
+	u.Skipped += o.Skipped
+	for k, v := range o.Reasons {
+		if u.Reasons == nil {
+			u.Reasons = map[string]int{}
+		}
+		u.Reasons[k] += v
+	}
+}
 
 // Add merges another coverage into c.
 func (c *Coverage) Add(o Coverage) {
 	c.Figures += o.Figures
 	c.Claims += o.Claims
+	c.Decided += o.Decided
 	c.Checked += o.Checked
-	c.Skipped += o.Skipped
-	for k, v := range o.Reasons {
-		if c.Reasons == nil {
-			c.Reasons = map[string]int{}
+	claims := Units{Skipped: c.Skipped, Reasons: c.Reasons}
+	claims.add(Units{Skipped: o.Skipped, Reasons: o.Reasons})
+	c.Skipped, c.Reasons = claims.Skipped, claims.Reasons
+	c.Tables.add(o.Tables)
+}
+
+// coverage counts the run's claims: decided, or skipped under the first
+// reason a rule gave (or because no rule applies to its form).
+func (r *run) coverage() Coverage {
+	cov := Coverage{Figures: r.claims.FigureCount(), Tables: r.tables}
+	var skipped Units
+	for _, cl := range r.claims.All() {
+		cov.Claims++
+		if r.decided[cl] {
+			cov.Decided++
+			continue
 		}
-		c.Reasons[k] += v
+		reason := r.reasons[cl]
+		if reason == "" {
+			reason = cl.Kind() + ": no rule applies to this form"
+		}
+		skipped.skip(reason)
 	}
+	cov.Skipped, cov.Reasons = skipped.Skipped, skipped.Reasons
+	cov.Checked = cov.Decided + cov.Tables.Checked
+	return cov
 }

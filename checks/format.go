@@ -5,7 +5,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/parser/num"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // pct prints an interval of fractions as a percentage with d decimals (at least 2).
@@ -51,31 +50,4 @@ func fig(f *claims.Figure) string {
 		return "?"
 	}
 	return f.Value.String() + unitName(f)
-}
-
-// span reports a finding over a claim span.
-func (c *Context) span(s claims.Span, vars Vars) {
-	c.Report(s.Block, s.Start, s.End, vars)
-}
-
-// params is what every kind decodes at least: which test of the kind a rule runs.
-type params struct {
-	Test string `yaml:"test"`
-}
-
-// RegisterTests registers a kind whose rules choose one of its tests with
-// params.test (share: value, sign, zero-whole …); any other param is an error.
-func RegisterTests(kind string, tests []string, make func(params) Checker) {
-	Register(kind, func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		var p params
-		if err := r.DecodeParams(&p); err != nil {
-			return nil, err
-		}
-		for _, t := range tests {
-			if p.Test == t {
-				return make(p), nil
-			}
-		}
-		return nil, errf(r, "params.test %q: want one of %v", p.Test, tests)
-	})
 }

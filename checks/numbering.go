@@ -7,33 +7,34 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // numbering checks heading and item numbering: gaps (八、 then 十、, 第二部分
 // then 第四部分), headings that lost their number among numbered siblings,
 // and a lone （一） with no （二）.
 type numbering struct {
-	Test     string   `yaml:"test"`
 	Suffixes []string `yaml:"heading_suffixes"`
+	report   numberingFault
 }
 
+// numberingFault is what one numbering test reports of the walk they share.
+type numberingFault int
+
+const (
+	numberingGap numberingFault = iota
+	numberingUnnumbered
+	numberingLone
+)
+
 func init() {
-	Register("numbering", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		s := &numbering{}
-		if err := r.DecodeParams(s); err != nil {
-			return nil, err
-		}
-		switch s.Test {
-		case "gap", "unnumbered", "lone":
-		default:
-			return nil, errf(r, "params.test %q: want one of gap, unnumbered, lone", s.Test)
-		}
-		if len(s.Suffixes) == 0 {
-			s.Suffixes = []string{"情况说明", "说明", "情况"}
-		}
-		return s, nil
-	})
+	test := func(f numberingFault) func(numbering) Test {
+		return func(p numbering) Test { p.report = f; return p.run }
+	}
+	Register("numbering", numbering{Suffixes: []string{"情况说明", "说明", "情况"}}, map[string]func(numbering) Test{
+		"gap":        test(numberingGap),
+		"unnumbered": test(numberingUnnumbered),
+		"lone":       test(numberingLone),
+	}, Options{})
 }
 
 type seq struct {
@@ -57,7 +58,7 @@ var sentencePunctRe = regexp.MustCompile(`[，。；;]|,\D`)
 
 var terminalRe = regexp.MustCompile(`[。；;:：,，!！?？]`)
 
-func (s *numbering) Run(c *Context) {
+func (s numbering) run(c *Context) {
 	active := map[doc.Style]*seq{}
 	inTOC, inAppendix := false, false
 	closeDeeper := func(st doc.Style) {
@@ -97,7 +98,7 @@ func (s *numbering) Run(c *Context) {
 			q.last, q.value = b, n.Value
 			q.count++
 		default:
-			if s.Test == "gap" && n.Value-q.value <= 3 && hasContent(c.Doc.Blocks, q.last, b) {
+			if s.report == numberingGap && n.Value-q.value <= 3 && hasContent(c.Doc.Blocks, q.last, b) {
 				c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
 					"stated": marker(b), "expected": markerFor(n.Style, q.value+1), "previous": marker(q.last),
 				})
@@ -113,8 +114,8 @@ func (s *numbering) Run(c *Context) {
 
 // unnumbered reports a heading without a number that reads like its numbered
 // siblings (八、…情况说明 followed by …情况说明 where 九、 belongs).
-func (s *numbering) unnumbered(c *Context, b *doc.Block, active map[doc.Style]*seq) {
-	if s.Test != "unnumbered" || utf8.RuneCountInString(b.Text) > 30 || terminalRe.MatchString(b.Text) || strings.ContainsAny(b.Text, "0123456789") {
+func (s numbering) unnumbered(c *Context, b *doc.Block, active map[doc.Style]*seq) {
+	if s.report != numberingUnnumbered || utf8.RuneCountInString(b.Text) > 30 || terminalRe.MatchString(b.Text) || strings.ContainsAny(b.Text, "0123456789") {
 		return
 	}
 	suffix := ""
@@ -151,8 +152,8 @@ func (s *numbering) unnumbered(c *Context, b *doc.Block, active map[doc.Style]*s
 	}
 }
 
-func (s *numbering) lone(c *Context, st doc.Style, q *seq) {
-	if s.Test != "lone" || q.count != 1 || st != doc.StyleParenCJK || q.value != 1 {
+func (s numbering) lone(c *Context, st doc.Style, q *seq) {
+	if s.report != numberingLone || q.count != 1 || st != doc.StyleParenCJK || q.value != 1 {
 		return
 	}
 	b := q.first

@@ -1,12 +1,12 @@
 package checks
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // placeholder finds template leftovers by pattern: alternatives left
@@ -20,26 +20,26 @@ type placeholder struct {
 }
 
 func init() {
-	Register("placeholder", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		p := &placeholder{}
-		if err := r.DecodeParams(p); err != nil {
-			return nil, err
-		}
-		if len(p.Patterns) == 0 {
-			return nil, errf(r, "params.patterns: at least one pattern is needed")
-		}
-		for _, s := range p.Patterns {
-			re, err := regexp.Compile(s)
-			if err != nil {
-				return nil, errf(r, "params.patterns: %v", err)
-			}
-			p.res = append(p.res, re)
-		}
-		return p, nil
-	})
+	Register("placeholder", placeholder{}, map[string]func(placeholder) Test{
+		"pattern": func(p placeholder) Test { return p.run },
+	}, Options{})
 }
 
-func (p *placeholder) Run(c *Context) {
+func (p *placeholder) prepare() error {
+	if len(p.Patterns) == 0 {
+		return fmt.Errorf("patterns: at least one pattern is needed")
+	}
+	for _, s := range p.Patterns {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return fmt.Errorf("patterns: %v", err)
+		}
+		p.res = append(p.res, re)
+	}
+	return nil
+}
+
+func (p placeholder) run(c *Context) {
 	for _, b := range c.Doc.Blocks {
 		if (b.TOC && !p.IncludeTOC) || (p.HeadingsOnly && !isHeadingLike(b)) {
 			continue

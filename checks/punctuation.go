@@ -10,28 +10,31 @@ import (
 
 // punctuation finds doubled full stops and commas and unbalanced quotes and
 // brackets within a paragraph. Low severity: typography, not arithmetic.
-type punctuation struct{ p params }
-
 func init() {
-	RegisterTests("punctuation", []string{"doubled", "unbalanced"}, func(p params) Checker { return &punctuation{p: p} })
+	RegisterTests("punctuation", map[string]Test{
+		"doubled":    eachProse(doubledPunctuation),
+		"unbalanced": eachProse(unbalanced),
+	}, Options{})
 }
 
 var doubledRe = regexp.MustCompile(`。。|，，|、、|；；`)
 
-func (s *punctuation) Run(c *Context) {
-	for _, b := range c.Doc.Blocks {
-		if b.TOC || b.Kind == doc.KindTableCell {
-			continue
-		}
-		switch s.p.Test {
-		case "doubled":
-			for _, m := range doubledRe.FindAllStringIndex(b.Text, -1) {
-				rs := utf8.RuneCountInString(b.Text[:m[0]])
-				c.Report(b, rs, rs+2, Vars{"stated": b.Text[m[0]:m[1]]})
+// eachProse makes a test that runs check on every running-text block
+// (not the table of contents, not table cells).
+func eachProse(check func(*Context, *doc.Block)) Test {
+	return func(c *Context) {
+		for _, b := range c.Doc.Blocks {
+			if !b.TOC && b.Kind != doc.KindTableCell {
+				check(c, b)
 			}
-		case "unbalanced":
-			s.unbalanced(c, b)
 		}
+	}
+}
+
+func doubledPunctuation(c *Context, b *doc.Block) {
+	for _, m := range doubledRe.FindAllStringIndex(b.Text, -1) {
+		rs := utf8.RuneCountInString(b.Text[:m[0]])
+		c.Report(b, rs, rs+2, Vars{"stated": b.Text[m[0]:m[1]]})
 	}
 }
 
@@ -40,7 +43,7 @@ var pairs = [][2]string{{"“", "”"}, {"(", ")"}, {"《", "》"}}
 // unbalanced reports a paragraph whose quotes or brackets do not close. A
 // paragraph that opens one its neighbour closes was split by a page or a
 // table, not mistyped, and is left alone.
-func (s *punctuation) unbalanced(c *Context, b *doc.Block) {
+func unbalanced(c *Context, b *doc.Block) {
 	for _, pair := range pairs {
 		d := balance(b.Text, pair)
 		if d == 0 {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/num"
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // table-columns: the identities inside one table. Per row: 合计 = 基本支出 +
@@ -15,22 +14,21 @@ import (
 // 收入 − 支出. In the summary tables: 本年收入合计 = Σ income lines, 本年支出合计
 // = Σ expenditure lines, the 总计 of each side and their equality. In the
 // basic-expenditure table: 人员经费合计 and 公用经费合计 = their classes.
-func init() { Register("table-columns", newTableColumns) }
+func init() {
+	Register("table-columns", tableColumns{Persons: []string{"301", "303"}}, map[string]func(tableColumns) Test{
+		"identities": func(p tableColumns) Test { return p.run },
+	}, Options{})
+}
 
 type tableColumns struct {
 	Persons []string `yaml:"persons"` // economic classes making up 人员经费
 }
 
-func newTableColumns(r *rules.Rule, _ *rules.Set) (Checker, error) {
-	p := tableColumns{Persons: []string{"301", "303"}}
-	return p, r.DecodeParams(&p)
-}
-
-func (p tableColumns) Run(c *Context) {
+func (p tableColumns) run(c *Context) {
 	ss := docSheets(c)
 	for _, s := range ss.sheets {
 		if ss.misread(s) {
-			c.Cov.Skip("table reading failed: rows misaligned")
+			c.TableSkipped("table reading failed: rows misaligned")
 			continue
 		}
 		for g := 0; g < 2; g++ {
@@ -41,7 +39,7 @@ func (p tableColumns) Run(c *Context) {
 				}
 				if r.Short {
 					if len(r.Cells) > 0 {
-						c.Cov.Skip("table columns: blank cells lost in text, row placed by its identities")
+						c.TableSkipped("table columns: blank cells lost in text, row placed by its identities")
 					}
 					continue
 				}
@@ -66,7 +64,7 @@ func checkIdentity(c *Context, s *tables.Sheet, r *tables.Row, id tables.Identit
 	if !known {
 		return
 	}
-	c.Cov.Check()
+	c.TableChecked()
 	if ok {
 		return
 	}
@@ -139,7 +137,7 @@ func (p tableColumns) summary(c *Context, s *tables.Sheet, addIn, addOut []strin
 			}
 		}
 		if tot == nil || len(items) == 0 {
-			c.Cov.Skip("table columns: summary total line not found")
+			c.TableSkipped("table columns: summary total line not found")
 			continue
 		}
 		for col := range tot.Vals {
@@ -173,7 +171,7 @@ func (p tableColumns) summary(c *Context, s *tables.Sheet, addIn, addOut []strin
 			rows = append(rows, r)
 		}
 		if rows == nil {
-			c.Cov.Skip("table columns: carry-over line not found")
+			c.TableSkipped("table columns: carry-over line not found")
 			continue
 		}
 		for col := range grand[g].Vals {
@@ -194,19 +192,19 @@ func (p tableColumns) summary(c *Context, s *tables.Sheet, addIn, addOut []strin
 // sumCheck compares row r's column col with the sum of vs.
 func sumCheck(c *Context, s *tables.Sheet, r *tables.Row, col int, vs []*tables.Value, what string) {
 	if col >= len(r.Vals) || r.Vals[col] == nil {
-		c.Cov.Skip("table columns: figure not placed in its column")
+		c.TableSkipped("table columns: figure not placed in its column")
 		return
 	}
 	sum, ok := sumValues(vs)
 	if !ok {
-		c.Cov.Skip("table columns: figure not placed in its column")
+		c.TableSkipped("table columns: figure not placed in its column")
 		return
 	}
 	if belowLargest(r.Vals[col], vs) {
-		c.Cov.Skip("table reading failed: total below its largest item")
+		c.TableSkipped("table reading failed: total below its largest item")
 		return
 	}
-	c.Cov.Check()
+	c.TableChecked()
 	if r.Vals[col].Interval().Meets(sum) {
 		return
 	}

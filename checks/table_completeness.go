@@ -6,7 +6,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // table-completeness: every standard table the report's contents list, and
@@ -14,18 +13,17 @@ import (
 // `min_found` of them) every one of the nine, is present in the body. An
 // empty table with its 本表无数据 note counts as present (pitfall 21). A
 // file without a usable text layer is not judged (pitfall 32).
-func init() { Register("table-completeness", newTableCompleteness) }
+func init() {
+	Register("table-completeness", tableCompleteness{MinFound: 3}, map[string]func(tableCompleteness) Test{
+		"tables": func(p tableCompleteness) Test { return p.run },
+	}, Options{})
+}
 
 type tableCompleteness struct {
 	MinFound int `yaml:"min_found"`
 }
 
-func newTableCompleteness(r *rules.Rule, _ *rules.Set) (Checker, error) {
-	p := tableCompleteness{MinFound: 3}
-	return p, r.DecodeParams(&p)
-}
-
-func (p tableCompleteness) Run(c *Context) {
+func (p tableCompleteness) run(c *Context) {
 	d := c.Doc
 	if d.NoText != "" || d.Source == nil {
 		return
@@ -50,7 +48,7 @@ func (p tableCompleteness) Run(c *Context) {
 		if !listed && finals < p.MinFound {
 			continue
 		}
-		c.Cov.Check()
+		c.TableChecked()
 		vars := Vars{"table": std.Name, "expected": std.Name, "context": "tables found: " + foundList(found)}
 		if listed {
 			vars["where"] = "the contents list it"

@@ -8,7 +8,6 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // table-contents: a table-of-contents entry names the body's heading as
@@ -20,14 +19,11 @@ import (
 // numbers are dropped, and a differently worded heading is only paired
 // with the entry when they share a run of words, so an entry whose section
 // is simply absent is left to the completeness rule.
-func init() { Register("table-contents", newTableContents) }
+func init() {
+	RegisterTests("table-contents", map[string]Test{"contents": tableContents{}.run}, Options{})
+}
 
 type tableContents struct{}
-
-func newTableContents(r *rules.Rule, _ *rules.Set) (Checker, error) {
-	var p struct{}
-	return tableContents{}, r.DecodeParams(&p)
-}
 
 var (
 	tocTail = regexp.MustCompile(`[.．…·\-—_\s]*[0-9]*$`)
@@ -111,7 +107,7 @@ func tocHeadings(d *doc.Document, toc bool) []tocHeading {
 	return out
 }
 
-func (tableContents) Run(c *Context) {
+func (tableContents) run(c *Context) {
 	d := c.Doc
 	if d.NoText != "" {
 		return
@@ -134,7 +130,7 @@ func (tableContents) Run(c *Context) {
 				sameNumber = append(sameNumber, h)
 			}
 		}
-		c.Cov.Check()
+		c.TableChecked()
 		switch {
 		case len(sameWords) > 0:
 			for _, h := range sameWords {

@@ -8,7 +8,6 @@ import (
 	"github.com/budgetlint/budgetlint/parser/num"
 
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // table-cross: a figure shown in several tables is the same in each. The
@@ -18,16 +17,13 @@ import (
 // table, and the basic-expenditure lines for travel abroad, reception and
 // official cars cannot exceed the "三公" table's figures for them, which
 // cover all fiscal money (basic and project).
-func init() { Register("table-cross", newTableCross) }
+func init() {
+	RegisterTests("table-cross", map[string]Test{"tables": tableCross{}.run}, Options{})
+}
 
 type tableCross struct{}
 
-func newTableCross(r *rules.Rule, _ *rules.Set) (Checker, error) {
-	var p struct{}
-	return tableCross{}, r.DecodeParams(&p)
-}
-
-func (tableCross) Run(c *Context) {
+func (tableCross) run(c *Context) {
 	ss := docSheets(c)
 	sum := ss.of(tables.Summary)
 	fis := ss.of(tables.FiscalSum)
@@ -121,7 +117,7 @@ func classLines(c *Context, a *tables.Sheet, acol int, b *tables.Sheet, bcol int
 			// a zero line has no row in the coded table; anything else is
 			// "not computable" rather than a mismatch (pitfall 28)
 			if acol < len(r.Vals) && r.Vals[acol] != nil && !r.Vals[acol].Interval().ContainsZero() {
-				c.Cov.Skip("table cross: class row absent from the coded table")
+				c.TableSkipped("table cross: class row absent from the coded table")
 			}
 			continue
 		}
@@ -139,11 +135,11 @@ func equal(c *Context, sb *tables.Sheet, rb *tables.Row, bcol int, sa *tables.Sh
 // against all of it).
 func compare(c *Context, sb *tables.Sheet, rb *tables.Row, bcol int, sa *tables.Sheet, ra *tables.Row, acol int, atMost bool) {
 	if bcol >= len(rb.Vals) || acol >= len(ra.Vals) || rb.Vals[bcol] == nil || ra.Vals[acol] == nil {
-		c.Cov.Skip("table cross: figure not placed in its column")
+		c.TableSkipped("table cross: figure not placed in its column")
 		return
 	}
 	vb, va := rb.Vals[bcol], ra.Vals[acol]
-	c.Cov.Check()
+	c.TableChecked()
 	ib, ia := scaled(sb, vb), scaled(sa, va)
 	if ib.Meets(ia) || atMost && !ia.Below(ib) {
 		return
@@ -188,14 +184,14 @@ func basicTotal(c *Context, gen, basic *tables.Sheet) {
 		}
 	}
 	if tot == nil || len(parts) != 2 || len(tot.Vals) < 2 || tot.Vals[1] == nil {
-		c.Cov.Skip("table cross: 基本支出 or 人员经费/公用经费 not found")
+		c.TableSkipped("table cross: 基本支出 or 人员经费/公用经费 not found")
 		return
 	}
 	s, ok := sumValues(parts)
 	if !ok {
 		return
 	}
-	c.Cov.Check()
+	c.TableChecked()
 	if scaled(gen, tot.Vals[1]).Meets(s.Scale(basic.UnitScale())) {
 		return
 	}
@@ -220,7 +216,7 @@ func sanGongLines(c *Context, basic, sg *tables.Sheet) {
 	row := sg.Rows[0]
 	periods := sg.SanGongPeriods()
 	if periods < 1 || periods > 2 || len(row.Vals) != sg.NCols[0] {
-		c.Cov.Skip("table cross: 三公 table not read")
+		c.TableSkipped("table cross: 三公 table not read")
 		return
 	}
 	p := periods - 1 // the 决算数 of a final report, the only column of a budget
@@ -245,7 +241,7 @@ func sanGongLines(c *Context, basic, sg *tables.Sheet) {
 			// a budget classification may give the code another meaning
 			// (30212 机关事业单位退休人员活动费); a wrapped name's fragment
 			// of a few characters says nothing
-			c.Cov.Skip("table cross: economic line is not the 三公 item")
+			c.TableSkipped("table cross: economic line is not the 三公 item")
 			continue
 		}
 		var bound *tables.Value
@@ -260,10 +256,10 @@ func sanGongLines(c *Context, basic, sg *tables.Sheet) {
 			}
 		}
 		if bound == nil {
-			c.Cov.Skip("table cross: 三公 figure not placed in its column")
+			c.TableSkipped("table cross: 三公 figure not placed in its column")
 			continue
 		}
-		c.Cov.Check()
+		c.TableChecked()
 		if !scaled(sg, bound).Below(scaled(basic, r.Vals[0])) {
 			continue
 		}

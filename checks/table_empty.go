@@ -6,7 +6,6 @@ import (
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // tableEmpty reports a table whose note says it has no data (本表无数据)
@@ -15,12 +14,10 @@ import (
 type tableEmpty struct{}
 
 func init() {
-	Register("table-empty", func(r *rules.Rule, _ *rules.Set) (Checker, error) {
-		return tableEmpty{}, r.DecodeParams(&struct{}{})
-	})
+	RegisterTests("table-empty", map[string]Test{"note": tableEmpty{}.run}, Options{})
 }
 
-func (tableEmpty) Run(c *Context) {
+func (tableEmpty) run(c *Context) {
 	for _, t := range c.Doc.Tables {
 		if !t.Empty {
 			continue
@@ -39,7 +36,7 @@ func (tableEmpty) Run(c *Context) {
 			if len(figs) == 0 {
 				continue
 			}
-			c.Cov.Check()
+			c.TableChecked()
 			r := &tables.Row{Index: ri, All: row}
 			reportRow(c, r, Vars{
 				"table":    tableName(t),

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // table-hierarchy: in a coded table every parent row is the sum of its
@@ -12,28 +11,25 @@ import (
 // (function codes 201 > 20101 > 2010101), and an economic class the sum of
 // its items (301 = Σ 301xx). Only the next level down is added, so 项 rows
 // are never counted into a 类 twice (pitfall 24).
-func init() { Register("table-hierarchy", newTableHierarchy) }
+func init() {
+	RegisterTests("table-hierarchy", map[string]Test{"rows": tableHierarchy{}.run}, Options{})
+}
 
 type tableHierarchy struct{}
 
-func newTableHierarchy(r *rules.Rule, _ *rules.Set) (Checker, error) {
-	var p struct{}
-	return tableHierarchy{}, r.DecodeParams(&p)
-}
-
-func (tableHierarchy) Run(c *Context) {
+func (tableHierarchy) run(c *Context) {
 	ss := docSheets(c)
 	for _, s := range ss.sheets {
-		h := &hierRun{}
-		hierarchySheet(c, s, h)
 		// Rows whose figures drifted in extraction (a value column shifted
 		// against the labels) make most parents disagree with their
 		// children; a report with a typo has one or two. A table where at
 		// least three and a third of the parents fail was read wrongly.
 		if ss.misread(s) {
-			c.Cov.Skip("table reading failed: rows misaligned")
+			c.TableSkipped("table reading failed: rows misaligned")
 			continue
 		}
+		h := &hierRun{}
+		hierarchySheet(c, s, h)
 		for _, f := range h.found {
 			reportRow(c, f.row, f.vars)
 		}
@@ -51,7 +47,14 @@ type pendingFinding struct {
 	vars Vars
 }
 
-func hierarchySheet(c *Context, s *tables.Sheet, h *hierRun) {
+// tally counts table identities checked and skipped: a rule's Context, or
+// a scratch Units for a dry run that judges how well a table was read.
+type tally interface {
+	TableChecked()
+	TableSkipped(reason string)
+}
+
+func hierarchySheet(c tally, s *tables.Sheet, h *hierRun) {
 	{
 		lay := s.Std.Layout
 		if lay != tables.LayoutFunction && lay != tables.LayoutEconomic {
@@ -93,7 +96,7 @@ func hierarchySheet(c *Context, s *tables.Sheet, h *hierRun) {
 				continue
 			}
 			if orphans[parent.Code] {
-				c.Cov.Skip("table row hierarchy: a child row is missing")
+				c.TableSkipped("table row hierarchy: a child row is missing")
 				continue
 			}
 			checkParent(c, s, parent, kids, h)
@@ -109,7 +112,7 @@ func hierarchySheet(c *Context, s *tables.Sheet, h *hierRun) {
 				switch {
 				case len(classes) == 0:
 				case orphans[""]:
-					c.Cov.Skip("table row hierarchy: a class row is missing")
+					c.TableSkipped("table row hierarchy: a class row is missing")
 				default:
 					checkParent(c, s, tot, classes, h)
 				}
@@ -120,7 +123,7 @@ func hierarchySheet(c *Context, s *tables.Sheet, h *hierRun) {
 
 // checkParent compares a parent row with the sum of its children in every
 // column where all of them are placed.
-func checkParent(c *Context, s *tables.Sheet, parent *tables.Row, kids []*tables.Row, h *hierRun) {
+func checkParent(c tally, s *tables.Sheet, parent *tables.Row, kids []*tables.Row, h *hierRun) {
 	h.parents++
 	failed, unplaced := false, false
 	defer func() {
@@ -128,7 +131,7 @@ func checkParent(c *Context, s *tables.Sheet, parent *tables.Row, kids []*tables
 			h.failed++
 		}
 		if unplaced {
-			c.Cov.Skip("table row hierarchy: some columns not placed (blank cells lost in text)")
+			c.TableSkipped("table row hierarchy: some columns not placed (blank cells lost in text)")
 		}
 	}()
 	for col := range parent.Vals {
@@ -145,11 +148,11 @@ func checkParent(c *Context, s *tables.Sheet, parent *tables.Row, kids []*tables
 			continue
 		}
 		if belowLargest(pv, parts) {
-			c.Cov.Skip("table reading failed: total below its largest item")
+			c.TableSkipped("table reading failed: total below its largest item")
 			failed = true
 			continue
 		}
-		c.Cov.Check()
+		c.TableChecked()
 		if pv.Interval().Meets(sum) {
 			continue
 		}

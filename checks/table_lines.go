@@ -7,7 +7,6 @@ import (
 	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // table-lines: the final-accounts narrative restates the tables' main lines
@@ -21,14 +20,11 @@ import (
 // budget. So a figure is paired only inside the section that explains its
 // table, by the section's heading, and only with the line that section's
 // template names; anything else is left alone.
-func init() { Register("table-lines", newTableLines) }
+func init() {
+	RegisterTests("table-lines", map[string]Test{"lines": tableLines{}.run}, Options{})
+}
 
 type tableLines struct{}
-
-func newTableLines(r *rules.Rule, _ *rules.Set) (Checker, error) {
-	var p struct{}
-	return tableLines{}, r.DecodeParams(&p)
-}
 
 // scope is the table a section of the narrative explains.
 type scope int
@@ -116,7 +112,7 @@ func lineName(f *claims.Figure) string {
 	return s
 }
 
-func (tableLines) Run(c *Context) {
+func (tableLines) run(c *Context) {
 	if c.Claims == nil || c.Claims.Facts.Kind != claims.KindFinal && c.Claims.Facts.Kind != claims.KindBudget {
 		return // government reports follow other templates
 	}
@@ -143,10 +139,10 @@ func (tableLines) Run(c *Context) {
 			continue // not a line this section's table holds
 		}
 		if t == nil {
-			c.Cov.Skip("table lines: " + want + " not read")
+			c.TableSkipped("table lines: " + want + " not read")
 			continue
 		}
-		c.Cov.Check()
+		c.TableChecked()
 		if f.Yuan().Meets(scaled(t.sheet, t.val)) {
 			continue
 		}

@@ -90,10 +90,10 @@ func budgetLines(c *Context, ss *sheetSet) {
 			continue
 		}
 		if t == nil {
-			c.Cov.Skip("table lines: " + want + " not read")
+			c.TableSkipped("table lines: " + want + " not read")
 			continue
 		}
-		c.Cov.Check()
+		c.TableChecked()
 		if f.Yuan().Meets(scaled(t.sheet, t.val)) {
 			continue
 		}

@@ -9,7 +9,6 @@ import (
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
 	"github.com/budgetlint/budgetlint/parser/tables"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // table-text: the narrative restates table lines. This first cut covers the
@@ -18,14 +17,11 @@ import (
 // (一般公共预算… → 一般公共预算财政拨款支出决算表, 政府性基金… → the fund
 // table), with units converted (tables in 元, text in 万元). An item whose
 // row cannot be found by its names is skipped, never guessed.
-func init() { Register("table-text", newTableText) }
+func init() {
+	RegisterTests("table-text", map[string]Test{"items": tableText{}.run}, Options{})
+}
 
 type tableText struct{}
-
-func newTableText(r *rules.Rule, _ *rules.Set) (Checker, error) {
-	var p struct{}
-	return tableText{}, r.DecodeParams(&p)
-}
 
 var (
 	itemRe  = regexp.MustCompile(`([^\s（()）,，。；;:：、]+?)[（(]类[）)]([^（()）]+?)[（(]款[）)]([^（()）]+?)[（(]项[）)]`)
@@ -35,7 +31,7 @@ var (
 	enumLead     = regexp.MustCompile(`^[0-9]+[.．、]|^[（(][0-9一二三四五六七八九十]+[)）]`)
 )
 
-func (tableText) Run(c *Context) {
+func (tableText) run(c *Context) {
 	ss := docSheets(c)
 	if len(ss.sheets) == 0 {
 		return
@@ -99,13 +95,13 @@ func (tableText) Run(c *Context) {
 			kuan, xiang := b.Text[m[4]:m[5]], b.Text[m[6]:m[7]]
 			row := itemRow(scope, cls, kuan, xiang)
 			if row == nil {
-				c.Cov.Skip("table text: item row not found by its names")
+				c.TableSkipped("table text: item row not found by its names")
 				continue
 			}
 			if budget && fundHas(ss, cls, kuan, xiang) {
 				// the list covers every 财政拨款; an item a fund table has
 				// too is not known to be the general budget's
-				c.Cov.Skip("table text: item in more than one table")
+				c.TableSkipped("table text: item in more than one table")
 				continue
 			}
 			col := 0
@@ -113,7 +109,7 @@ func (tableText) Run(c *Context) {
 				col = 2 // 本年支出合计
 			}
 			if col >= len(row.Vals) || row.Vals[col] == nil {
-				c.Cov.Skip("table text: figure not placed in its column")
+				c.TableSkipped("table text: figure not placed in its column")
 				continue
 			}
 			d, ok := num.ParseDecimal(b.Text[m[1]+f[2] : m[1]+f[3]])
@@ -128,7 +124,7 @@ func (tableText) Run(c *Context) {
 				iv.Hi = new(big.Rat).Add(d.Rat(), num.Pow10(-d.Decimals()))
 			}
 			text := iv.Scale(unitRat(b.Text[m[1]+f[4] : m[1]+f[5]]))
-			c.Cov.Check()
+			c.TableChecked()
 			if text.Meets(scaled(scope, row.Vals[col])) {
 				continue
 			}

@@ -14,10 +14,20 @@ import (
 // year in a final report, a heading naming another year, a year cut to
 // three digits. Attached documents of an earlier year speak of their own
 // year and are not checked.
-type year struct{ p params }
-
 func init() {
-	RegisterTests("year", []string{"comparison", "date", "heading", "truncated", "mention"}, func(p params) Checker { return &year{p: p} })
+	RegisterTests("year", map[string]Test{
+		"truncated": yearTruncated,
+		// a comparison is with an earlier year: the same or a later one is a slip
+		"comparison": reportYear(compareYearRe, anyBlock, false,
+			func(f claims.Facts, y int) bool { return y >= f.Year }),
+		"date": reportYear(asOfRe, anyBlock, false,
+			func(f claims.Facts, y int) bool { return f.Kind == claims.KindFinal && y < f.Year }),
+		// the table of contents repeats the headings: a wrong year there counts too
+		"heading": reportYear(headingYearRe, isHeadingLike, true,
+			func(f claims.Facts, y int) bool { return y != f.Year }),
+		"mention": reportYear(mentionRe, func(b *doc.Block) bool { return !isHeadingLike(b) }, false,
+			func(f claims.Facts, y int) bool { return y != f.Year }),
+	}, Options{})
 }
 
 var (
@@ -28,54 +38,45 @@ var (
 	mentionRe     = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?\s*部门(?:决算|预算)`)
 )
 
-func (s *year) Run(c *Context) {
-	f := c.Claims.Facts
-	if s.p.Test == "truncated" {
-		for _, b := range c.Doc.Blocks {
-			s.each(c, b, truncYearRe, func(y int, _ []string) bool { return true })
-		}
-		return
-	}
-	if f.Year == 0 || (f.Kind != claims.KindFinal && f.Kind != claims.KindBudget) || f.Unit == "" {
-		// only department and unit reports follow one template year; a
-		// government report speaks of several years by design
-		c.Cov.Skip("year: not a department or unit report of a known year")
-		return
-	}
+func yearTruncated(c *Context) {
 	for _, b := range c.Doc.Blocks {
-		if b.Appendix || b.TOC && s.p.Test != "heading" {
-			continue
+		yearMatches(c, b, truncYearRe, true, func(int) bool { return true })
+	}
+}
+
+func anyBlock(*doc.Block) bool { return true }
+
+// reportYear makes a test reporting years (the first group of re) that bad
+// rejects, in the blocks of the main document that scope accepts, the table
+// of contents included when toc is set.
+func reportYear(re *regexp.Regexp, scope func(*doc.Block) bool, toc bool, bad func(claims.Facts, int) bool) Test {
+	return func(c *Context) {
+		f := c.Claims.Facts
+		if f.Year == 0 || (f.Kind != claims.KindFinal && f.Kind != claims.KindBudget) || f.Unit == "" {
+			// only department and unit reports follow one template year; a
+			// government report speaks of several years by design
+			return
 		}
-		switch s.p.Test {
-		case "comparison":
-			// a comparison is with an earlier year: the same or a later one is a slip
-			s.each(c, b, compareYearRe, func(y int, _ []string) bool { return y >= f.Year })
-		case "date":
-			if f.Kind == claims.KindFinal {
-				s.each(c, b, asOfRe, func(y int, _ []string) bool { return y < f.Year })
+		for _, b := range c.Doc.Blocks {
+			if b.Appendix || b.TOC && !toc || !scope(b) {
+				continue
 			}
-		case "heading":
-			if isHeadingLike(b) {
-				s.each(c, b, headingYearRe, func(y int, _ []string) bool { return y != f.Year })
-			}
-		case "mention":
-			if !isHeadingLike(b) {
-				s.each(c, b, mentionRe, func(y int, _ []string) bool { return y != f.Year })
-			}
+			yearMatches(c, b, re, false, func(y int) bool { return bad(f, y) })
 		}
 	}
 }
 
-// each reports matches of re in b whose year (first group) bad() rejects.
-func (s *year) each(c *Context, b *doc.Block, re *regexp.Regexp, bad func(int, []string) bool) {
+// yearMatches reports matches of re in b whose year (first group) bad
+// rejects; atYear starts the claim at the year rather than the match.
+func yearMatches(c *Context, b *doc.Block, re *regexp.Regexp, atYear bool, bad func(int) bool) {
 	rc := doc.RuneCounter{S: b.Text}
 	for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
 		y, _ := strconv.Atoi(b.Text[m[2]:m[3]])
-		if !bad(y, nil) {
+		if !bad(y) {
 			continue
 		}
 		start := m[0]
-		if s.p.Test == "truncated" {
+		if atYear {
 			start = m[2]
 		}
 		rs := rc.At(start)

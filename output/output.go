@@ -105,27 +105,10 @@ func Summary(t Totals) string {
 		s += fmt.Sprintf(" (%d unreadable)", t.FilesWithErrors)
 	}
 	c := t.Coverage
-	s += fmt.Sprintf(" · %d figures, %d claims checked, %d skipped", c.Figures, c.Checked, c.Skipped)
-	if len(c.Reasons) > 0 {
-		type kv struct {
-			k string
-			v int
-		}
-		var rs []kv
-		for k, v := range c.Reasons {
-			rs = append(rs, kv{k, v})
-		}
-		sort.Slice(rs, func(i, j int) bool {
-			if rs[i].v != rs[j].v {
-				return rs[i].v > rs[j].v
-			}
-			return rs[i].k < rs[j].k
-		})
-		var xs []string
-		for _, r := range rs {
-			xs = append(xs, fmt.Sprintf("%s: %d", r.k, r.v))
-		}
-		s += " (" + strings.Join(xs, ", ") + ")"
+	s += fmt.Sprintf(" · %d figures, %d of %d claims decided, %d skipped", c.Figures, c.Decided, c.Claims, c.Skipped)
+	s += reasonList(c.Reasons)
+	if u := c.Tables; u.Checked+u.Skipped > 0 {
+		s += fmt.Sprintf("; table identities %d checked, %d skipped", u.Checked, u.Skipped) + reasonList(u.Reasons)
 	}
 	return s
 }
@@ -135,4 +118,30 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// reasonList prints skip reasons most frequent first: " (a: 3, b: 1)".
+func reasonList(reasons map[string]int) string {
+	if len(reasons) == 0 {
+		return ""
+	}
+	type kv struct {
+		k string
+		v int
+	}
+	var rs []kv
+	for k, v := range reasons {
+		rs = append(rs, kv{k, v})
+	}
+	sort.Slice(rs, func(i, j int) bool {
+		if rs[i].v != rs[j].v {
+			return rs[i].v > rs[j].v
+		}
+		return rs[i].k < rs[j].k
+	})
+	xs := make([]string, len(rs))
+	for i, r := range rs {
+		xs[i] = fmt.Sprintf("%s: %d", r.k, r.v)
+	}
+	return " (" + strings.Join(xs, ", ") + ")"
 }

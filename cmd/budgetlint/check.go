@@ -244,7 +244,7 @@ func checkFile(eng *checks.Engine, path string) (res output.FileResult) {
 		return res
 	}
 	fs, cov := eng.Run(d)
-	res.Findings = applySuppressions(d, eng.Set, fs)
+	res.Findings = fs
 	res.Coverage = &cov
 	return res
 }

@@ -21,12 +21,14 @@ func writeFile(t *testing.T, path, content string) string {
 // default pack holds today.
 const testRuleFile = `rules:
   - id: t-share
-    kind: meta
+    kind: share
     severity: error
     summary: test share rule
+    params: {test: value}
   - id: t-leftover
-    kind: meta
+    kind: placeholder
     summary: test leftover rule
+    params: {patterns: ["增加/减少"]}
 `
 
 func TestConfigErrors(t *testing.T) {

@@ -57,7 +57,7 @@ func TestRulesAndExplainHonourConfig(t *testing.T) {
 		{"severity as configured, and where", []string{"explain", "share-mismatch"}, exitOK,
 			[]string{"share-mismatch (share, warning)", "Set to warning in " + filepath.Join(root, ".budgetlint.yaml") + ":2."}},
 		{"off as configured", []string{"explain", "unused-suppression"}, exitOK,
-			[]string{"unused-suppression (meta, off)", "Turn on with --enable unused-suppression."}},
+			[]string{"unused-suppression (suppression, off)", "Turn on with --enable unused-suppression."}},
 		{"flags after the rule id", []string{"explain", "share-mismatch", "--no-config"}, exitOK,
 			[]string{"share-mismatch (share, error)", "Turn off with --disable share-mismatch."}},
 		{"--config", []string{"explain", "--config", other, "share-mismatch"}, exitOK,

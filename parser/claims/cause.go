@@ -17,6 +17,9 @@ type Cause struct {
 	Empty   bool
 }
 
+// Kind names the claim kind.
+func (*Cause) Kind() string { return "cause" }
+
 var (
 	negRe        = regexp.MustCompile(`(?:未|没有|无|不|未再|停止|暂停)$`)
 	enumRe       = regexp.MustCompile(`[一二三四五六七八九十]是|^\s*(?:\d[.、]|\(\d\)|①)`)

@@ -24,6 +24,9 @@ type Change struct {
 	Ref      string  // 与2023年度相比, 比上年, 比2022年预算执行数 …
 }
 
+// Kind names the claim kind.
+func (*Change) Kind() string { return "change" }
+
 var comparableRe = regexp.MustCompile(`剔除|可比|口径`)
 
 // changes finds comparisons with an earlier period: direction words with

@@ -68,8 +68,12 @@ func (s *Set) FigureCount() int {
 	return n
 }
 
-// Claim is any claim the extractor finds; every kind embeds its Span.
-type Claim interface{ Where() Span }
+// Claim is any claim the extractor finds; every kind embeds its Span and
+// names itself (change, share…) for coverage reasons and messages.
+type Claim interface {
+	Where() Span
+	Kind() string
+}
 
 // Where is the claim's place.
 func (s Span) Where() Span { return s }

@@ -11,6 +11,9 @@ type Comparison struct {
 	Rel    int // -1 final < budget, 0 equal, +1 final > budget
 }
 
+// Kind names the claim kind.
+func (*Comparison) Kind() string { return "comparison" }
+
 var compRe = regexp.MustCompile(`决算(?:数)?(?:与|和)?(?:年初)?(?:预算(?:数)?)?(大于|小于|等于|高于|低于|超过|超出|少于|持平)(?:年初)?(?:预算(?:数)?)?`)
 
 // comparisons finds 决算数大于/小于/等于预算数 and the pair it speaks of,

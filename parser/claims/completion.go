@@ -11,6 +11,9 @@ type Completion struct {
 	Base   string // 年初, 调整, 全年, or "" (unspecified)
 }
 
+// Kind names the claim kind.
+func (*Completion) Kind() string { return "completion" }
+
 // completions finds 完成预算的 R% with the budget and final of its clause group.
 func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 	for _, f := range figs {

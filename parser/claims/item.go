@@ -13,6 +13,9 @@ type Item struct {
 	Current *Figure
 }
 
+// Kind names the claim kind.
+func (*Item) Kind() string { return "item" }
+
 var headingVerbRe = regexp.MustCompile(`下达|安排|拨付|拨入|到位|收到|争取|落实|完成|执行|使用|用于|实现|发放|计划|投资`)
 
 // items finds numbered or quoted items whose heading states an amount.

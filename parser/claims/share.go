@@ -16,6 +16,9 @@ type Share struct {
 	NoSign    bool // the percentage was written without %
 }
 
+// Kind names the claim kind.
+func (*Share) Kind() string { return "share" }
+
 var wholeTrim = regexp.MustCompile(`(?:的)?(?:比重|比例|份额)?(?:为|是|约)?$`)
 
 // shares finds 占 X% claims and their part and whole.

@@ -17,6 +17,9 @@ type Total struct {
 	Closed bool
 }
 
+// Kind names the claim kind.
+func (*Total) Kind() string { return "total" }
+
 var (
 	nestedRe   = regexp.MustCompile(`其中|含|包括|主要是|主要用于|用于|主要包括`)
 	listStopRe = regexp.MustCompile(`[，,；;。]\s*(?:加上|加|减去|扣除|另外|另|此外|合计|总计|共计|收入总计|支出总计)`)

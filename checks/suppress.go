@@ -1,13 +1,11 @@
-package main
+package checks
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
 
-	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/rules"
 )
 
 // Inline suppression for HTML and Markdown sources:
@@ -19,12 +17,6 @@ import (
 // explain is a finding hidden, not a finding judged. Suppressions that quiet
 // nothing are reported (rule unused-suppression), as nolintlint does, so
 // they do not outlive the text they were written for.
-
-// Meta rule ids, defined in rules/meta.yaml.
-const (
-	ruleUnusedSuppression = "unused-suppression"
-	ruleBadSuppression    = "bad-suppression"
-)
 
 var suppressRe = regexp.MustCompile(`<!--\s*budgetlint-disable-next-line\b(.*?)-->`)
 
@@ -49,29 +41,27 @@ func suppressible(d *doc.Document) bool {
 	return d.Format == doc.FormatText && strings.HasSuffix(strings.ToLower(d.Path), ".md")
 }
 
-// applySuppressions drops suppressed findings and appends meta findings for
-// bad and unused suppressions. It scans the decoded source, markup
-// included, since the readers drop comments.
-func applySuppressions(d *doc.Document, set *rules.Set, fs []checks.Finding) []checks.Finding {
-	if !suppressible(d) || d.Source == nil {
-		return fs
+// suppress drops the findings the document's inline suppressions quiet
+// and keeps the suppressions for the rules that judge them. It scans the
+// decoded source, markup included, since the readers drop comments.
+func (r *run) suppress() {
+	if !suppressible(r.doc) || r.doc.Source == nil {
+		return
 	}
-	sups := findSuppressions(d.Source)
-	if len(sups) == 0 {
-		return fs
+	r.sups = findSuppressions(r.doc.Source)
+	if len(r.sups) == 0 {
+		return
 	}
-	keep := fs[:0]
-	for _, f := range fs {
-		if !suppressedBy(sups, f) {
+	keep := r.out[:0]
+	for _, f := range r.out {
+		if !suppressedBy(r.sups, f) {
 			keep = append(keep, f)
 		}
 	}
-	keep = append(keep, suppressionFindings(sups, set)...)
-	checks.SortFindings(keep)
-	return keep
+	r.out = keep
 }
 
-func suppressedBy(sups []*suppression, f checks.Finding) bool {
+func suppressedBy(sups []*suppression, f Finding) bool {
 	for _, s := range sups {
 		if s.target != f.Line || s.reason == "" {
 			continue
@@ -127,37 +117,48 @@ func nextNonBlankLine(src *doc.Source, off int) int {
 	return -1
 }
 
-// suppressionFindings reports suppressions that are malformed or quiet
-// nothing. A suppression of a rule that is off is not reported as unused:
-// another config (a parent folder's) may turn it on.
-func suppressionFindings(sups []*suppression, set *rules.Set) []checks.Finding {
-	var out []checks.Finding
-	report := func(id string, s *suppression, msg string) {
-		r := set.Lookup(id)
-		if r == nil || !r.On() {
-			return
-		}
-		out = append(out, checks.Finding{Rule: id, Severity: r.Severity, Message: msg,
-			Line: s.line, Column: s.col, EndLine: s.endLine, EndColumn: s.endCol, Claim: s.text})
-	}
-	for _, s := range sups {
+// The suppression kind judges the suppressions themselves, after they were
+// applied: one that is malformed (no rule, an unknown rule, no reason) and
+// one that quiets nothing. A suppression of a rule that is off is not
+// reported as unused: another config (a parent folder's) may turn it on.
+func init() {
+	RegisterTests("suppression", map[string]Test{
+		"bad":    badSuppressions,
+		"unused": unusedSuppressions,
+	}, Options{AfterSuppressions: true})
+}
+
+func badSuppressions(c *Context) {
+	for _, s := range c.run.sups {
 		switch {
 		case len(s.rules) == 0:
-			report(ruleBadSuppression, s, "suppression names no rule")
-			continue
+			c.reportSuppression(s, Vars{"problem": "names no rule"})
 		case s.reason == "":
-			report(ruleBadSuppression, s, "suppression gives no reason (write `-- reason` after the rule)")
-			continue
-		}
-		for _, id := range s.rules {
-			r := set.Lookup(id)
-			switch {
-			case r == nil:
-				report(ruleBadSuppression, s, fmt.Sprintf("suppression names unknown rule %q", id))
-			case !s.used[id] && r.On():
-				report(ruleUnusedSuppression, s, fmt.Sprintf("suppression of %s quiets nothing on the next line", id))
+			c.reportSuppression(s, Vars{"problem": "gives no reason (write `-- reason` after the rule)"})
+		default:
+			for _, id := range s.rules {
+				if c.run.set.Lookup(id) == nil {
+					c.reportSuppression(s, Vars{"problem": fmt.Sprintf("names unknown rule %q", id), "rule": id})
+				}
 			}
 		}
 	}
-	return out
+}
+
+func unusedSuppressions(c *Context) {
+	for _, s := range c.run.sups {
+		if len(s.rules) == 0 || s.reason == "" {
+			continue
+		}
+		for _, id := range s.rules {
+			if r := c.run.set.Lookup(id); r != nil && r.On() && !s.used[id] {
+				c.reportSuppression(s, Vars{"rule": id})
+			}
+		}
+	}
+}
+
+func (c *Context) reportSuppression(s *suppression, vars Vars) {
+	c.run.out = append(c.run.out, Finding{Rule: c.Rule.ID, Severity: c.Rule.Severity, Message: Expand(c.Rule.Message, vars),
+		Line: s.line, Column: s.col, EndLine: s.endLine, EndColumn: s.endCol, Claim: s.text})
 }

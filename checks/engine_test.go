@@ -1,0 +1,76 @@
+package checks
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser"
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+const wrongShare = "本年支出合计157.60万元。\n基本支出154.25万元，占本年支出合计的99.35%。\n"
+
+// A rule that panics becomes one internal-error finding naming it; what it
+// reported before failing is dropped, and every other rule's findings stay.
+func TestPanickingRuleKeepsOtherFindings(t *testing.T) {
+	eng := defaultEngine(t)
+	boom := &rules.Rule{ID: "boom", Kind: "share", Severity: rules.Error, Message: "never kept"}
+	eng.active = append(eng.active, active{rule: boom, kind: &Kind{}, test: func(c *Context) {
+		c.Report(c.Doc.Blocks[0], 0, 1, Vars{})
+		var tables []int
+		_ = tables[3]
+	}})
+	d, err := parser.Parse("r.txt", doc.FormatText, []byte(wrongShare))
+	require.NoError(t, err)
+	fs, _ := eng.Run(d)
+	assert.Equal(t, []ruleLine{{RuleInternalError, 1}, {"share-mismatch", 2}}, ruleLines(fs))
+	assert.Contains(t, fs[0].Message, "rule boom failed")
+	assert.Contains(t, fs[0].Message, "index out of range")
+	assert.Equal(t, rules.Error, fs[0].Severity)
+}
+
+// Run keeps no state between documents: the same engine on many goroutines
+// gives each document its own findings.
+func TestRunConcurrently(t *testing.T) {
+	eng := defaultEngine(t)
+	d1, err := parser.Parse("a.txt", doc.FormatText, []byte(wrongShare))
+	require.NoError(t, err)
+	want, _ := eng.Run(d1)
+	require.NotEmpty(t, want)
+	var wg sync.WaitGroup
+	got := make([][]Finding, 8)
+	for i := range got {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			d, _ := parser.Parse("a.txt", doc.FormatText, []byte(wrongShare))
+			got[i], _ = eng.Run(d)
+		}(i)
+	}
+	wg.Wait()
+	for i := range got {
+		assert.Equal(t, want, got[i])
+	}
+}
+
+// Coverage counts each claim once: decided when a rule judged it, skipped
+// under one reason otherwise.
+func TestCoverageCountsClaimsOnce(t *testing.T) {
+	const text = "本年支出合计157.60万元。\n基本支出154.25万元，占本年支出合计的97.87%。\n" +
+		"项目支出3.35万元，占2.13%，比上年增加1.00万元。\n"
+	d, err := parser.Parse("r.txt", doc.FormatText, []byte(text))
+	require.NoError(t, err)
+	fs, cov := defaultEngine(t).Run(d)
+	assert.Empty(t, fs)
+	assert.Equal(t, cov.Claims, cov.Decided+cov.Skipped)
+	assert.Equal(t, 1, cov.Decided, "the first share is checked against its named whole")
+	total := 0
+	for _, n := range cov.Reasons {
+		total += n
+	}
+	assert.Equal(t, cov.Skipped, total, "one reason per skipped claim")
+}
