@@ -57,6 +57,25 @@ func changeRate(c *Context, ch *claims.Change) {
 		return
 	}
 	base, delta, how, ok := baseAndDelta(ch)
+	if !ok && len(ch.Bases) > 0 {
+		fit, blame := priorBase(ch)
+		if fit != nil {
+			c.Cov.Check()
+			return
+		}
+		if blame == nil {
+			c.Cov.Skip("change rate: no stated value of the period before fits")
+			return
+		}
+		got, how, ok := priorRate(ch, blame)
+		if !ok {
+			c.Cov.Skip("change rate: base zero or negative")
+			return
+		}
+		c.Cov.Check()
+		c.span(ch.Span, Vars{"stated": ch.Rate.Value.String() + "%", "expected": pct(got, ch.Rate.Value.Decimals()), "how": how})
+		return
+	}
 	if !ok {
 		c.Skip(ch, "change rate: base not stated")
 		return

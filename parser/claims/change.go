@@ -22,6 +22,17 @@ type Change struct {
 	ChangeTo *Figure // 减少为 X: the new value written as the change
 	Flat     bool    // 持平 / 无变化 said of the same subject in the same clause group
 	Ref      string  // 与2023年度相比, 比上年, 比2022年预算执行数 …
+
+	// Bases are the values of the same subject and scope for the period
+	// before, stated elsewhere in the report when the sentence states none:
+	// any of them may be the base (prior.go).
+	Bases []*Figure
+	// BaseNamed: the reference names the kind of base (较2025年完成数, 比上年
+	//执行数), so a stated value of that kind is the base, not a guess.
+	BaseNamed bool
+	// Comparable: the rate is on a comparable basis (同口径, 可比口径, 剔除…
+	// 因素), whose base the report may not state.
+	Comparable bool
 }
 
 // Kind names the claim kind.
@@ -69,6 +80,7 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 			}
 		}
 		cur.Subject = cleanSubject(subj)
+		cur.Comparable = comparableRe.MatchString(bx.text(s[0], s[1]))
 		cur.Qual = qualOf(subj)
 		cur.Key = keyOf(cur.Subject)
 		if cur.Subject != "" {

@@ -55,6 +55,13 @@ type Set struct {
 	Items       []*Item
 	vocab       *lexicon
 	byBlock     map[*doc.Block][]*Figure
+
+	// period and scope of amounts (period.go), and the headings' as the
+	// extraction walks the blocks
+	scopes    *scopeLexicon
+	where     map[*Figure]where
+	headYear  int
+	headScope string
 }
 
 // FigureCount is how many amounts and percentages were found.
@@ -113,7 +120,8 @@ func (s *Set) BlockFigures(b *doc.Block) []*Figure { return s.byBlock[b] }
 
 // Extract finds figures and claims in every narrative block of d.
 func Extract(d *doc.Document, v Vocabulary) *Set {
-	s := &Set{Doc: d, vocab: newLexicon(v), byBlock: map[*doc.Block][]*Figure{}}
+	s := &Set{Doc: d, vocab: newLexicon(v), byBlock: map[*doc.Block][]*Figure{},
+		scopes: newScopeLexicon(v), where: map[*Figure]where{}}
 	s.Facts = findFacts(d)
 	if d.NoText != "" {
 		return s
@@ -122,6 +130,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		if b.Kind == doc.KindTableCell || b.TOC {
 			continue
 		}
+		s.followHeading(b)
 		figs := findFigures(b)
 		if b.Number != nil {
 			// the item's own number is not a figure
@@ -140,6 +149,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		bx.extract()
 	}
 	s.blockLists()
+	s.priorBases()
 	for _, t := range s.Totals {
 		t.Closed = s.vocab.closed(t.Parts)
 	}

@@ -1,0 +1,74 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser"
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// lintCov checks text with only rule id on and returns its findings and coverage.
+func lintCov(t *testing.T, text, id string) ([]Finding, Coverage) {
+	t.Helper()
+	set, err := rules.Default()
+	require.NoError(t, err)
+	require.NotNil(t, set.Lookup(id), "rule %s", id)
+	for _, r := range set.Rules {
+		require.NoError(t, set.SetEnabled(r.ID, r.ID == id))
+	}
+	eng, err := New(set)
+	require.NoError(t, err)
+	d, err := parser.Parse("t.txt", doc.FormatText, []byte(text))
+	require.NoError(t, err)
+	return eng.Run(d)
+}
+
+// A government report: last year's execution first, then this year's draft.
+const execPart = "关于某市2025年预算执行情况与2026年预算草案的报告\n" +
+	"一、2025年全市和市本级预算执行情况\n" +
+	"(一)全市一般公共预算\n" +
+	"全市一般公共预算收入完成152.40亿元，为调整预算的100.6%，增长3.1%。\n" +
+	"(二)市本级一般公共预算\n" +
+	"市本级一般公共预算收入完成40.20亿元，增长1.8%。其中：税收收入完成28.64亿元，下降2.2%。\n" +
+	"二、2026年全市和市本级预算草案\n"
+
+func TestChangeRateAgainstThePeriodBefore(t *testing.T) {
+	cases := []struct {
+		name    string
+		draft   string
+		want    int // change-rate findings
+		checked int // claims decided
+		base    string
+	}{
+		{"the draft's rate fits last year's execution (157.00 / 152.40 = 3.02%)",
+			"2026年全市一般公共预算收入安排157.00亿元，较2025年完成数增长3.0%。", 0, 1, ""},
+		{"a rate against a named base that does not fit is reported",
+			"2026年全市一般公共预算收入安排157.00亿元，较2025年完成数增长5.0%。", 1, 1, "152.4"},
+		{"a named base is looked for in the same scope: 市本级, not 全市",
+			"2026年市本级一般公共预算收入41.50亿元，较2025年完成数增长5.0%。", 1, 1, "40.2"},
+		{"an unnamed base that does not fit is skipped: the base may be another",
+			"2026年全市一般公共预算收入安排157.00亿元，增长5.0%。", 0, 0, ""},
+		{"the scope decides the base: 市本级 against 市本级 (41.50 / 40.20 = 3.23%)",
+			"2026年市本级一般公共预算收入41.50亿元，较2025年完成数增长3.2%。", 0, 1, ""},
+		{"a part keeps the scope of its paragraph (29.50 / 28.64 = 3.00%)",
+			"2026年市本级一般公共预算收入41.50亿元。其中：税收收入29.50亿元，增长3.0%。", 0, 1, ""},
+		{"a comparable-basis rate whose base is not stated is not judged",
+			"2026年全市一般公共预算收入安排157.00亿元，剔除一次性因素后较2025年完成数增长5.0%。", 0, 0, ""},
+		{"a decline against a base below the current value does not fit",
+			"2026年全市一般公共预算收入安排157.00亿元，下降3.0%。", 0, 0, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, cov := lintCov(t, execPart+tc.draft+"\n", "change-rate")
+			assert.Len(t, fs, tc.want, "%v", fs)
+			assert.Equal(t, tc.checked, cov.Checked, "%+v", cov)
+			if tc.want > 0 {
+				assert.Contains(t, fs[0].Message, tc.base)
+			}
+		})
+	}
+}

@@ -1,0 +1,67 @@
+package checks
+
+import (
+	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/num"
+)
+
+// A change whose sentence states no base may still be checkable: the
+// report often states the value for the period before elsewhere (a budget
+// draft's growth against the execution reported in its first part). Each
+// such value is one plausible base; the change is consistent when one fits.
+
+// priorFit reports whether base is a reading under which the change's
+// direction, amount and rate all hold within their printed precision.
+func priorFit(ch *claims.Change, base *claims.Figure) bool {
+	cur, b := ch.Current.Yuan(), base.Yuan()
+	if b.ContainsZero() || b.Hi.Sign() <= 0 {
+		return false
+	}
+	delta := cur.Sub(b)
+	switch ch.Dir {
+	case claims.DirUp:
+		if delta.Hi.Sign() < 0 {
+			return false
+		}
+	case claims.DirDown:
+		if delta.Lo.Sign() > 0 {
+			return false
+		}
+	}
+	d := delta.Abs()
+	if ch.Amount != nil && !d.Meets(ch.Amount.Yuan()) {
+		return false
+	}
+	if ch.Rate != nil {
+		got, ok := d.Div(b)
+		if !ok || !got.Meets(ch.Rate.Fraction()) {
+			return false
+		}
+	}
+	return true
+}
+
+// priorBase finds a fitting base among the stated values of the period
+// before. blame is the one base a reference names (较2025年完成数) when none
+// fits and no other reading is open: the rate can then be reported.
+func priorBase(ch *claims.Change) (fit, blame *claims.Figure) {
+	for _, b := range ch.Bases {
+		if priorFit(ch, b) {
+			return b, nil
+		}
+	}
+	if ch.BaseNamed && !ch.Comparable && len(ch.Bases) == 1 {
+		return nil, ch.Bases[0]
+	}
+	return nil, nil
+}
+
+// priorRate is the rate the named base gives, and how.
+func priorRate(ch *claims.Change, base *claims.Figure) (num.Interval, string, bool) {
+	b := base.Yuan()
+	if b.ContainsZero() || b.Hi.Sign() <= 0 {
+		return num.Interval{}, "", false
+	}
+	got, ok := ch.Current.Yuan().Sub(b).Abs().Div(b)
+	return got, fig(ch.Current) + " against " + fig(base) + " stated for the period before: " + base.Subject + fig(base), ok
+}

@@ -1,0 +1,145 @@
+package claims
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// A government report speaks of several periods and scopes at once: last
+// year's execution and this year's budget, 全市 and 市本级. A figure's period
+// and scope come from its own clause, else the start of its sentence or
+// paragraph, else the nearest heading that names one.
+
+// where is a figure's period and scope.
+type where struct {
+	Year  int    // the year the figure is the value for, 0 when unknown
+	Scope string // 全市, 市本级 …, "" when unknown or mixed
+}
+
+var (
+	// a year that opens a sentence or paragraph sets its period: 2026年全市…
+	leadYearRe = regexp.MustCompile(`^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:其中[:：，,]?)?((?:19|20)\d{2})\s*年(?:度)?`)
+	// a year inside a comparison is the base's, not the figure's own
+	refYearRe = regexp.MustCompile(`(?:比|较|与|同|相比|对比)\s*((?:19|20)\d{2})\s*年`)
+)
+
+// scopeLexicon recognises the level of government a figure belongs to.
+type scopeLexicon struct {
+	re    *regexp.Regexp
+	canon map[string]string
+}
+
+func newScopeLexicon(v Vocabulary) *scopeLexicon {
+	sl := &scopeLexicon{canon: map[string]string{}}
+	var words []string
+	for _, entry := range v["scopes"] {
+		// "市本级=市级,市直" : the canonical name, then its other spellings
+		name, others, _ := strings.Cut(entry, "=")
+		name = strings.TrimSpace(name)
+		words = append(words, name)
+		sl.canon[name] = name
+		for _, o := range strings.Split(others, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				words = append(words, o)
+				sl.canon[o] = name
+			}
+		}
+	}
+	sl.re = regexp.MustCompile(alt(words))
+	return sl
+}
+
+// scopes lists the distinct scopes named in t, in order.
+func (sl *scopeLexicon) scopes(t string) []string {
+	var out []string
+	for _, m := range sl.re.FindAllString(t, -1) {
+		c := sl.canon[m]
+		if len(out) == 0 || out[len(out)-1] != c {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// only is the scope t names, "" when it names none or several (全市和市本级).
+func (sl *scopeLexicon) only(t string) string {
+	ss := sl.scopes(t)
+	for _, s := range ss[1:] {
+		if s != ss[0] {
+			return ""
+		}
+	}
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[0]
+}
+
+// last is the last scope t names.
+func (sl *scopeLexicon) last(t string) string {
+	ss := sl.scopes(t)
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[len(ss)-1]
+}
+
+// locate fills the period and scope of every amount of a block; head is
+// the year and scope of the headings above it.
+func (bx *blockCtx) locate(headYear int, headScope string) {
+	sl := bx.set.scopes
+	blockYear := 0
+	if m := leadYearRe.FindStringSubmatch(bx.text(0, 24)); m != nil {
+		blockYear, _ = strconv.Atoi(m[1])
+	}
+	for _, s := range bx.sents {
+		sentYear := 0
+		if m := leadYearRe.FindStringSubmatch(bx.text(s[0], s[0]+24)); m != nil {
+			sentYear, _ = strconv.Atoi(m[1])
+		}
+		for _, f := range bx.figsIn(s[0], s[1]) {
+			if !f.Unit.IsAmount() {
+				continue
+			}
+			w := where{}
+			cs := bx.clauseStart(f.Start, s[0])
+			clause := bx.text(cs, f.Start)
+			switch {
+			case f.Year != 0 && !refYearRe.MatchString(clause):
+				w.Year = f.Year
+			case sentYear != 0:
+				w.Year = sentYear
+			case blockYear != 0:
+				w.Year = blockYear
+			default:
+				w.Year = headYear
+			}
+			// the scope named last before the figure in its sentence, else
+			// in its paragraph, else the heading's
+			if sc := sl.last(bx.text(s[0], f.Start)); sc != "" {
+				w.Scope = sc
+			} else if sc := sl.last(bx.text(0, s[0])); sc != "" {
+				w.Scope = sc
+			} else {
+				w.Scope = headScope
+			}
+			bx.set.where[f] = w
+		}
+	}
+}
+
+// followHeading updates the heading context with a heading block.
+func (s *Set) followHeading(b *doc.Block) {
+	if b.Kind != doc.KindHeading {
+		return
+	}
+	if m := yearInClause.FindStringSubmatch(b.Text); m != nil {
+		s.headYear, _ = strconv.Atoi(m[1])
+	}
+	if len(s.scopes.scopes(b.Text)) > 0 {
+		s.headScope = s.scopes.only(b.Text)
+	}
+}
