@@ -60,20 +60,20 @@ func changeRate(c *Context, ch *claims.Change) {
 	if !ok && len(ch.Bases) > 0 {
 		fit, blame := priorBase(ch)
 		if fit != nil {
-			c.Cov.Check()
+			c.Decided(ch)
 			return
 		}
 		if blame == nil {
-			c.Cov.Skip("change rate: no stated value of the period before fits")
+			c.Skip(ch, "change rate: no stated value of the period before fits")
 			return
 		}
 		got, how, ok := priorRate(ch, blame)
 		if !ok {
-			c.Cov.Skip("change rate: base zero or negative")
+			c.Skip(ch, "change rate: base zero or negative")
 			return
 		}
-		c.Cov.Check()
-		c.span(ch.Span, Vars{"stated": ch.Rate.Value.String() + "%", "expected": pct(got, ch.Rate.Value.Decimals()), "how": how})
+		c.Decided(ch)
+		c.ReportClaim(ch, Vars{"stated": ch.Rate.Value.String() + "%", "expected": pct(got, ch.Rate.Value.Decimals()), "how": how})
 		return
 	}
 	if !ok {

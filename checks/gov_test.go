@@ -65,7 +65,7 @@ func TestChangeRateAgainstThePeriodBefore(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			fs, cov := lintCov(t, execPart+tc.draft+"\n", "change-rate")
 			assert.Len(t, fs, tc.want, "%v", fs)
-			assert.Equal(t, tc.checked, cov.Checked, "%+v", cov)
+			assert.Equal(t, tc.checked, cov.Decided, "%+v", cov)
 			if tc.want > 0 {
 				assert.Contains(t, fs[0].Message, tc.base)
 			}
