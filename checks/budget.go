@@ -37,7 +37,7 @@ func completionRate(c *Context, cp *claims.Completion) {
 	}
 	got, _ := cp.Final.Yuan().Div(b)
 	c.Decided(cp)
-	if got.Meets(cp.Rate.Fraction()) {
+	if got.Meets(statedRate(cp.Rate)) {
 		return
 	}
 	c.ReportClaim(cp, Vars{

@@ -56,6 +56,10 @@ func changeRate(c *Context, ch *claims.Change) {
 	if ch.Rate == nil || ch.Flat || ch.RateDir != claims.DirNone {
 		return
 	}
+	if ch.Annual {
+		c.Skip(ch, "change rate: average annual growth over several years")
+		return
+	}
 	base, delta, how, ok := baseAndDelta(ch)
 	if !ok && len(ch.Bases) > 0 {
 		fit, blame := priorBase(ch)
@@ -86,7 +90,7 @@ func changeRate(c *Context, ch *claims.Change) {
 	}
 	got, _ := delta.Div(base)
 	c.Decided(ch)
-	if got.Meets(ch.Rate.Fraction()) {
+	if got.Meets(statedRate(ch.Rate)) {
 		return
 	}
 	c.ReportClaim(ch, Vars{

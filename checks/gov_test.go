@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -71,4 +72,41 @@ func TestChangeRateAgainstThePeriodBefore(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestRatesCutRatherThanRounded(t *testing.T) {
+	cases := []struct {
+		name, text, id string
+		want           int
+	}{
+		{"119.19% printed 119.1 (cut) is consistent",
+			"市级支出预算566668万元，实际完成675419万元，为预算的119.1%。", "completion-rate", 0},
+		{"119.19% printed 119.2 (rounded) is consistent",
+			"市级支出预算566668万元，实际完成675419万元，为预算的119.2%。", "completion-rate", 0},
+		{"119.19% printed 119.0 is neither",
+			"市级支出预算566668万元，实际完成675419万元，为预算的119.0%。", "completion-rate", 1},
+		{"119.19% printed 119.3 is neither",
+			"市级支出预算566668万元，实际完成675419万元，为预算的119.3%。", "completion-rate", 1},
+		{"a change rate cut: 4.68 / 180.73 = 2.589% printed 2.58",
+			"机关运行经费支出185.41万元，比上年增加4.68万元，增长2.58%。", "change-rate", 0},
+		{"a change rate two units off is reported",
+			"机关运行经费支出185.41万元，比上年增加4.68万元，增长2.56%。", "change-rate", 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, _ := lintCov(t, tc.text+"\n", tc.id)
+			assert.Len(t, fs, tc.want, "%v", fs)
+		})
+	}
+}
+
+func TestAverageAnnualGrowthIsNotASimpleRate(t *testing.T) {
+	text := "“十四五”时期，全市一般公共预算支出累计1062.89亿元，比“十三五”时期增加293.89亿元，年均增长3.36%。\n"
+	fs, cov := lintCov(t, text, "change-rate")
+	assert.Empty(t, fs)
+	assert.Equal(t, 1, cov.Reasons["change rate: average annual growth over several years"], "%+v", cov)
+
+	// the same figures with a simple rate are judged: 293.89 / 769.00 = 38.22%
+	fs, _ = lintCov(t, strings.Replace(text, "年均增长3.36%", "增长3.36%", 1), "change-rate")
+	assert.Len(t, fs, 1)
 }

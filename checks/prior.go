@@ -34,7 +34,7 @@ func priorFit(ch *claims.Change, base *claims.Figure) bool {
 	}
 	if ch.Rate != nil {
 		got, ok := d.Div(b)
-		if !ok || !got.Meets(ch.Rate.Fraction()) {
+		if !ok || !got.Meets(statedRate(ch.Rate)) {
 			return false
 		}
 	}

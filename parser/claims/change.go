@@ -33,6 +33,8 @@ type Change struct {
 	// Comparable: the rate is on a comparable basis (同口径, 可比口径, 剔除…
 	// 因素), whose base the report may not state.
 	Comparable bool
+	// Annual: 年均增长 is a compound rate over several years, not amount / base.
+	Annual bool
 }
 
 // Kind names the claim kind.
@@ -58,7 +60,7 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		// a rate or amount right after the previous one belongs to the same
 		// change; a second amount starts another (减少0.94亿元，较上年减少0.13亿元),
 		// and a figure in brackets does not join one outside them
-		if cur != nil && joinable(bx.text(lastEnd, at)) && !(f.Role == RoleDelta && cur.Amount != nil) && f.Paren == bx.changeParen(cur) {
+		if cur != nil && joinable(bx.text(lastEnd, at)) && !strings.Contains(bx.text(at-4, at), "年均") && !(f.Role == RoleDelta && cur.Amount != nil) && f.Paren == bx.changeParen(cur) {
 			bx.addToChange(cur, f, dir, to)
 			cur.End = f.End
 			lastEnd = f.End
@@ -81,6 +83,7 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		}
 		cur.Subject = cleanSubject(subj)
 		cur.Comparable = comparableRe.MatchString(bx.text(s[0], s[1]))
+		cur.Annual = strings.Contains(bx.text(at-4, at), "年均")
 		cur.Qual = qualOf(subj)
 		cur.Key = keyOf(cur.Subject)
 		if cur.Subject != "" {
