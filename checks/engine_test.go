@@ -74,3 +74,22 @@ func TestCoverageCountsClaimsOnce(t *testing.T) {
 	}
 	assert.Equal(t, cov.Skipped, total, "one reason per skipped claim")
 }
+
+// A document without a usable text layer gets one no-text-layer finding and
+// nothing else: the rules that would report missing sections are skipped.
+// (Its input is a PDF, so its cases live here rather than in a want file.)
+func TestNoTextLayerOnlyFinding(t *testing.T) {
+	d, err := parser.Parse("scan.txt", doc.FormatText, []byte("目 录\n一、收入决算表\n"))
+	require.NoError(t, err)
+	d.NoText = "no usable text layer (the glyphs do not map to characters)"
+	fs, _ := defaultEngine(t).Run(d)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "no-text-layer", fs[0].Rule)
+	assert.Contains(t, fs[0].Message, "the glyphs do not map")
+
+	d.NoText = ""
+	fs, _ = defaultEngine(t).Run(d)
+	for _, f := range fs {
+		assert.NotEqual(t, "no-text-layer", f.Rule)
+	}
+}
