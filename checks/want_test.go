@@ -109,4 +109,3 @@ func TestEveryExampleFires(t *testing.T) {
 		})
 	}
 }
-
