@@ -5,9 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/stretchr/testify/require"
 )
 
 // runTablesHTML runs the table rules of the default pack over an HTML page

@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/rules"
-	"github.com/stretchr/testify/require"
 )
 
 // runTables runs the table rules of the default pack over a text report.

@@ -7,8 +7,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/budgetlint/budgetlint/checks"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/budgetlint/budgetlint/checks"
 )
 
 // Fingerprint identifies a finding independently of where it sits in the

@@ -5,9 +5,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/rules"
-	"github.com/stretchr/testify/require"
 )
 
 // testRun is a small run with a text finding, a PDF finding, a file that

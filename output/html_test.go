@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/checks"
-	"github.com/budgetlint/budgetlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/checks"
+	"github.com/budgetlint/budgetlint/rules"
 )
 
 // externalRef finds anything the browser would fetch: src/href/url() to

@@ -3,8 +3,9 @@ package output
 import (
 	"encoding/json"
 
-	"github.com/budgetlint/budgetlint/checks"
 	"io"
+
+	"github.com/budgetlint/budgetlint/checks"
 )
 
 func init() { Register("json", JSON) }

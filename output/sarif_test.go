@@ -5,9 +5,10 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/checks"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/checks"
 )
 
 // TestSARIFStructure unmarshals the log into a generic tree and asserts the

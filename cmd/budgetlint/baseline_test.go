@@ -5,11 +5,12 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/rules"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func finding(rule, claim string, line int) checks.Finding {

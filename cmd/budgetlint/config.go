@@ -9,8 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/budgetlint/budgetlint/rules"
 	"gopkg.in/yaml.v3"
+
+	"github.com/budgetlint/budgetlint/rules"
 )
 
 // configNames are looked for from the working folder upward, as

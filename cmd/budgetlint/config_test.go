@@ -5,9 +5,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/rules"
 )
 
 func writeFile(t *testing.T, path, content string) string {

@@ -7,9 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`

@@ -5,9 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
 func lineTexts(t *testing.T, content string) []string {

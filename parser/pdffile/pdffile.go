@@ -17,8 +17,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/ledongthuc/pdf"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
 // Limits on a whole document.

@@ -10,9 +10,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
 var corpus = filepath.Join("..", "..", "..", "shared", "corpus", "docs")

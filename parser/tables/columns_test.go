@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/parser/pdffile"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/pdffile"
 )
 
 // sheetRows prints a sheet's rows as code:figures, blanks as "blank" and

@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/parser/doc"
-	"github.com/budgetlint/budgetlint/parser/textfile"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/textfile"
 )
 
 func readRaw(t testing.TB, path string) *doc.Raw {

@@ -4,8 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
 // grid builds a reader-style grid from rows of cells separated by "|".

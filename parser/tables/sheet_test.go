@@ -4,9 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
 // pdfLine builds a line the way the PDF reader does: runs of glyphs with
