@@ -90,12 +90,14 @@ type Pack struct {
 	Vocabulary map[string][]string `yaml:"vocabulary"`
 	Rules      []*Rule             `yaml:"rules"`
 	Disable    []string            `yaml:"disable"`
+	Tables     *Tables             `yaml:"tables"` // table templates (templates.go)
 }
 
 // Set is the merged result of the default pack and user packs.
 type Set struct {
 	Rules      []*Rule
 	Vocabulary map[string][]string
+	Tables     TableSet
 	byID       map[string]*Rule
 }
 
@@ -177,6 +179,9 @@ func (s *Set) merge(file string, data []byte) error {
 	lines := ruleLines(&root)
 	for k, v := range p.Vocabulary {
 		s.Vocabulary[k] = appendUnique(s.Vocabulary[k], v...)
+	}
+	if err := s.mergeTables(file, p.Tables); err != nil {
+		return err
 	}
 	for i, r := range p.Rules {
 		r.File = file

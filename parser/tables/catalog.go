@@ -1,17 +1,24 @@
-// Package tables reads the standard tables of budget and final-accounts
-// reports: it finds them in a reader's lines (text and PDF) or takes the
-// grids an HTML reader built, recognises which of the nine standard tables
-// each one is, and gives the checks a view of rows (codes, names, figures
-// placed in their columns) to do arithmetic on.
+// Package tables reads the tables of budget and final-accounts reports: it
+// finds them in a reader's lines (text and PDF) or takes the grids an HTML
+// reader built, recognises which template of the rule pack each one is (by
+// its title and its header), and gives the checks a view of rows (codes,
+// names, figures placed in their columns) to do arithmetic on.
+//
+// The templates are data (rules: the `tables:` section of a rule pack);
+// this package only interprets them.
 package tables
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/rules"
 )
 
-// Layout is how a standard table's rows are laid out.
+// Layout is how a template's rows are laid out.
 type Layout int
 
 const (
@@ -23,23 +30,115 @@ const (
 	LayoutEconomic
 	// LayoutSanGong: the "三公" table, one row of figures under a multi-row header.
 	LayoutSanGong
+	// LayoutRows: named rows (numbered 一、（一）or not), figure columns
+	// found by their header words; a government report's tables.
+	LayoutRows
 )
 
-// Standard describes one of the nine standard tables.
-type Standard struct {
-	Name   string   // canonical (决算) name, used as the table's Standard
-	Final  []string // titles of the final-accounts table
-	Budget []string // titles of the budget counterparts
-	Layout Layout
-	// Columns are the figure columns of each half in the final-accounts
-	// version; budget versions vary, so their count comes from the rows.
-	Columns [2][]string
-	// Sum says that the first column of each row is the sum of the others
-	// (合计 = 基本支出 + 项目支出…), in the given half.
-	Sum [2]bool
+var layouts = map[string]Layout{
+	rules.LayoutSummary: LayoutSummary, rules.LayoutFunction: LayoutFunction,
+	rules.LayoutEconomic: LayoutEconomic, rules.LayoutSanGong: LayoutSanGong, rules.LayoutRows: LayoutRows,
 }
 
-// The standard names. They are the values of doc.Table.Standard.
+// Standard is a template ready for reading tables: the rule pack's
+// declaration and what is derived from it.
+type Standard struct {
+	*rules.Template
+	Name   string // the name findings use; the value of doc.Table.Standard
+	Layout Layout
+	// Final and Budget are the titles of the final-accounts and budget
+	// versions; Columns the figure columns of each half in the final version.
+	Final, Budget []string
+	Columns       [2][]string
+}
+
+// Government reports whether the template is a government report's table,
+// whose title may follow a region (全省, 省本级) and whose columns are
+// found by their header words.
+func (s *Standard) Government() bool { return s.Scope == "government" }
+
+// Catalog is the templates of a rule set, ready for matching titles.
+type Catalog struct {
+	Standards  []*Standard
+	Relations  []*rules.Relation
+	qualifiers []string
+	notRegion  []string
+	folded     sync.Map // title → folded title
+}
+
+// NewCatalog prepares a rule set's templates.
+func NewCatalog(ts *rules.TableSet) *Catalog {
+	c := &Catalog{qualifiers: ts.Qualifiers, notRegion: ts.NotRegion, Relations: ts.Relations}
+	for _, t := range ts.Templates {
+		s := &Standard{Template: t, Name: t.Name, Layout: layouts[t.Layout],
+			Final: t.TitlesOf(rules.KindFinal), Budget: t.TitlesOf(rules.KindBudget)}
+		if len(t.Periods) == 0 {
+			for g := 0; g < 2; g++ {
+				s.Columns[g] = t.ColumnsOf(rules.KindFinal, g)
+			}
+		}
+		c.Standards = append(c.Standards, s)
+	}
+	return c
+}
+
+var (
+	defaultOnce sync.Once
+	defaultCat  *Catalog
+)
+
+// Default is the catalog of the embedded rule pack.
+func Default() *Catalog {
+	defaultOnce.Do(func() {
+		set, err := rules.Default()
+		if err != nil {
+			panic("tables: the embedded rule pack does not load: " + err.Error())
+		}
+		defaultCat = NewCatalog(&set.Tables)
+	})
+	return defaultCat
+}
+
+// Of returns the catalog of a rule set: the default one when the set's
+// templates are the embedded pack's, else one built for the set.
+func Of(set *rules.Set) *Catalog {
+	if set == nil {
+		return Default()
+	}
+	catalogs.Lock()
+	defer catalogs.Unlock()
+	if c, ok := catalogs.m[set]; ok {
+		return c
+	}
+	c := NewCatalog(&set.Tables)
+	if sameTemplates(c, Default()) {
+		c = Default()
+	}
+	if catalogs.m == nil {
+		catalogs.m = map[*rules.Set]*Catalog{}
+	}
+	catalogs.m[set] = c
+	return c
+}
+
+var catalogs struct {
+	sync.Mutex
+	m map[*rules.Set]*Catalog
+}
+
+func sameTemplates(a, b *Catalog) bool {
+	if len(a.Standards) != len(b.Standards) || len(a.Relations) != len(b.Relations) {
+		return false
+	}
+	for i := range a.Standards {
+		if a.Standards[i].File != b.Standards[i].File || a.Standards[i].Line != b.Standards[i].Line {
+			return false
+		}
+	}
+	return true
+}
+
+// The names of the nine department tables, as the default pack calls them.
 const (
 	Summary     = "收入支出决算总表"
 	Income      = "收入决算表"
@@ -52,42 +151,26 @@ const (
 	StateCap    = "国有资本经营预算财政拨款收入支出决算表"
 )
 
-// Standards lists the nine tables in the order the template prints them.
-var Standards = []*Standard{
-	{Name: Summary, Final: []string{Summary}, Budget: []string{"财务收支预算总表", "部门财务收支预算总表", "收支预算总表", "部门收支预算总表"},
-		Layout: LayoutSummary, Columns: [2][]string{{"决算数"}, {"决算数"}}},
-	{Name: Income, Final: []string{Income}, Budget: []string{"部门收入预算表", "收入预算表", "部门收入总表", "部门收入预算总表", "收入预算总表"},
-		Layout: LayoutFunction, Sum: [2]bool{true},
-		Columns: [2][]string{{"本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"}}},
-	{Name: Expenditure, Final: []string{Expenditure}, Budget: []string{"部门支出预算表", "支出预算表", "部门支出总表", "部门支出预算总表", "支出预算总表"},
-		Layout: LayoutFunction, Sum: [2]bool{true},
-		Columns: [2][]string{{"本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"}}},
-	{Name: FiscalSum, Final: []string{FiscalSum}, Budget: []string{"财政拨款收支预算总表", "财政拨款收支总表"},
-		Layout: LayoutSummary, Sum: [2]bool{false, true},
-		Columns: [2][]string{{"决算数"}, {"合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}}},
-	{Name: GeneralExp, Final: []string{GeneralExp}, Budget: []string{"一般公共预算支出功能分类预算表", "一般公共预算财政拨款支出预算表", "一般公共预算支出预算表"},
-		Layout: LayoutFunction, Sum: [2]bool{true},
-		Columns: [2][]string{{"合计", "基本支出", "项目支出"}}},
-	{Name: BasicExp, Final: []string{BasicExp, "一般公共预算财政拨款基本支出决算明细表"},
-		Budget: []string{"一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出预算表", "一般公共预算财政拨款基本支出预算表", "一般公共预算基本支出经济分类预算表"},
-		Layout: LayoutEconomic, Columns: [2][]string{{"决算数"}, {"决算数"}}},
-	{Name: SanGong, Final: []string{SanGong, "财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表"},
-		Budget: []string{"三公经费支出预算表", "一般公共预算三公经费支出预算表", "财政拨款三公经费支出预算表", "一般公共预算三公经费预算表", "三公经费预算表", "三公经费和机关运行经费预算表", "三公经费及机关运行经费预算表"},
-		Layout: LayoutSanGong},
-	{Name: GovFund, Final: []string{GovFund, "政府性基金预算财政拨款支出决算表"},
-		Budget:  []string{"政府性基金预算支出功能分类预算表", "政府性基金预算支出预算表", "政府性基金预算财政拨款支出预算表"},
-		Layout:  LayoutFunction,
-		Columns: [2][]string{{"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"}}},
-	{Name: StateCap, Final: []string{StateCap, "国有资本经营预算财政拨款支出决算表"},
-		Budget:  []string{"国有资本经营预算支出功能分类预算表", "国有资本经营预算支出预算表", "国有资本经营预算财政拨款支出预算表"},
-		Layout:  LayoutFunction,
-		Columns: [2][]string{{"年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"}}},
+// Standards lists the default pack's templates in the order it declares them.
+var Standards = Default().Standards
+
+// ByName finds a template of the default pack by its name.
+func ByName(name string) *Standard { return Default().ByName(name) }
+
+// ByName finds a template by its name.
+func (c *Catalog) ByName(name string) *Standard {
+	for _, s := range c.Standards {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
 }
 
-// ByName finds a standard table by its canonical name.
-func ByName(name string) *Standard {
-	for _, s := range Standards {
-		if s.Name == name {
+// ByID finds a template by its id.
+func (c *Catalog) ByID(id string) *Standard {
+	for _, s := range c.Standards {
+		if s.ID == id {
 			return s
 		}
 	}
@@ -115,24 +198,36 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// MatchTitle reports which standard table a title names, and whether it is
-// the budget ("budget") or final ("final") version. The longest name the
-// folded title ends with wins, so 一般公共预算财政拨款支出决算表 is not taken
-// for 支出决算表.
-func MatchTitle(title string) (*Standard, string) {
+// MatchTitle reports which template of the default pack a title names.
+func MatchTitle(title string) (*Standard, string) { return Default().MatchTitle(title) }
+
+// MatchTitle reports which template a title names, and the report kind
+// ("final", "budget", "execution") of the title that matched. The
+// longest title the folded title ends with wins, so
+// 一般公共预算财政拨款支出决算表 is not taken for 支出决算表. A government
+// template's title may be preceded by a year and a region (2024年全省,
+// 省本级) and followed by a note in brackets ((代编)), nothing else.
+func (c *Catalog) MatchTitle(title string) (*Standard, string) {
 	t := Fold(title)
+	core := govCore(t)
 	var best *Standard
 	kind, n := "", 0
-	for _, s := range Standards {
-		for li, list := range [][]string{s.Final, s.Budget} {
-			for _, name := range list {
-				f := foldedName(name)
-				if strings.HasSuffix(t, f) && len(f) > n && !qualified(t[:len(t)-len(f)], f) {
-					best, n = s, len(f)
-					kind = "final"
-					if li == 1 {
-						kind = "budget"
+	for _, s := range c.Standards {
+		gov := s.Government()
+		for _, k := range s.Kinds() {
+			for _, name := range s.TitlesOf(k) {
+				f := c.fold(name)
+				if len(f) <= n {
+					continue
+				}
+				if gov {
+					if strings.HasSuffix(core, f) && c.region(core[:len(core)-len(f)]) {
+						best, n, kind = s, len(f), k
 					}
+					continue
+				}
+				if strings.HasSuffix(t, f) && !c.qualified(t[:len(t)-len(f)], f) {
+					best, n, kind = s, len(f), k
 				}
 			}
 		}
@@ -144,11 +239,11 @@ func MatchTitle(title string) (*Standard, string) {
 // a qualifier that makes it another table: 一般公共预算支出决算表 and
 // 社会保险基金预算收入决算表 in government reports are not a department's
 // 支出决算表 / 收入决算表.
-func qualified(prefix, name string) bool {
-	if len([]rune(name)) > 7 {
+func (c *Catalog) qualified(prefix, name string) bool {
+	if utf8.RuneCountInString(name) > 7 {
 		return false
 	}
-	for _, q := range []string{"预算", "基金", "拨款", "财政", "本级", "全省", "全市", "全区", "全县", "社会保险", "政府"} {
+	for _, q := range c.qualifiers {
 		if strings.HasSuffix(prefix, q) {
 			return true
 		}
@@ -156,15 +251,118 @@ func qualified(prefix, name string) bool {
 	return false
 }
 
-var foldedNames sync.Map
+// region reports what may stand before a government table's name: a
+// region or level (江苏省, 全省, 省本级, 银川市及市本级), nothing that makes
+// it another table (分地区, 转移支付, 对下…).
+func (c *Catalog) region(prefix string) bool {
+	if utf8.RuneCountInString(prefix) > 16 {
+		return false
+	}
+	for _, w := range c.notRegion {
+		if strings.Contains(prefix, w) {
+			return false
+		}
+	}
+	return true
+}
 
-// foldedName caches Fold of the catalog's names: titles are matched
-// against every line of a report.
-func foldedName(name string) string {
-	if f, ok := foldedNames.Load(name); ok {
+// govCore strips from a folded title what numbers and dates it — a leading
+// 表一 / 1.2 / 附表3-1, a year (2024年, 二○二五年) — and a trailing note in
+// brackets ((代编), (草案), (按功能科目分类)).
+func govCore(t string) string {
+	t = govLead.ReplaceAllString(t, "")
+	t = govYear.ReplaceAllString(t, "")
+	for {
+		u := govTail.ReplaceAllString(t, "")
+		if u == t {
+			break
+		}
+		t = u
+	}
+	return t
+}
+
+func (c *Catalog) fold(name string) string {
+	if f, ok := c.folded.Load(name); ok {
 		return f.(string)
 	}
 	f := Fold(name)
-	foldedNames.Store(name, f)
+	c.folded.Store(name, f)
 	return f
+}
+
+var (
+	govLead = regexp.MustCompile(`^(?:(?:附表|表)[0-9一二三四五六七八九十]+(?:[-—－.][0-9]+)?[:：、.]?|[0-9]+(?:\.[0-9]+)*[、.．]?|[一二三四五六七八九十]+、)`)
+	govYear = regexp.MustCompile(`(?:[0-9]{4}(?:-[0-9]{4})?|[一二三四五六七八九十○〇零]{4})年(?:度|末|初)?`)
+	govTail = regexp.MustCompile(`\([^()]*\)$`)
+)
+
+// kindOr reads a table's report kind for its template: a table whose
+// title does not say is read as final accounts.
+func kindOr(kind string) string {
+	if kind == "" {
+		return rules.KindFinal
+	}
+	return kind
+}
+
+// declared returns the declared columns of half g for a report kind, nil
+// when the kind declares none (budget layouts vary).
+func (s *Standard) declared(kind string, g int) []string {
+	return s.ColumnsOf(kindOr(kind), g)
+}
+
+// periods is how many periods a periodic (三公) template prints per item
+// for a report kind; 1 for any other.
+func (s *Standard) periods(kind string) int {
+	if p := len(s.Periods[kindOr(kind)]); p > 0 {
+		return p
+	}
+	return 1
+}
+
+// extras lists the extra columns of a kind that a header names.
+func (s *Standard) extras(kind string, header []string) []string {
+	var out []string
+	for _, x := range s.Extra {
+		if len(x.Kinds) > 0 && !containsString(x.Kinds, kindOr(kind)) {
+			continue
+		}
+		for _, h := range header {
+			if strings.Contains(Fold(h), x.Header) {
+				out = append(out, x.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// expected is how many figure columns half g of a table of this template
+// has by declaration: the declared columns (times the periods, plus the
+// extra columns its header names); 0 when the kind declares none.
+func (s *Standard) expected(kind string, g int, header []string) int {
+	n := len(s.declared(kind, g)) * s.periods(kind)
+	if n > 0 && g == 0 {
+		n += len(s.extras(kind, header))
+	}
+	return n
+}
+
+// maxColumns bounds the figure columns of half g: the declared bound for
+// the kind, else the declared columns; 0 for no bound.
+func (s *Standard) maxColumns(kind string, g int) int {
+	if m := s.MaxColumns[kindOr(kind)]; g < len(m) {
+		return m[g]
+	}
+	return len(s.declared(kind, g)) * s.periods(kind)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -3,7 +3,6 @@ package tables
 import (
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
@@ -121,25 +120,6 @@ func column(cols []span, c *doc.Cell) int {
 	return -1
 }
 
-// expectedColumns is how many figure columns a one-half table has, 0 when
-// the count is only bounded (budget versions vary).
-func expectedColumns(t *doc.Table, std *Standard) int {
-	switch {
-	case std.Layout == LayoutSanGong && t.Kind == "budget":
-		for _, h := range t.Header {
-			if strings.Contains(Fold(h), "机关运行") {
-				return 7
-			}
-		}
-		return 6
-	case std.Layout == LayoutSanGong:
-		return 12
-	case t.Kind == "budget":
-		return 0
-	}
-	return len(std.Columns[0])
-}
-
 // fillBlanks gives the short rows of a one-half table (coded or "三公")
 // their blank cells from the header's columns. Nothing changes unless the
 // header yields as many figure columns as the table has, every row with a
@@ -176,11 +156,11 @@ func fillBlanks(t *doc.Table, lines []doc.Line, header []int, std *Standard) {
 		k++
 	}
 	cols = cols[k:]
-	want := expectedColumns(t, std)
+	want := std.expected(t.Kind, 0, t.Header)
 	if len(cols) == 0 || want != 0 && len(cols) != want || len(cols) < most {
 		return
 	}
-	if cap := budgetCap[std.Name][0]; want == 0 && cap != 0 && len(cols) > cap {
+	if cap := std.maxColumns(t.Kind, 0); want == 0 && cap != 0 && len(cols) > cap {
 		return
 	}
 	placed := make([][]int, len(t.Rows))

@@ -8,23 +8,26 @@ import (
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
+// Detect finds tables with the default pack's templates.
+func Detect(raw *doc.Raw) []*doc.Table { return Default().Detect(raw) }
+
 // Detect finds the tables in a reader's lines and returns them together
 // with the tables the reader built itself (HTML grids), every one passed
 // through Recognize. Lines inside a detected table are recorded in its
 // FirstLine/LastLine so the narrative analysis can leave them out.
-func Detect(raw *doc.Raw) []*doc.Table {
+func (cat *Catalog) Detect(raw *doc.Raw) []*doc.Table {
 	var out []*doc.Table
 	for _, t := range raw.Tables {
-		Recognize(t)
+		cat.Recognize(t)
 		out = append(out, t)
 	}
 	lines := raw.Lines
 	for i := 0; i < len(lines); i++ {
-		std, kind := titleAt(lines, i)
+		std, kind := cat.titleAt(lines, i)
 		if std == nil {
 			continue
 		}
-		t, end := readTable(lines, i, std, kind)
+		t, end := cat.readTable(lines, i, std, kind)
 		out = append(out, t)
 		i = end
 	}
@@ -43,13 +46,13 @@ var (
 // line or header follows closely. Contents and glossary lines name every
 // table too; they have no unit line after them, which is how they are
 // told apart (pitfall 17).
-func titleAt(lines []doc.Line, i int) (*Standard, string) {
+func (cat *Catalog) titleAt(lines []doc.Line, i int) (*Standard, string) {
 	text := lines[i].Text
 	f := Fold(text)
 	if utf8.RuneCountInString(f) > 60 || strings.ContainsAny(f, "。；，,") {
 		return nil, ""
 	}
-	std, kind := MatchTitle(f)
+	std, kind := cat.MatchTitle(f)
 	if std == nil {
 		return nil, ""
 	}
@@ -61,7 +64,7 @@ func titleAt(lines []doc.Line, i int) (*Standard, string) {
 		if unitAnyRe.MatchString(lines[j].Text) {
 			return std, kind
 		}
-		if s, _ := MatchTitle(Fold(lines[j].Text)); s != nil {
+		if s, _ := cat.MatchTitle(Fold(lines[j].Text)); s != nil {
 			return nil, ""
 		}
 	}
@@ -70,7 +73,7 @@ func titleAt(lines []doc.Line, i int) (*Standard, string) {
 
 // readTable reads the table whose title is line i, up to the line before
 // the next title, part heading or the prose after its notes.
-func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table, int) {
+func (cat *Catalog) readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table, int) {
 	t := &doc.Table{Title: strings.TrimSpace(lines[i].Text), Page: lines[i].Page, FirstLine: i, LastLine: i, Kind: kind, Standard: std.Name}
 	if m := unitAnyRe.FindStringSubmatch(lines[i].Text); m != nil {
 		t.Unit = m[1]
@@ -81,7 +84,7 @@ func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table,
 	for j := i + 1; j < len(lines); j++ {
 		l := lines[j]
 		txt := strings.TrimSpace(l.Text)
-		if s, _ := titleAt(lines, j); s != nil || otherTitleAt(lines, j) {
+		if s, _ := cat.titleAt(lines, j); s != nil || otherTitleAt(lines, j) {
 			break
 		}
 		if partRe.MatchString(Fold(txt)) {
@@ -145,7 +148,7 @@ func readTable(lines []doc.Line, i int, std *Standard, kind string) (*doc.Table,
 	}
 	t.LastLine = end
 	header := assemble(t, lines, body, std)
-	confirm(t)
+	confirm(t, std)
 	if t.Standard != "" {
 		fillBlanks(t, lines, header, std)
 	}

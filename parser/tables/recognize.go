@@ -6,10 +6,13 @@ import (
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
+// Recognize names a table with the default pack's templates.
+func Recognize(t *doc.Table) { Default().Recognize(t) }
+
 // Recognize names a table (Standard, Kind) from its title and, for grids
 // built by a reader (HTML), gives each cell its role and group the way the
 // line reader does. Tables already read from lines are left as they are.
-func Recognize(t *doc.Table) {
+func (cat *Catalog) Recognize(t *doc.Table) {
 	for _, row := range t.Rows {
 		for _, c := range row {
 			if c.Role != "" {
@@ -19,14 +22,14 @@ func Recognize(t *doc.Table) {
 	}
 	var std *Standard
 	if t.Standard == "" {
-		s, kind := MatchTitle(t.Title)
+		s, kind := cat.MatchTitle(t.Title)
 		if s == nil {
 			return
 		}
 		std = s
 		t.Standard, t.Kind = s.Name, kind
 	} else {
-		std = ByName(t.Standard)
+		std = cat.ByName(t.Standard)
 	}
 	if std == nil {
 		return
@@ -39,7 +42,7 @@ func Recognize(t *doc.Table) {
 		}
 	}
 	gridRoles(t, std.Layout)
-	confirm(t)
+	confirm(t, std)
 }
 
 // gridRoles classifies the cells of a reader-built grid: rows before the
@@ -190,26 +193,12 @@ func joinSubCodes(row []*doc.Cell, lay Layout) {
 	}
 }
 
-// confirmWords: a title alone does not make a standard table — province
-// reports have their own 一般公共预算支出决算表 with other columns. The
-// header (or, for the summary tables, the rows) must say one of these.
-var confirmWords = map[string][]string{
-	Summary:     {"本年收入合计", "收入总计", "本年收入", "收入合计"},
-	Income:      {"本年收入合计", "财政拨款收入", "财政拨款"},
-	Expenditure: {"基本支出"},
-	FiscalSum:   {"一般公共预算"},
-	GeneralExp:  {"基本支出"},
-	BasicExp:    {"经济分类", "人员经费", "301", "工资福利支出"},
-	SanGong:     {"因公出国", "公务接待", "公务用车"},
-	GovFund:     {"本年支出", "基本支出", "支出"},
-	StateCap:    {"本年支出", "基本支出", "支出"},
-}
-
-// confirm keeps a table's Standard only when its header or rows carry the
-// standard's words and it has no more figure columns than the standard;
-// otherwise the table keeps its own title and is not checked as standard.
-func confirm(t *doc.Table) {
-	std := ByName(t.Standard)
+// confirm keeps a table's Standard only when its header or rows carry one
+// of the template's words (a title alone does not make the table: province
+// reports have their own 一般公共预算支出决算表 with other columns) and it
+// has no more figure columns than the template; otherwise the table keeps
+// its own title and is not checked against the template.
+func confirm(t *doc.Table, std *Standard) {
 	if std == nil {
 		return
 	}
@@ -226,20 +215,14 @@ func confirm(t *doc.Table) {
 	}
 	text := b.String()
 	ok := t.Empty && len(t.Rows) == 0
-	for _, w := range confirmWords[std.Name] {
+	for _, w := range std.Confirm {
 		if strings.Contains(text, w) {
 			ok = true
 		}
 	}
 	if ok {
 		for g := 0; g < 2; g++ {
-			want := len(std.Columns[g])
-			if std.Layout == LayoutSanGong {
-				want = 12
-			}
-			if t.Kind == "budget" {
-				want = budgetCap[std.Name][g]
-			}
+			want := std.maxColumns(t.Kind, g)
 			if want == 0 {
 				continue
 			}
@@ -273,11 +256,4 @@ func confirm(t *doc.Table) {
 	if !ok {
 		t.Standard, t.Kind = "", ""
 	}
-}
-
-// budgetCap bounds the figure columns of budget versions, whose layouts
-// vary more than the final-accounts template's (0: no bound).
-var budgetCap = map[string][2]int{
-	Income: {12, 0}, Expenditure: {8, 0}, FiscalSum: {2, 6}, GeneralExp: {5, 0},
-	BasicExp: {4, 4}, SanGong: {7, 0}, GovFund: {6, 0}, StateCap: {6, 0},
 }

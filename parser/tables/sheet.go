@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
+	"github.com/budgetlint/budgetlint/rules"
 )
 
 // Value is one figure cell placed in its column.
@@ -77,10 +78,13 @@ type Sheet struct {
 	anchors [2][]float64 // right edges of the figure columns (PDF), nil if unknown
 }
 
+// View builds the arithmetic view of a table with the default pack's templates.
+func View(t *doc.Table) *Sheet { return Default().View(t) }
+
 // View builds the arithmetic view of a recognised table; nil when the
-// table is not a standard one.
-func View(t *doc.Table) *Sheet {
-	std := ByName(t.Standard)
+// table is not one of the catalog's templates.
+func (cat *Catalog) View(t *doc.Table) *Sheet {
+	std := cat.ByName(t.Standard)
 	if std == nil {
 		return nil
 	}
@@ -118,21 +122,9 @@ func View(t *doc.Table) *Sheet {
 				n = len(r.Cells)
 			}
 		}
-		want := len(std.Columns[g])
-		if std.Layout == LayoutSanGong && g == 0 {
-			want = 12
-			if t.Kind == "budget" || n <= 6 && n > 0 && t.Kind != "final" {
-				want = 6
-				if s.headerHas("机关运行") {
-					// a budget's 三公 table with 机关运行经费 as a last column
-					want = 7
-				}
-			}
-		}
-		if t.Kind == "budget" && std.Layout != LayoutSanGong || want < n {
-			want = n
-		}
-		s.NCols[g] = want
+		// the declared columns, or as many as the widest row when it has
+		// more (or the kind declares none: budget layouts vary)
+		s.NCols[g] = max(std.expected(t.Kind, g, t.Header), n)
 	}
 	s.anchors = [2][]float64{s.columnEdges(0), s.columnEdges(1)}
 	for _, r := range s.Rows {
@@ -236,37 +228,119 @@ func (s *Sheet) placeByX(r *Row, vals []*Value) bool {
 	return true
 }
 
-// Identities returns the constraints a full row of this sheet obeys, as
-// (total column, part columns, signs) — total = Σ sign·part.
+// Identities returns the row identities of the sheet's template that hold
+// in half g, with columns resolved to positions: total = Σ sign·part. An
+// identity whose columns this table does not have (named columns need the
+// declared count; Σ #2.. needs a second column) is left out.
 func (s *Sheet) Identities(g int) []Identity {
 	n := s.NCols[g]
-	var out []Identity
-	switch {
-	case s.Std.Layout == LayoutSanGong:
-		periods := s.SanGongPeriods()
-		for p := 0; p < periods && periods <= 2; p++ {
-			at := func(role string) int { return s.SanGongSlot(role)*periods + p }
-			out = append(out,
-				Identity{Total: at("合计"), Parts: []int{at("因公出国"), at("公务用车"), at("公务接待")}, Name: "合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"},
-				Identity{Total: at("公务用车"), Parts: []int{at("购置"), at("运行")}, Name: "公务用车 小计 = 购置费 + 运行维护费"})
+	header := s.foldedHeader()
+	var ids []*rules.Identity
+	for _, id := range s.Std.RowIdentities {
+		if (id.Half == "" || rules.HalfIndex(id.Half) == g) && id.Applies(s.T.Kind, header) {
+			ids = append(ids, id)
 		}
-	case (s.Std.Name == GovFund || s.Std.Name == StateCap) && n == 6 && s.T.Kind != "budget":
-		out = append(out,
-			Identity{Total: 2, Parts: []int{3, 4}, Name: "本年支出合计 = 基本支出 + 项目支出"},
-			Identity{Total: 5, Parts: []int{0, 1, 2}, Signs: []int{1, 1, -1}, Name: "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出"})
-	case s.T.Kind == "budget" && s.headerHas("小计"):
-		// a budget table whose header has subtotal columns (财政拨款 小计 and
-		// its parts): the first column is not the plain sum of the others
-	case s.Std.Sum[g] || (n > 1 && (s.T.Kind == "budget" || s.Std.Layout == LayoutEconomic)):
-		if n > 1 {
-			parts := make([]int, 0, n-1)
-			for i := 1; i < n; i++ {
-				parts = append(parts, i)
+	}
+	var out []Identity
+	periods := s.Periods()
+	if len(s.Std.Periods) > 0 && (periods < 1 || periods > s.Std.periods(s.T.Kind)) {
+		return nil
+	}
+	for p := 0; p < periods; p++ {
+		for _, id := range ids {
+			if x, ok := s.resolve(id, g, n, p, periods); ok {
+				out = append(out, x)
 			}
-			out = append(out, Identity{Total: 0, Parts: parts, Name: "合计 = Σ 其余各列"})
 		}
 	}
 	return out
+}
+
+// resolve turns a sum identity into positions in period p of half g.
+func (s *Sheet) resolve(id *rules.Identity, g, n, p, periods int) (Identity, bool) {
+	e := id.Expr
+	if e == nil || e.Op != "=" || len(e.Right) != 1 {
+		return Identity{}, false
+	}
+	total, ok := s.column(e.Left.Ref, g, n, p, periods)
+	if !ok {
+		return Identity{}, false
+	}
+	x := Identity{Total: total, Name: id.Label()}
+	signed := false
+	for _, t := range e.Right[0] {
+		switch {
+		case t.Func != "":
+			return Identity{}, false
+		case t.Sum == "rest":
+			if t.From >= n {
+				return Identity{}, false
+			}
+			for k := t.From; k < n; k++ {
+				x.Parts = append(x.Parts, k)
+				x.Signs = append(x.Signs, t.Sign)
+			}
+		default:
+			k, ok := s.column(t.Ref, g, n, p, periods)
+			if !ok {
+				return Identity{}, false
+			}
+			x.Parts = append(x.Parts, k)
+			x.Signs = append(x.Signs, t.Sign)
+		}
+	}
+	for _, sg := range x.Signs {
+		signed = signed || sg < 0
+	}
+	if !signed {
+		x.Signs = nil
+	}
+	return x, true
+}
+
+// column is the position of a column reference in period p of half g: #k
+// by position, a name by the template's declared columns for the table's
+// kind (which must be as many as the table has), a periodic template's
+// item in its period, an extra column after the items.
+func (s *Sheet) column(r rules.Ref, g, n, p, periods int) (int, bool) {
+	if k := r.Pos(); k >= 0 {
+		return k, k < n
+	}
+	cols := s.Std.declared(s.T.Kind, g)
+	if len(s.Std.Periods) > 0 {
+		if k := indexOf(cols, r.Col); k >= 0 {
+			k = k*periods + p
+			return k, k < n
+		}
+		if k := indexOf(s.Std.extras(s.T.Kind, s.T.Header), r.Col); k >= 0 {
+			k += len(cols) * periods
+			return k, k < n
+		}
+		return 0, false
+	}
+	if len(cols) != n {
+		return 0, false
+	}
+	k := indexOf(cols, r.Col)
+	return k, k >= 0
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// foldedHeader is the table's header lines folded into one string.
+func (s *Sheet) foldedHeader() string {
+	var b strings.Builder
+	for _, h := range s.T.Header {
+		b.WriteString(Fold(h))
+	}
+	return b.String()
 }
 
 // Identity is total = Σ signs[i]·parts[i] over a row's columns.
@@ -472,42 +546,28 @@ func StripEnum(name string) string {
 	return name
 }
 
-func (s *Sheet) headerHas(word string) bool {
-	for _, h := range s.T.Header {
-		if strings.Contains(Fold(h), word) {
-			return true
-		}
-	}
-	return false
-}
-
-// SanGongPeriods is how many figures each "三公" item has: 预算数 and 决算数
-// in a final report, one in a budget (机关运行经费 may follow as a 7th).
-func (s *Sheet) SanGongPeriods() int {
-	n := s.NCols[0]
-	if n == 7 {
+// Periods is how many figures a periodic template's items have here: 预算数
+// and 决算数 in a final report's "三公" table, one in a budget's (where
+// 机关运行经费 may follow as a last column). 1 for other templates.
+func (s *Sheet) Periods() int {
+	items := len(s.Std.declared(s.T.Kind, 0))
+	if len(s.Std.Periods) == 0 || items == 0 {
 		return 1
 	}
-	return n / 6
+	return s.NCols[0] / items
 }
 
-// SanGongSlot is the position of a "三公" item among the items. The final
-// template prints 合计, 因公出国, 公务用车 (小计, 购置, 运行), 公务接待; the
-// Shanghai budget template puts 公务接待 before 公务用车.
-func (s *Sheet) SanGongSlot(role string) int {
-	final := []string{"合计", "因公出国", "公务用车", "购置", "运行", "公务接待"}
-	budget := []string{"合计", "因公出国", "公务接待", "公务用车", "购置", "运行"}
-	order := final
-	if s.T.Kind == "budget" {
-		order = budget
-	}
-	for i, r := range order {
-		if r == role {
-			return i
-		}
-	}
-	return -1
-}
+// SanGongPeriods is Periods, for the "三公" table.
+func (s *Sheet) SanGongPeriods() int { return s.Periods() }
+
+// Slot is the position of a periodic template's item among its items, as
+// the table's kind orders them (the final template prints 合计, 因公出国,
+// 公务用车 (小计, 购置, 运行), 公务接待; the Shanghai budget template puts
+// 公务接待 before 公务用车); -1 when the item is not declared.
+func (s *Sheet) Slot(item string) int { return indexOf(s.Std.declared(s.T.Kind, 0), item) }
+
+// SanGongSlot is Slot, for the "三公" table.
+func (s *Sheet) SanGongSlot(role string) int { return s.Slot(role) }
 
 // UnitScale converts the table's figures to 元: 10000 for 万元, 1 for 元.
 func (s *Sheet) UnitScale() *big.Rat {
