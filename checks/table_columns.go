@@ -165,7 +165,7 @@ func (p tableColumns) summary(c *Context, s *tables.Sheet, addIn, addOut []strin
 		for _, a := range adds {
 			r := s.ByLabel(g, a)
 			if r == nil {
-				rows = nil // a missing line is not a zero (pitfall 28)
+				rows = nil // a missing line is not a zero
 				break
 			}
 			rows = append(rows, r)

@@ -169,7 +169,7 @@ func partList(vs []*tables.Value, signs []int) string {
 }
 
 // belowLargest reports a total whose interval lies wholly below one of its
-// (non-negative) parts: the reading failed (pitfall 26), it is no finding.
+// (non-negative) parts: the reading failed, it is no finding.
 func belowLargest(total *tables.Value, parts []*tables.Value) bool {
 	t := total.Interval()
 	for _, p := range parts {

@@ -11,8 +11,8 @@ import (
 // table-completeness: every standard table the report's contents list, and
 // for a final-accounts report that evidently prints its tables (at least
 // `min_found` of them) every one of the nine, is present in the body. An
-// empty table with its 本表无数据 note counts as present (pitfall 21). A
-// file without a usable text layer is not judged (pitfall 32).
+// empty table with its 本表无数据 note counts as present. A
+// file without a usable text layer is not judged.
 func init() {
 	Register("table-completeness", tableCompleteness{MinFound: 3}, map[string]func(tableCompleteness) Test{
 		"tables": func(p tableCompleteness) Test { return p.run },

@@ -115,7 +115,7 @@ func classLines(c *Context, a *tables.Sheet, acol int, b *tables.Sheet, bcol int
 		o := b.ByCode(code)
 		if o == nil {
 			// a zero line has no row in the coded table; anything else is
-			// "not computable" rather than a mismatch (pitfall 28)
+			// "not computable" rather than a mismatch
 			if acol < len(r.Vals) && r.Vals[acol] != nil && !r.Vals[acol].Interval().ContainsZero() {
 				c.TableSkipped("table cross: class row absent from the coded table")
 			}

@@ -10,7 +10,7 @@ import (
 // children, column by column: 合计 = Σ 类, 类 = Σ its 款, 款 = Σ its 项
 // (function codes 201 > 20101 > 2010101), and an economic class the sum of
 // its items (301 = Σ 301xx). Only the next level down is added, so 项 rows
-// are never counted into a 类 twice (pitfall 24).
+// are never counted into a 类 twice.
 func init() {
 	RegisterTests("table-hierarchy", map[string]Test{"rows": tableHierarchy{}.run}, Options{})
 }

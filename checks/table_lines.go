@@ -15,7 +15,7 @@ import (
 // that names such a line must equal the table's figure, units converted and
 // rounding allowed by intervals.
 //
-// The same words name different lines in different scopes (pitfall 11):
+// The same words name different lines in different scopes:
 // 基本支出 of all money in 支出决算情况说明 is not 基本支出 of the general
 // budget. So a figure is paired only inside the section that explains its
 // table, by the section's heading, and only with the line that section's

@@ -49,7 +49,7 @@ func TestTableLines(t *testing.T) {
 	}
 }
 
-// The same words in another scope are another line (pitfall 11): 基本支出
+// The same words in another scope are another line: 基本支出
 // in the 财政拨款 overview is not the 支出决算表's, and is left alone.
 func TestTableLinesScope(t *testing.T) {
 	sthj := fixtureText(t, "sthj-2025-final-tables.txt") + excerpt(t, "sthj-2025-final-narrative.txt")

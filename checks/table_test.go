@@ -98,7 +98,7 @@ func TestTableHierarchy(t *testing.T) {
 }
 
 // The basic-expenditure table of Yichuan prints 30299 equal to the whole
-// 302 class (1,844.57): the document's own double count (pitfall 30).
+// 302 class (1,844.57): the document's own double count.
 func TestTableHierarchyYichuanDoubleCount(t *testing.T) {
 	fs, _ := runTables(t, "yichuan.txt", fixtureText(t, "yichuan-2025-basic-sangong.txt"))
 	h := rulesOf(fs, "table-hierarchy")

@@ -101,7 +101,7 @@ func TestFigures(t *testing.T) {
 		{"thousands separators (2026 budget)", "收入预算3,121.42万元，比2025年预算增加107.62万元。", "3,121.42万元", "", "3121.42", 2, claims.UnitWanYuan},
 		{"full-width digits", "本年收入合计１５７．６０万元。", "157.60万元", "１５７．６０万元", "157.60", 2, claims.UnitWanYuan},
 		{"full-width percent", "财政拨款收入１５４．２５万元，占９７．８７％。", "97.87%", "９７．８７％", "97.87", 2, claims.UnitPercent},
-		{"20765.62 stays one amount (pitfall 2)", "一般公共服务支出20765.62万元。", "20765.62万元", "", "20765.62", 2, claims.UnitWanYuan},
+		{"20765.62 stays one amount", "一般公共服务支出20765.62万元。", "20765.62万元", "", "20765.62", 2, claims.UnitWanYuan},
 		{"per mille is not a percent", "占 76.23‰；", "76.23‰", "", "76.23", 2, claims.UnitPermille},
 	}
 	for _, tc := range tests {
@@ -142,14 +142,14 @@ func TestUnitsScaleToYuan(t *testing.T) {
 }
 
 // Years, dates, codes, counts and item numbers are numbers but not amounts
-// (pitfalls 1 and 2): no money figure may come from them.
+//: no money figure may come from them.
 func TestNotAmounts(t *testing.T) {
 	tests := []struct {
 		name string
 		text string
 		want []string // the amounts that are there
 	}{
-		{"a year before a budget (pitfall 1)", "2025年度年初预算为4628.17万元，支出决算为4733.14万元。", []string{"4628.17万元", "4733.14万元"}},
+		{"a year before a budget", "2025年度年初预算为4628.17万元，支出决算为4733.14万元。", []string{"4628.17万元", "4733.14万元"}},
 		{"a date (seed)", "截至2023年12月31日，共有车辆0辆。", nil},
 		{"a function code in a table row (nx-wuzhong)", "2010601 行政运行 1095", nil},
 		{"a function code glued to a name", "2013901款行政运行支出。", nil},
@@ -188,7 +188,7 @@ func TestItemNumberIsNotAFigure(t *testing.T) {
 	assert.Equal(t, []string{"675.26万元", "0万元"}, amounts(cs))
 }
 
-// 占地, 占用, 个百分点 and ‰ are not shares (pitfall 5); 占 76.23 without %
+// 占地, 占用, 个百分点 and ‰ are not shares; 占 76.23 without %
 // is a share written without its sign.
 func TestShareLookalikes(t *testing.T) {
 	tests := []struct {
@@ -290,11 +290,11 @@ func TestChanges(t *testing.T) {
 			claims.DirDown, "37.98万元", "19.42%", "157.60万元", "<none>", "与2023年度相比"},
 		{"figures wrapped across lines (sthj page 20)", sthjPage, 0, 0,
 			claims.DirUp, "90.09 万元", "1.94%", "", "<none>", "与2024年度相比"},
-		{"pitfall 9: the 三公 total's change has the total as current", sangong, 0, 3,
+		{"the 三公 total's change has the total as current", sangong, 0, 3,
 			claims.DirDown, "3.59 万元", "15.31%", "19.86 万元", "<none>", "比2024年度"},
-		{"pitfall 9: a sub-item's change has its own current, found across sentences", sangong, 1, 3,
+		{"a sub-item's change has its own current, found across sentences", sangong, 1, 3,
 			claims.DirDown, "3.59 万元", "15.31%", "19.56 万元", "<none>", ""},
-		{"pitfall 9: the last sub-item", sangong, 2, 3,
+		{"the last sub-item", sangong, 2, 3,
 			claims.DirUp, "0.3 万元", "100%", "0.3 万元", "<none>", ""},
 		{"base from 比2022年预算执行数 (wanli 2023)", "2022年当年预算执行数为11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%。", 0, 1,
 			claims.DirUp, "<none>", "314.82%", "45.41万元", "11.67万元", "比2022年预算执行数"},
@@ -403,11 +403,11 @@ func TestCompletions(t *testing.T) {
 		base   string
 	}{
 		{"budget and final of one clause group", sangongFinal, 0, 3, "80.71%", "21.00 万元", "16.95 万元", ""},
-		{"pitfall 8: a sub-item after 其中 does not take the total's budget", sangongFinal, 1, 3, "0.00%", "<none>", "0.00 万元", ""},
-		{"pitfall 8: nor after ；", sangongFinal, 2, 3, "82.68%", "<none>", "16.95 万元", ""},
+		{"a sub-item after 其中 does not take the total's budget", sangongFinal, 1, 3, "0.00%", "<none>", "0.00 万元", ""},
+		{"nor after ；", sangongFinal, 2, 3, "82.68%", "<none>", "16.95 万元", ""},
 		{"完成年初预算 (shiquan)", "年初预算为 274.82 万元，支出决算为 245.53 万元，完成年初预算的 93.57%。", 0, 1, "93.57%", "274.82 万元", "245.53 万元", "年初"},
-		{"pitfall 14: 调整预算 is another base", "一般公共预算收入预算119.8亿元，实际完成135.1亿元，为调整预算的100.1%。", 0, 1, "100.1%", "<none>", "135.1亿元", "调整"},
-		{"pitfall 14: 调整预算 pairs with an adjusted budget", "一般公共预算收入调整预算119.8亿元，实际完成135.1亿元，为调整预算的112.8%。", 0, 1, "112.8%", "119.8亿元", "135.1亿元", "调整"},
+		{"调整预算 is another base", "一般公共预算收入预算119.8亿元，实际完成135.1亿元，为调整预算的100.1%。", 0, 1, "100.1%", "<none>", "135.1亿元", "调整"},
+		{"调整预算 pairs with an adjusted budget", "一般公共预算收入调整预算119.8亿元，实际完成135.1亿元，为调整预算的112.8%。", 0, 1, "112.8%", "119.8亿元", "135.1亿元", "调整"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -459,7 +459,7 @@ func TestTotals(t *testing.T) {
 			"101亿元", []string{"36.5亿元", "64.5亿元"}},
 		{"a list split by ，ends at ；: expenditure is not a part of income", "基金收入139836 万元，其中，保险费收入 47922万元，财政补助收入 86104 万元；基金支出 132366 万元。",
 			"139836 万元", []string{"47922万元", "86104 万元"}},
-		{"pitfall 24: a nested 其中 is not added twice", "本年支出合计674.35万元，其中：基本支出436.48万元，项目支出237.87万元，其中：专项业务费100.00万元，发展项目137.87万元。",
+		{"a nested 其中 is not added twice", "本年支出合计674.35万元，其中：基本支出436.48万元，项目支出237.87万元，其中：专项业务费100.00万元，发展项目137.87万元。",
 			"674.35万元", []string{"436.48万元", "237.87万元"}},
 		{"a breakdown of a part is not a part: one part left, no total", "新增债券额度461616万元，其中：新增债券331446万元，市本级留用90000万元，转贷县（市、区）241446万元。", "", nil},
 		{"brackets hold their own list", "发行额41.35亿元（其中：中央转贷0亿元），2025年地方政府一般债券发行额41.35亿元，还本额41.32亿元。", "", nil},
@@ -561,7 +561,7 @@ func TestFacts(t *testing.T) {
 		{"unit budget", "上海市普陀区社会福利院2024年单位预算\n一、主要职能\n", 2024, claims.KindBudget, "单位"},
 		{"a name between year and kind (lancheng)", "2015年度平潭综合实验区岚城片区开发管理局决算说明\n一、主要职责\n", 2015, claims.KindFinal, ""},
 		{"government execution report (baiqing)", "关于白青乡2014年预算执行情况和2015年预算草案的报告\n一般预算收入88.5万元。\n", 2014, claims.KindExec, ""},
-		{"unknown stays unknown (pitfall 22)", "关于印发工作要点的通知\n一、总体要求\n本年收入合计100.00万元。\n", 0, claims.KindUnknown, ""},
+		{"unknown stays unknown", "关于印发工作要点的通知\n一、总体要求\n本年收入合计100.00万元。\n", 0, claims.KindUnknown, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

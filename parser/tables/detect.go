@@ -45,7 +45,7 @@ var (
 // folded text ends with a standard name, it is not a sentence, and a unit
 // line or header follows closely. Contents and glossary lines name every
 // table too; they have no unit line after them, which is how they are
-// told apart (pitfall 17).
+// told apart.
 func (cat *Catalog) titleAt(lines []doc.Line, i int) (*Standard, string) {
 	text := lines[i].Text
 	f := Fold(text)

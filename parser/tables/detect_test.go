@@ -46,7 +46,7 @@ func TestDetectSthjAllNine(t *testing.T) {
 	assert.True(t, ts[7].Empty, "本表无数据 marks the fund table empty")
 	assert.False(t, ts[0].Empty)
 
-	// side by side: a label's value is in its own half (pitfall 23)
+	// side by side: a label's value is in its own half
 	first := ts[0].Rows[0]
 	assert.Equal(t, "一、一般公共预算财政拨款收入 4,733.14 一、一般公共服务支出 0.00", rowText(first))
 	assert.Equal(t, 0, first[1].Group)
@@ -56,7 +56,7 @@ func TestDetectSthjAllNine(t *testing.T) {
 	assert.Equal(t, "九、卫生健康支出 109.34", rowText(nine))
 	assert.Equal(t, 1, nine[0].Group)
 
-	// a code alone on its line, its name garbled on the next, figures after (pitfall 27)
+	// a code alone on its line, its name garbled on the next, figures after
 	var found bool
 	for _, r := range ts[4].Rows {
 		if r[0].Text == "2080506" {
@@ -67,7 +67,7 @@ func TestDetectSthjAllNine(t *testing.T) {
 	}
 	assert.True(t, found)
 
-	// split 类/款 economic codes: 301 01 is code 30101, not the amount 1 (pitfall 24)
+	// split 类/款 economic codes: 301 01 is code 30101, not the amount 1
 	basic := ts[5].Rows[1]
 	assert.Equal(t, "30101 基本工资 405.36 30201 办公费 92.11", rowText(basic))
 	assert.Equal(t, "code", basic[0].Role)
@@ -78,7 +78,7 @@ func TestDetectSkipsContents(t *testing.T) {
 	toc := "目 录\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n"
 	raw2, err := textfile.Read([]byte(toc))
 	require.NoError(t, err)
-	assert.Empty(t, Detect(raw2), "contents entries are not tables (pitfall 17)")
+	assert.Empty(t, Detect(raw2), "contents entries are not tables")
 	assert.NotEmpty(t, Detect(raw))
 }
 

@@ -110,7 +110,7 @@ func (h *half) empty() bool { return len(h.code)+len(h.name)+len(h.vals) == 0 }
 // splitHalves cuts a line's tokens into halves: a new half starts at a
 // code, or at a label that follows figures, or at a row label (一、…) in a
 // summary table. A 3-digit code followed by 2-digit tokens is one split
-// code (301 01), never a figure (pitfall 24).
+// code (301 01), never a figure.
 func splitHalves(toks []token, lay Layout) []*half {
 	var out []*half
 	h := &half{}
@@ -118,7 +118,7 @@ func splitHalves(toks []token, lay Layout) []*half {
 		tk := toks[i]
 		if n := codeRun(toks[i:], lay); n > 0 && (h.empty() || len(h.vals) > 0 || len(h.name) > 0) {
 			// integers before a name are a split code (301 01 / 301 2 /
-			// 208 05 01), never amounts (pitfall 24)
+			// 208 05 01), never amounts
 			if !h.empty() {
 				out = append(out, h)
 				h = &half{}
@@ -209,7 +209,7 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 		h := hs[0]
 		switch {
 		case one && len(h.code) > 0 && len(h.name) == 0 && len(h.vals) == 0:
-			// a code alone on its line: name and figures follow (pitfall 27)
+			// a code alone on its line: name and figures follow
 			flush()
 			pending = &prow{halves: hs}
 			continue
