@@ -218,3 +218,23 @@ func TestSeverityValidatedEverywhere(t *testing.T) {
 		assert.Contains(t, err.Error(), "unknown severity")
 	}
 }
+
+// `budgetlint rules` reads as one list: every summary is unique and in one
+// style (a lower-case fragment without a full stop, short enough for a line).
+func TestSummariesUniqueAndOneStyle(t *testing.T) {
+	set, err := Default()
+	require.NoError(t, err)
+	seen := map[string]string{}
+	for _, r := range set.Rules {
+		s := r.Summary
+		require.NotEmpty(t, s, r.ID)
+		first := []rune(s)[0]
+		assert.False(t, first >= 'A' && first <= 'Z', "%s: summary starts with a capital: %q", r.ID, s)
+		assert.False(t, strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。"), "%s: summary ends with a full stop", r.ID)
+		assert.LessOrEqual(t, len([]rune(s)), 90, "%s: summary too long for one line", r.ID)
+		if other, dup := seen[s]; dup {
+			t.Errorf("%s and %s share the summary %q", r.ID, other, s)
+		}
+		seen[s] = r.ID
+	}
+}

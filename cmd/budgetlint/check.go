@@ -95,7 +95,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			code = exitTrouble
 		}
 		if out.close != nil {
-			out.close()
+			if err := out.close(); err != nil {
+				// a full disk shows here, not in the writes before it
+				fmt.Fprintln(stderr, "budgetlint: writing output:", err)
+				code = exitTrouble
+			}
 		}
 	}
 	return code
@@ -171,7 +175,7 @@ func toggle(set *rules.Set, flagName string, lists []string, on bool) error {
 type outputSpec struct {
 	print output.Printer
 	w     io.Writer
-	close func()
+	close func() error
 }
 
 // openOutputs parses --format NAME or NAME=PATH; text to stdout by default.
@@ -193,7 +197,7 @@ func openOutputs(specs []string, stdout io.Writer) ([]outputSpec, error) {
 				return nil, err
 			}
 			o.w = f
-			o.close = func() { f.Close() }
+			o.close = f.Close
 		}
 		outs = append(outs, o)
 	}

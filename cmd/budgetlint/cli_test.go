@@ -154,3 +154,16 @@ func TestCheckWritesSeveralFormats(t *testing.T) {
 	}
 	assert.Contains(t, stdout.String(), "::error file=")
 }
+
+// An output file that cannot be written fully (a full disk) is a failure of
+// the run, not a silent truncation.
+func TestOutputFileWriteFailure(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full on this system")
+	}
+	dir := tree(t)
+	var out, errb bytes.Buffer
+	code := run([]string{"check", "--no-config", "--quiet", "--format", "json=/dev/full", dir}, &out, &errb)
+	assert.Equal(t, exitTrouble, code)
+	assert.Contains(t, errb.String(), "writing output")
+}

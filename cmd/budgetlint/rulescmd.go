@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
+	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/rules"
 )
 
@@ -123,6 +126,12 @@ func explainRule(w io.Writer, r *rules.Rule, cfg *config) {
 	if r.Example != "" {
 		fmt.Fprintf(w, "\nExample:\n%s\n", indent(strings.TrimSpace(r.Example)))
 	}
+	if r.Message != "" {
+		fmt.Fprintf(w, "\nMessage:\n%s\n", indent(r.Message))
+	}
+	if ps := paramLines(r); len(ps) > 0 {
+		fmt.Fprintf(w, "\nParameters:\n%s\n", indent(strings.Join(ps, "\n")))
+	}
 	fmt.Fprintf(w, "\nDefined in %s:%d.", r.File, r.Line)
 	if s := cfg.lastSetting(r.ID); s != nil {
 		fmt.Fprintf(w, " Set to %s in %s:%d.", s.Value, s.File, s.Line)
@@ -146,4 +155,60 @@ func (c *config) lastSetting(id string) *ruleSetting {
 
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}
+
+// paramLines lists a rule's parameters as it runs them: the test it
+// chooses among its kind's, and each typed parameter with its default
+// when the rule sets another value.
+func paramLines(r *rules.Rule) []string {
+	k := checks.KindOf(r.Kind)
+	if k == nil || k.ByEngine {
+		return nil
+	}
+	var out []string
+	eff := k.Defaults()
+	test, err := r.DecodeParamsWithTest(eff)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	if names := k.TestNames(); len(names) > 1 {
+		out = append(out, fmt.Sprintf("test: %s (one of %s)", test, strings.Join(names, ", ")))
+	}
+	def := paramMap(k.Defaults())
+	for _, kv := range paramList(eff) {
+		line := kv[0] + ": " + kv[1]
+		if d, ok := def[kv[0]]; ok && d != kv[1] {
+			line += " (default " + d + ")"
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// paramList renders a parameter struct's fields as YAML flow values, in
+// declaration order.
+func paramList(p any) [][2]string {
+	var n yaml.Node
+	if err := n.Encode(p); err != nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out [][2]string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		v := n.Content[i+1]
+		v.Style = yaml.FlowStyle
+		b, err := yaml.Marshal(v)
+		if err != nil {
+			continue
+		}
+		out = append(out, [2]string{n.Content[i].Value, strings.TrimSpace(string(b))})
+	}
+	return out
+}
+
+func paramMap(p any) map[string]string {
+	m := map[string]string{}
+	for _, kv := range paramList(p) {
+		m[kv[0]] = kv[1]
+	}
+	return m
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // ruleLine returns the `budgetlint rules` line of rule id, split in fields.
@@ -83,4 +84,18 @@ func TestRulesCommandBadConfig(t *testing.T) {
 	assert.Equal(t, exitTrouble, run([]string{"rules"}, &out, &errb))
 	assert.Contains(t, errb.String(), `.budgetlint.yaml:1: rules: unknown rule "no-such-rule"`)
 	assert.Equal(t, exitOK, run([]string{"rules", "--no-config"}, &out, &errb), "--no-config skips the broken file")
+}
+
+// explain shows the message template and the parameters a rule runs with,
+// and the default of each parameter a rule file changed.
+func TestExplainShowsMessageAndParameters(t *testing.T) {
+	dir := t.TempDir()
+	file := writeFile(t, filepath.Join(dir, "r.yaml"), "rules:\n  - id: table-columns\n    params: {persons: ['301']}\n")
+	var out, errb bytes.Buffer
+	code := run([]string{"explain", "--no-config", "--rules", file, "table-columns", "share-mismatch"}, &out, &errb)
+	require.Equal(t, exitOK, code, errb.String())
+	s := out.String()
+	assert.Contains(t, s, "Message:\n    {table}: {row}: {identity}: stated {stated}")
+	assert.Contains(t, s, `persons: ["301"] (default ["301", "303"])`)
+	assert.Contains(t, s, "test: value (one of sign, value, zero-whole)")
 }
