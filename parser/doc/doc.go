@@ -127,6 +127,10 @@ type Line struct {
 	// right, 1 top to bottom, 2 upside down, 3 bottom to top. Y, X0, X1 and
 	// X are in that direction's frame (see Geometry.Rects).
 	Rot int
+	// Row, for a line of a table row printed over several lines (a name
+	// wrapped around centred figures), numbers that row on the document:
+	// lines with the same non-zero Row are one row. 0 when not known.
+	Row int
 }
 
 // Segment is a run of a line's glyphs with no column-sized gap inside.

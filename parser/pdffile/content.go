@@ -99,15 +99,20 @@ type pageRun struct {
 	bytes    int
 	forms    int
 	codes    []code
-	rules    []rule // vertical strokes, user space: table column borders
+	rules    []rule // vertical and horizontal strokes, user space: table cell borders
 	deadline time.Time
 	work     *docWork // shared by the pages of a document; nil: no limit
-	path     []rule   // vertical pieces of the path being built
+	path     []rule   // vertical and horizontal pieces of the path being built
 	cx, cy   float64
 }
 
-// rule is a vertical line drawn on the page, in user space.
-type rule struct{ x0, y0, x1, y1 float64 }
+// rule is a vertical or horizontal line drawn on the page, in user space,
+// from (x0, y0) to (x1, y1); bar marks a thin filled rectangle, which
+// counts even when filled.
+type rule struct {
+	x0, y0, x1, y1 float64
+	bar            bool
+}
 
 const maxRulesPerPage = 20000
 
@@ -267,12 +272,17 @@ func (p *pageRun) run(data []byte, res pdf.Value, g gstate, depth int) {
 		case "re":
 			if len(args) >= 4 {
 				x, y, w, h := num(4), num(3), num(2), num(1)
-				if math.Abs(w) < 3 && math.Abs(h) > 4 {
+				switch {
+				case math.Abs(w) < 3 && math.Abs(h) > 4:
 					// a thin filled bar is how many producers draw a rule
 					p.addRule(g.ctm, x+w/2, y, x+w/2, y+h, true)
-				} else {
+				case math.Abs(h) < 3 && math.Abs(w) > 4:
+					p.addRule(g.ctm, x, y+h/2, x+w, y+h/2, true)
+				default:
 					p.addRule(g.ctm, x, y, x, y+h, false)
 					p.addRule(g.ctm, x+w, y, x+w, y+h, false)
+					p.addRule(g.ctm, x, y, x+w, y, false)
+					p.addRule(g.ctm, x, y+h, x+w, y+h, false)
 				}
 			}
 		case "m":
@@ -301,17 +311,21 @@ func (p *pageRun) run(data []byte, res pdf.Value, g gstate, depth int) {
 	}
 }
 
-// addRule notes a vertical piece of the current path; thin bars count even
-// when filled, outlines only when stroked.
+// addRule notes a vertical or horizontal piece of the current path (in
+// user space: pages are turned for display later); thin bars count even when
+// filled, outlines only when stroked.
 func (p *pageRun) addRule(ctm matrix, x0, y0, x1, y1 float64, bar bool) {
 	ax, ay := ctm.apply(x0, y0)
 	bx, by := ctm.apply(x1, y1)
-	if math.Abs(by-ay) < 4 || math.Abs(bx-ax) > 1.5 {
+	dx, dy := math.Abs(bx-ax), math.Abs(by-ay)
+	var r rule
+	switch {
+	case dy >= 4 && dx <= 1.5:
+		r = rule{x0: ax, y0: math.Min(ay, by), x1: bx, y1: math.Max(ay, by), bar: bar}
+	case dx >= 4 && dy <= 1.5:
+		r = rule{x0: math.Min(ax, bx), y0: ay, x1: math.Max(ax, bx), y1: by, bar: bar}
+	default:
 		return
-	}
-	r := rule{ax, math.Min(ay, by), bx, math.Max(ay, by)}
-	if bar {
-		r.x1 = math.Inf(1) // marks a bar: kept on fill too
 	}
 	if len(p.path) < maxRulesPerPage {
 		p.path = append(p.path, r)
@@ -320,9 +334,7 @@ func (p *pageRun) addRule(ctm matrix, x0, y0, x1, y1 float64, bar bool) {
 
 func (p *pageRun) keepPath(stroked bool) {
 	for _, r := range p.path {
-		bar := math.IsInf(r.x1, 1)
-		r.x1 = r.x0
-		if (stroked || bar) && len(p.rules) < maxRulesPerPage {
+		if (stroked || r.bar) && len(p.rules) < maxRulesPerPage {
 			p.rules = append(p.rules, r)
 		}
 	}

@@ -70,17 +70,23 @@ type pline struct {
 	brk    bool
 	indent int
 	col    int // 1 or 2: left or right column of a two-column band
+	row    int // table row printed over several lines (cells.go), 0 if none
 }
 
 // layoutPage turns a page's glyphs into lines in reading order.
 func layoutPage(glyphs []glyph, rules []rule, box pageBox) []*pline {
-	// vertical rules in display space: x and the y range they cover
+	// rules in display space: vertical ones as x and the y range they
+	// cover, horizontal ones as y and the x range
 	var vr []vrule
+	var hr []hrule
 	for _, r := range rules {
 		ax, ay := box.display(r.x0, r.y0)
 		bx, by := box.display(r.x1, r.y1)
-		if math.Abs(ax-bx) < 1.5 {
+		switch {
+		case math.Abs(ax-bx) < 1.5:
 			vr = append(vr, vrule{x: (ax + bx) / 2, y0: math.Min(ay, by), y1: math.Max(ay, by)})
+		case math.Abs(ay-by) < 1.5:
+			hr = append(hr, hrule{y: (ay + by) / 2, x0: math.Min(ax, bx), x1: math.Max(ax, bx)})
 		}
 	}
 	sort.Slice(vr, func(i, j int) bool { return vr[i].x < vr[j].x })
@@ -103,6 +109,9 @@ func layoutPage(glyphs []glyph, rules []rule, box pageBox) []*pline {
 			} else {
 				buildLine(l, nil)
 			}
+		}
+		if rot == 0 {
+			rowBands(lines, hr, 1)
 		}
 		out = append(out, lines...)
 	}

@@ -296,7 +296,9 @@ func readPage(pg page, fonts fontCache, work *docWork) (res pageResult) {
 func assemble(raw *doc.Raw, pages [][]*pline) {
 	var b strings.Builder
 	off := 0
+	rows := 0 // row numbers are per page in layout, per document in lines
 	for pi, lines := range pages {
+		base := rows
 		if pi > 0 {
 			b.WriteByte('\f')
 			off++
@@ -318,6 +320,10 @@ func assemble(raw *doc.Raw, pages [][]*pline) {
 				Y: round2(l.y), X0: round2(l.x0), X1: round2(l.x1), Size: round2(l.size), Segments: l.segs,
 				X: l.xs, Rot: l.rot,
 			})
+			if l.row > 0 {
+				raw.Lines[len(raw.Lines)-1].Row = base + l.row
+				rows = max(rows, base+l.row)
+			}
 		}
 	}
 	raw.Source = b.String()

@@ -2,6 +2,7 @@ package tables
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -196,8 +197,21 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 			pending = nil
 		}
 	}
-	for _, li := range body {
+	for bi := 0; bi < len(body); bi++ {
+		li := body[bi]
 		toks := tokenize(lines, li)
+		if r := lines[li].Row; r != 0 {
+			// one row printed over several lines (a name wrapped around
+			// centred figures), as the reader saw from the page
+			group := []int{li}
+			for bi+1 < len(body) && lines[body[bi+1]].Row == r {
+				bi++
+				group = append(group, body[bi])
+			}
+			if len(group) > 1 {
+				toks = rowTokens(lines, group)
+			}
+		}
 		if len(toks) == 0 {
 			continue
 		}
@@ -264,6 +278,30 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 		t.Rows = append(t.Rows, r.cells(len(t.Rows), lines, lay))
 	}
 	return header
+}
+
+// rowTokens reads the lines of one row as one line: tokens by column, left
+// to right, and within a column (the lines of a wrapped cell) top to bottom.
+func rowTokens(lines []doc.Line, group []int) []token {
+	var all []token
+	for _, li := range group {
+		all = append(all, tokenize(lines, li)...)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].x0 < all[j].x0 })
+	// columns: runs of tokens whose extents overlap
+	var out []token
+	for i := 0; i < len(all); {
+		j, right := i+1, all[i].x1
+		for j < len(all) && all[j].x0 < right {
+			right = max(right, all[j].x1)
+			j++
+		}
+		col := all[i:j]
+		sort.SliceStable(col, func(a, b int) bool { return col[a].line < col[b].line })
+		out = append(out, col...)
+		i = j
+	}
+	return out
 }
 
 func anyVals(hs []*half) bool {

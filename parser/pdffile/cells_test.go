@@ -1,0 +1,201 @@
+package pdffile_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/pdffile"
+	"github.com/budgetlint/budgetlint/parser/tables"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fixRow is a row of a generated 一般公共预算财政拨款支出决算表: a code, a name
+// as printed in its cell (one string a line), and three figures.
+type fixRow struct {
+	code string
+	name []string
+	vals [3]string
+}
+
+// The rows of the fixtures, in the style of a district's final accounts:
+// names wrapped over two and three lines in a narrow name column.
+var wrappedRows = []fixRow{
+	{"208", []string{"社会保障和就", "业支出"}, [3]string{"754.75", "754.75", "0.00"}},
+	{"20805", []string{"行政事业单位", "养老支出"}, [3]string{"754.75", "754.75", "0.00"}},
+	{"2080505", []string{"机关事业单位", "基本养老保险", "缴费支出"}, [3]string{"446.11", "446.11", "0.00"}},
+	{"2080506", []string{"机关事业单位", "职业年金缴费", "支出"}, [3]string{"308.64", "308.64", "0.00"}},
+	{"210", []string{"卫生健康支出"}, [3]string{"236.64", "236.64", "0.00"}},
+	{"2101101", []string{"行政单位医疗"}, [3]string{"236.64", "236.64", "0.00"}},
+}
+
+// Columns of the fixture table (user space x): cell borders, and where
+// each column's text starts (code, name) or ends (figures, right-aligned).
+var (
+	borders  = []float64{60, 130, 220, 320, 410, 500}
+	codeX    = 64.0
+	nameX    = 150.0
+	figRight = []float64{314, 404, 494}
+)
+
+const (
+	size  = 10.0
+	pitch = 12.5 // between the lines of a wrapped name
+)
+
+// tableFixture draws the table; ruled draws every cell border. The name
+// lines are centred in their row and the code and figures on the row's
+// middle. codeAbove moves the code of rows named there up half a line, as
+// some producers print it.
+func tableFixture(rows []fixRow, ruled bool, codeAbove map[string]bool) string {
+	var c []string
+	c = append(c, pdffile.Text(180, 790, 14, "一般公共预算财政拨款支出决算表"))
+	c = append(c, pdffile.Text(440, 770, size, "单位：万元"))
+	top := 750.0
+	// header: one row
+	c = append(c, pdffile.Text(codeX, top-20, size, "科目编码"), pdffile.Text(nameX, top-20, size, "科目名称"),
+		pdffile.Text(figRight[0]-20, top-20, size, "合计"), pdffile.Text(figRight[1]-40, top-20, size, "基本支出"),
+		pdffile.Text(figRight[2]-40, top-20, size, "项目支出"))
+	ys := []float64{top, top - 30}
+	y := top - 30
+	total := [3]float64{}
+	for _, r := range rows {
+		n := len(r.name)
+		h := float64(max(n, 1))*pitch + 14
+		mid := y - h/2
+		base := mid - 0.35*size // a baseline whose glyphs are centred on mid
+		for k, part := range r.name {
+			off := (float64(n-1)/2 - float64(k)) * pitch
+			c = append(c, pdffile.Text(nameX, base+off, size, part))
+		}
+		cy := base
+		if codeAbove[r.code] {
+			cy += pitch / 2
+		}
+		c = append(c, pdffile.Text(codeX, cy, size, r.code))
+		for i, v := range r.vals {
+			c = append(c, pdffile.Text(figRight[i]-pdffile.Advance(v, size), base, size, v))
+			var f float64
+			fmt.Sscan(v, &f)
+			total[i] += f
+		}
+		y -= h
+		ys = append(ys, y)
+	}
+	if ruled {
+		for _, yy := range ys {
+			c = append(c, pdffile.Rule(borders[0], yy, borders[len(borders)-1], yy))
+		}
+		for _, x := range borders {
+			c = append(c, pdffile.Rule(x, ys[0], x, ys[len(ys)-1]))
+		}
+	}
+	c = append(c, pdffile.Text(60, y-30, size, "注：本表反映部门本年度一般公共预算财政拨款支出情况。"))
+	return strings.Join(c, "\n")
+}
+
+// readRows parses a generated PDF and returns its one table's rows as
+// "code|name|v1 v2 v3".
+func readRows(t *testing.T, content string) ([]string, *doc.Document) {
+	t.Helper()
+	d := parsePDF(t, pdffile.MakeCJKPDF(pdffile.Page{Content: content}))
+	var out []string
+	for _, tb := range d.Tables {
+		sh := tables.View(tb)
+		if sh == nil {
+			continue
+		}
+		for _, r := range sh.Rows {
+			var vs []string
+			for _, v := range r.Vals {
+				if v == nil {
+					vs = append(vs, "?")
+				} else {
+					vs = append(vs, v.Cell.Text)
+				}
+			}
+			out = append(out, r.Code+"|"+r.Name+"|"+strings.Join(vs, " "))
+		}
+	}
+	return out, d
+}
+
+func want(rows []fixRow) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.code+"|"+strings.Join(r.name, "")+"|"+strings.Join(r.vals[:], " "))
+	}
+	return out
+}
+
+// A name wrapped over two or three lines with the code and figures centred
+// on a baseline of their own is one row: the name whole, the figures its
+// own, ruled or not.
+func TestWrappedNamesCentredFigures(t *testing.T) {
+	tests := []struct {
+		name      string
+		ruled     bool
+		codeAbove map[string]bool
+	}{
+		{"ruled", true, nil},
+		{"borderless", false, nil},
+		{"ruled, code on a baseline of its own", true, map[string]bool{"20805": true, "210": true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := readRows(t, tableFixture(wrappedRows, tc.ruled, tc.codeAbove))
+			assert.Equal(t, want(wrappedRows), got)
+		})
+	}
+}
+
+// Lines of one row carry one row number, lines of other rows another or
+// none; the header and the note are no row.
+func TestRowNumbersFromRules(t *testing.T) {
+	raw, err := pdffile.Read(pdffile.MakeCJKPDF(pdffile.Page{Content: tableFixture(wrappedRows, true, nil)}))
+	require.NoError(t, err)
+	rowOf := map[string]int{}
+	for _, l := range raw.Lines {
+		rowOf[strings.Fields(l.Text)[0]] = l.Row
+	}
+	assert.Zero(t, rowOf["科目编码"])
+	assert.Zero(t, rowOf["注：本表反映部门本年度一般公共预算财政拨款支出情况。"])
+	assert.NotZero(t, rowOf["208"])
+	assert.Equal(t, rowOf["208"], rowOf["社会保障和就"])
+	assert.Equal(t, rowOf["208"], rowOf["业支出"])
+	assert.NotEqual(t, rowOf["208"], rowOf["20805"])
+	assert.Equal(t, rowOf["2080505"], rowOf["缴费支出"])
+	assert.Equal(t, rowOf["2080506"], rowOf["支出"])
+}
+
+// A borderless table whose rows are spaced like the lines of a wrapped
+// name is ambiguous: a label line between two figure lines could belong to
+// either, so no row is formed from geometry (the figures stay read).
+func TestEvenlySpacedBorderlessIsNotGuessed(t *testing.T) {
+	var c []string
+	c = append(c, pdffile.Text(180, 790, 14, "一般公共预算财政拨款支出决算表"), pdffile.Text(440, 770, size, "单位：万元"))
+	c = append(c, pdffile.Text(codeX, 740, size, "科目编码"), pdffile.Text(nameX, 740, size, "科目名称"),
+		pdffile.Text(290, 740, size, "合计"), pdffile.Text(360, 740, size, "基本支出"), pdffile.Text(450, 740, size, "项目支出"))
+	// top-aligned names: the tail of a name sits one pitch below its row,
+	// and the next row one pitch below the tail
+	y := 720.0
+	for _, r := range []fixRow{
+		{"2080505", []string{"机关事业单位基本养", "老保险缴费支出"}, [3]string{"446.11", "446.11", "0.00"}},
+		{"2080506", []string{"机关事业单位职业年", "金缴费支出"}, [3]string{"308.64", "308.64", "0.00"}},
+		{"2080599", []string{"其他行政事业单位养", "老支出"}, [3]string{"12.00", "12.00", "0.00"}},
+	} {
+		c = append(c, pdffile.Text(codeX, y, size, r.code), pdffile.Text(nameX-20, y, size, r.name[0]))
+		for i, v := range r.vals {
+			c = append(c, pdffile.Text(figRight[i]-pdffile.Advance(v, size), y, size, v))
+		}
+		c = append(c, pdffile.Text(nameX-20, y-pitch, size, r.name[1]))
+		y -= 2 * pitch
+	}
+	raw, err := pdffile.Read(pdffile.MakeCJKPDF(pdffile.Page{Content: strings.Join(c, "\n")}))
+	require.NoError(t, err)
+	for _, l := range raw.Lines {
+		assert.Zero(t, l.Row, l.Text)
+	}
+}
