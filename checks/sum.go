@@ -12,32 +12,70 @@ import (
 // the list is known to be complete (every part has a share and the shares
 // make 100%, or the parts are a complete decomposition such as 货物 + 工程 +
 // 服务), parts that add up to less.
+//
+// A list is read charitably: the parts that surely belong to it must
+// exceed every figure it may break down, and a complete list must fall
+// short of every one, before a total is reported.
 func init() {
 	RegisterTests("sum", map[string]Test{"parts": sumParts}, Options{})
 }
 
 func sumParts(c *Context) {
 	for _, t := range c.Claims.Totals {
-		total := t.Parts[0].Yuan()
-		terms := []string{t.Parts[0].Value.String()}
-		for _, p := range t.Parts[1:] {
-			total = total.Add(p.Yuan())
-			terms = append(terms, p.Value.String())
-		}
-		head := t.Head.Yuan()
-		over := head.Below(total)
 		complete := t.Closed || exhaustive(c.Claims, t)
-		under := total.Below(head) && complete
-		if !over && !under {
-			c.Decided(t) // a partial list (其中) short of its total is consistent
-			continue
+		sure := t.Parts[:t.Sure]
+		if complete {
+			sure = t.Parts
 		}
-		c.ReportClaim(t, Vars{
-			"stated":   fig(t.Head),
-			"expected": amount(total, t.Head),
-			"parts":    strings.Join(terms, " + "),
-		})
+		switch {
+		case len(sure) > 0 && allBelow(t.Heads, add(sure)):
+			reportSum(c, t, sure)
+		case complete && allAbove(t.Heads, add(t.Parts)):
+			reportSum(c, t, t.Parts)
+		default:
+			c.Decided(t) // a partial list (其中) short of its total is consistent
+		}
 	}
+}
+
+func reportSum(c *Context, t *claims.Total, parts []*claims.Figure) {
+	terms := make([]string, len(parts))
+	for i, p := range parts {
+		terms[i] = p.Value.String()
+	}
+	c.ReportClaim(t, Vars{
+		"stated":   fig(t.Head),
+		"expected": amount(add(parts), t.Head),
+		"parts":    strings.Join(terms, " + "),
+	})
+}
+
+func add(fs []*claims.Figure) num.Interval {
+	iv := fs[0].Yuan()
+	for _, f := range fs[1:] {
+		iv = iv.Add(f.Yuan())
+	}
+	return iv
+}
+
+// allBelow: every head is below the parts' sum, on every reading.
+func allBelow(heads []*claims.Figure, sum num.Interval) bool {
+	for _, h := range heads {
+		if !h.Yuan().Below(sum) {
+			return false
+		}
+	}
+	return true
+}
+
+// allAbove: the parts' sum is below every head.
+func allAbove(heads []*claims.Figure, sum num.Interval) bool {
+	for _, h := range heads {
+		if !sum.Below(h.Yuan()) {
+			return false
+		}
+	}
+	return true
 }
 
 // exhaustive: every part carries a share and the shares can make 100%.

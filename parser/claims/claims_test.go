@@ -478,6 +478,62 @@ func TestTotals(t *testing.T) {
 	}
 }
 
+// The readings of a list: every figure it may break down, and how many of
+// its parts belong to it on every reading.
+func TestTotalReadings(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		heads []string // Head first
+		parts []string
+		sure  int
+	}{
+		{"a completion's budget is another reading of the total, not the head",
+			"全县一般公共预算收入完成86420万元，为年初预算85000万元的101.7%，其中：税收收入52130万元；非税收入34290万元。",
+			[]string{"86420万元", "85000万元"}, []string{"52130万元", "34290万元"}, 2},
+		{"a 决算 list is not the parts of the 预算 beside it",
+			"“三公”经费财政拨款支出年初预算为 53.93 万元，支出决算为 37.35 万元，其中：因公出国（境）费决算为 0 万元；公务用车购置及运行维护费支出决算为 37.35 万元；公务接待费支出决算为 1.53 万元。",
+			[]string{"37.35 万元"}, []string{"0 万元", "37.35 万元", "1.53 万元"}, 3},
+		{"after ；the next segment may be another quantity",
+			"年末人民币各项存款余额3120.50亿元，其中境内住户存款余额2410.36亿元，增长9.1%；人民币各项贷款余额2288.74亿元。",
+			[]string{"3120.50亿元"}, []string{"2410.36亿元", "2288.74亿元"}, 1},
+		{"a bracket breaks down the figure before it",
+			"公务用车购置及运行维护费2883万元（其中公务用车购置100万元，公务用车运行2783万元），比上年减少3万元。",
+			[]string{"2883万元"}, []string{"100万元", "2783万元"}, 2},
+		{"a bracket breaks down a count",
+			"获得科技奖励12项（其中：一等奖3项、二等奖4项、三等奖5项）。",
+			[]string{"12"}, []string{"3", "4", "5"}, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			require.Len(t, cs.Totals, 1)
+			tot := cs.Totals[0]
+			assert.Equal(t, normAll(tc.heads), texts(tot.Heads))
+			assert.Equal(t, norm(tc.heads[0]), text(tot.Head))
+			assert.Equal(t, normAll(tc.parts), texts(tot.Parts))
+			assert.Equal(t, tc.sure, tot.Sure)
+		})
+	}
+}
+
+// Lists that are not sums: no total is read from them.
+func TestNotTotals(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"per-capita incomes", "全体居民人均可支配收入35210元，增长5.8%，其中城镇居民人均可支配收入46380元；农村居民人均可支配收入22870元。"},
+		{"其中 inside a clause", "财政部门对其中95个项目开展重点评价，对18个项目开展绩效评价。"},
+		{"counts of overlapping categories", "全市共有各类创新平台144家，其中省重点实验室6家、省技术创新中心32家、市技术创新中心19家。"},
+		{"a change of a count is not the count", "新批境外投资项目31个，较上年减少4个，其中“一带一路”沿线项目14个，较上年减少5个。"},
+		{"a loss among profits", "实现利润12.40亿元，其中国有控股企业亏损1.20亿元，私营企业实现利润9.60亿元，外商投资企业实现利润4.10亿元。"},
+		{"a computed aggregate ends the list", "其中：市本级收入预算为205000万元，一般公共预算收入加预计转移性收入168000万元、调入资金21000万元。"},
+		{"a list item whose line was cut is not an item", "社会保险基金收入合计1200.5亿元，利息收入70.1亿元。具体如下：\n保险基金50.3亿元，长期护理保险基金65.1亿元。\n居民基本医疗保险基金110.8亿元，机关事业单位基本养老\n1,735.4亿元，城乡居民基本养老保险基金82.2亿元。\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Empty(t, extract(t, tc.text).Totals)
+		})
+	}
+}
+
 // A part with its own 其中 inside the list: its sub-parts never join the
 // outer total's parts.
 func TestTotalsNestedSubPartsNotCounted(t *testing.T) {

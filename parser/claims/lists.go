@@ -33,6 +33,7 @@ func (s *Set) blockLists() {
 		}
 		t := &Total{Head: head}
 		var style doc.Style
+		broken := false
 		for _, nb := range blocks[i+1:] {
 			if b.Number != nil && nb.Number != nil && nb.Number.Style <= b.Number.Style {
 				break // the head's own sibling, not its part
@@ -57,15 +58,59 @@ func (s *Set) blockLists() {
 			if part == nil || part.Unit != head.Unit {
 				break // parts of one list are written in one unit
 			}
+			if !itemLike(nb, part) {
+				// a line that starts with its figure or stops mid-sentence is
+				// a fragment of text whose flow was lost, not a list item
+				broken = true
+				break
+			}
 			t.Parts = append(t.Parts, part)
 		}
 		t.Parts = completePrefix(t.Parts, head)
-		if len(t.Parts) < 2 || mixedSides(t.Parts) {
+		if broken || len(t.Parts) < 2 || s.mixedItems(t.Parts) {
 			continue
+		}
+		t.Sure = len(t.Parts)
+		t.Heads = []*Figure{head}
+		if strings.ContainsAny(string([]rune(b.Text)[head.End:]), "。;；") {
+			// 现将部分收支科目执行情况说明如下：after the figures' own
+			// sentences: the list may break down any level the block states
+			for _, f := range s.byBlock[b] {
+				if f != head && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !f.Earlier && f.Value.Sign() >= 0 {
+					t.Heads = append(t.Heads, f)
+				}
+			}
 		}
 		t.Span = Span{Block: b, Start: head.Start, End: head.End}
 		s.Totals = append(s.Totals, t)
 	}
+}
+
+// mixedItems: parts from items of both sides (——国有土地使用权出让收入。完成
+// 26.29亿元 / ——城乡社区支出。完成70.60亿元) are two lists under two totals.
+// An item's side is its figure's subject, or else its name before the figure.
+func (s *Set) mixedItems(parts []*Figure) bool {
+	in, out := false, false
+	for _, p := range parts {
+		name := p.Subject
+		if !strings.Contains(name, "收入") && !strings.Contains(name, "支出") {
+			name = doc.RuneSlice([]rune(p.Block.Text), 0, p.Start)
+		}
+		in = in || strings.Contains(name, "收入")
+		out = out || strings.Contains(name, "支出")
+	}
+	return in && out
+}
+
+// itemLike: a list item names its part before the figure and ends its
+// sentence.
+func itemLike(b *doc.Block, part *Figure) bool {
+	if strings.TrimSpace(doc.RuneSlice([]rune(b.Text), 0, part.Start)) == "" {
+		return false
+	}
+	t := strings.TrimRight(b.Text, " ")
+	return strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") ||
+		strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ".")
 }
 
 func lastLevel(figs []*Figure) *Figure {
@@ -127,7 +172,7 @@ func (bx *blockCtx) listHead(s [2]int, before int) *Figure {
 
 func (bx *blockCtx) headBefore(s [2]int, op int) *Figure {
 	isHead := func(f *Figure) bool {
-		return f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier
+		return f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier && !bx.isThreshold(f)
 	}
 	if strings.TrimSpace(bx.text(s[0], op)) == "" {
 		// 。其中: the list belongs to the sentence before: to the head of that
@@ -155,11 +200,21 @@ func (bx *blockCtx) headBefore(s [2]int, op int) *Figure {
 		}
 		return last
 	}
-	var head *Figure
+	// the last level before the list, unless it is only the base of a
+	// ratio (完成86420万元，为年初预算85000万元的101.7%，其中：…)
+	var head, base *Figure
 	for _, f := range bx.figsIn(s[0], op) {
-		if isHead(f) {
+		if !isHead(f) {
+			continue
+		}
+		if bx.ratioBase(f) {
+			base = f
+		} else {
 			head = f
 		}
+	}
+	if head == nil {
+		head = base
 	}
 	return head
 }

@@ -123,3 +123,31 @@ func trimTail(k string) string {
 	}
 	return k
 }
+
+var (
+	boundAfter  = regexp.MustCompile(`^\s*(?:及以上|及以下|以上|以下|以内)`)
+	boundBefore = regexp.MustCompile(`(?:不超过|超过|不低于|低于|不高于|高于|不足|大于|小于)\s*$`)
+)
+
+// isThreshold: 单位价值50万元以上, 不超过10万元 — a bound that selects
+// things, not the amount of anything.
+func (bx *blockCtx) isThreshold(f *Figure) bool {
+	if f.Block != bx.b {
+		return false
+	}
+	return boundAfter.MatchString(bx.text(f.End, f.End+4)) || boundBefore.MatchString(bx.text(f.Start-5, f.Start))
+}
+
+// ratioBase: 为年初预算85000万元的101.7% — the figure is the base a ratio
+// is taken of, stated in passing.
+func (bx *blockCtx) ratioBase(f *Figure) bool {
+	if f.Block != bx.b || bx.text(f.End, f.End+1) != "的" {
+		return false
+	}
+	for _, g := range bx.figsIn(f.End, f.End+3) {
+		if g.Unit == UnitPercent {
+			return true
+		}
+	}
+	return false
+}

@@ -7,13 +7,25 @@ import (
 )
 
 // Total: a total followed by its parts (合计 X，其中：A a，B b …).
+//
+// A list is read charitably: a reader often cannot tell which figure a
+// 其中 belongs to, nor whether the ；-segment after the first part is a
+// sibling part or another quantity (存款余额A，其中住户存款B；贷款余额C).
+// Heads holds every figure the list may be the parts of, and Sure how many
+// leading parts belong to it on every reading; the sum check reports only
+// what no reading explains.
 type Total struct {
 	Span
-	Head  *Figure
+	Head  *Figure   // the total the list most plausibly breaks down
+	Heads []*Figure // every plausible total, Head first
 	Parts []*Figure
+	// Sure is how many leading parts surely belong to the list; past them
+	// a ；-segment may be another quantity.
+	Sure int
 	// Closed is true when the parts are, by definition, the whole (货物 +
 	// 工程 + 服务 = 政府采购; the three 三公 items): parts short of it are an
-	// error too. The vocabulary's complete_lists name such decompositions.
+	// error too, and every part belongs to the list. The vocabulary's
+	// complete_lists name such decompositions.
 	Closed bool
 }
 
@@ -24,63 +36,138 @@ var (
 	nestedRe   = regexp.MustCompile(`其中|含|包括|主要是|主要用于|用于|主要包括`)
 	listStopRe = regexp.MustCompile(`[，,；;。]\s*(?:加上|加|减去|扣除|另外|另|此外|合计|总计|共计|收入总计|支出总计)`)
 	listEndRe  = regexp.MustCompile(`[二三四五六七八九十]是|第[二三四五六七八九十]`)
+
+	// a figure named as a total, or computed from others (收入加…), is
+	// another aggregate: the list of parts before it is over
+	aggregateRe = regexp.MustCompile(`总计|合计|小计|共计|(?:收入|支出|资金|财力)加`)
+	// per-capita and average figures are not parts of one another
+	perCapitaRe = regexp.MustCompile(`人均|平均|每人|户均|生均`)
+	// a loss among profits has the other sign; the list cannot be added as written
+	lossRe = regexp.MustCompile(`亏损|净亏|亏`)
+
+	// item markers written inline: （六） 6. 6、 ③
+	inlineItemRe = regexp.MustCompile(`\([一二三四五六七八九十]+\)|\(\d{1,2}\)|[①-⑳]|[，,；;。:：\s](?:[一二三四五六七八九十]+、|\d{1,2}(?:、|\.[^\d]))`)
 )
 
-// totals finds a total followed by its listed parts.
+// totals finds a total followed by its listed parts, in one sentence.
 func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
-	var op []int
-	for _, m := range bx.find(openerRe, s[0], s[1]) {
-		if !bx.inParen(m[0]) { // （其中：…） lists only inside its brackets
-			op = m
-			break
-		}
-	}
+	bx.bracketLists(s, figs)
+	op := bx.opener(s)
 	if op == nil {
 		return
 	}
 	head := bx.headBefore(s, op[0])
-	if head == nil || head.Value.Sign() < 0 {
+	if head == nil || head.Value.Sign() < 0 || bx.perCapita(head) {
 		return
 	}
-	// the list ends at a nested 其中/主要是/用于, at the next enumerated point,
-	// and — when its parts are separated by commas — at the first ；
-	// the list ends at the next enumerated point (二是); a nested 其中/主要是/
-	// 用于 holds details, which end a comma list but only their own segment
-	// of a ；-list (人员经费 X，主要包括：…；公用经费 Y，主要包括：…)
+	isPart := func(f *Figure) bool {
+		return f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier &&
+			!bx.isThreshold(f) && qualCompatible(head.Qual, f.Qual) && !otherSide(head.Key, f.Key)
+	}
+	parts, sure, segmented := bx.listParts(s, op, figs, isPart)
+	parts = dropBreakdowns(parts)
+	if sure > len(parts) {
+		sure = len(parts)
+	}
+	if !bx.summable(parts) {
+		return
+	}
+	t := &Total{Head: head, Parts: parts, Sure: sure}
+	// a 决算 list does not break down the 预算 the sentence states beside it
+	for _, h := range bx.headsBefore(s, op[0], head) {
+		ok := true
+		for _, p := range parts {
+			ok = ok && qualCompatible(h.Qual, p.Qual)
+		}
+		if ok {
+			t.Heads = append(t.Heads, h)
+		}
+	}
+	if !segmented {
+		t.Parts = completePrefix(t.Parts, head)
+		t.Sure = len(t.Parts)
+	}
+	t.Span = Span{Block: bx.b, Start: head.Start, End: t.Parts[len(t.Parts)-1].End}
+	bx.set.Totals = append(bx.set.Totals, t)
+}
+
+// opener finds the 其中 (主要用于以下方面, 具体如下) that opens the
+// sentence's list, outside brackets and at the start of a clause: 对其中95个
+// 项目 speaks of some of them, it opens no list.
+func (bx *blockCtx) opener(s [2]int) []int {
+	for _, m := range bx.find(openerRe, s[0], s[1]) {
+		if !bx.inParen(m[0]) && bx.opensList(m[0], s[0]) {
+			return m
+		}
+	}
+	return nil
+}
+
+func (bx *blockCtx) opensList(at, floor int) bool {
+	j := at - 1
+	for j >= floor && bx.rs[j] == ' ' {
+		j--
+	}
+	if j < floor {
+		return true
+	}
+	if bx.isClauseSep(j) || bx.rs[j] == '、' || bx.rs[j] == '(' {
+		return true
+	}
+	// 154.25万元其中：, written without a comma
+	for _, f := range bx.figsIn(floor, at) {
+		if f.End == j+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// listParts reads the parts of the list opened at op: the figures isPart
+// accepts, up to where the list ends. sure is how many of them belong to
+// the list on every reading.
+func (bx *blockCtx) listParts(s [2]int, op []int, figs []*Figure, isPart func(*Figure) bool) (parts []*Figure, sure int, segmented bool) {
+	// the list ends at the next enumerated point (二是), at an inline item
+	// of another kind than its own (…公用支出14.90万元（六）…), and at
+	// 加上…, 合计…, 收入总计…
 	end := s[1]
 	if m := bx.find(listEndRe, op[1], end); len(m) > 0 {
 		end = m[0][0]
 	}
+	if m := bx.find(listStopRe, op[1], end); len(m) > 0 {
+		end = m[0][0]
+	}
 	var cands []*Figure
 	for _, f := range figs {
-		if f.Start < op[1] || f.Start >= end || f.Role != RoleLevel || !f.Unit.IsAmount() || f.Paren || bx.isChangeTo(f) || f.Earlier {
+		if f.Start < op[1] || f.Start >= end || !isPart(f) {
 			continue
 		}
-		if !qualCompatible(head.Qual, f.Qual) || otherSide(head.Key, f.Key) {
-			continue
+		if aggregateRe.MatchString(f.Subject) {
+			break // another total: the list before it is over
 		}
 		cands = append(cands, f)
 	}
+	if len(cands) > 0 {
+		if i := bx.otherItem(op[1], cands[0].Start, end); i < end {
+			end = i
+			cands = before(cands, end)
+		}
+	}
+	// a nested 其中/主要是/用于 holds details, which end a comma list but
+	// only their own segment of a ；-list (人员经费 X，主要包括：…；公用经费 Y，主要包括：…)
 	if len(cands) >= 2 && !strings.ContainsAny(bx.text(cands[0].End, cands[1].Start), "；;") {
 		if m := bx.find(nestedRe, op[1], end); len(m) > 0 {
 			end = m[0][0]
-			k := 0
-			for _, f := range cands {
-				if f.Start < end {
-					cands[k] = f
-					k++
-				}
-			}
-			cands = cands[:k]
+			cands = before(cands, end)
 		}
 	}
 	if len(cands) < 2 {
-		return
+		return cands, len(cands), false
 	}
 	// how the list separates its parts decides where it ends: a list split
 	// by 、 ends at the first ，or ；, one split by ，at the first ；
 	sep := bx.text(cands[0].End, cands[1].Start)
-	segmented := strings.ContainsAny(sep, "；;")
+	segmented = strings.ContainsAny(sep, "；;")
 	stops := "；;"
 	if strings.Contains(sep, "、") && !strings.ContainsAny(sep, "，,") {
 		stops = "，,；;"
@@ -90,36 +177,117 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 		if i := strings.IndexAny(rest, stops); i >= 0 {
 			end = cands[1].End + utf8.RuneCountInString(rest[:i])
 		}
+		parts = before(cands, end)
+		return parts, len(parts), false
 	}
-	// 加上…, 合计…, 收入总计…: the list is over
-	if m := bx.find(listStopRe, op[1], end); len(m) > 0 {
-		end = m[0][0]
-	}
-	t := &Total{Head: head}
+	// each ；-segment names one part (its first level); the rest are
+	// details. Only the first surely belongs to the list: the next segment
+	// may be a sibling of the total rather than of the part.
 	lastSeg := -1
 	for _, f := range cands {
-		if f.Start >= end {
-			break
+		seg := strings.Count(bx.text(op[1], f.Start), "；") + strings.Count(bx.text(op[1], f.Start), ";")
+		if seg == lastSeg {
+			continue
 		}
-		if segmented {
-			// each ；-segment names one part (its first level); the rest are details
-			seg := strings.Count(bx.text(op[1], f.Start), "；") + strings.Count(bx.text(op[1], f.Start), ";")
-			if seg == lastSeg {
-				continue
-			}
-			lastSeg = seg
+		lastSeg = seg
+		parts = append(parts, f)
+	}
+	if bx.set.vocab.closed(parts) {
+		return parts, len(parts), true
+	}
+	return parts, 1, true
+}
+
+func before(fs []*Figure, end int) []*Figure {
+	k := 0
+	for _, f := range fs {
+		if f.Start < end {
+			fs[k] = f
+			k++
 		}
-		t.Parts = append(t.Parts, f)
 	}
-	t.Parts = dropBreakdowns(t.Parts)
-	if !segmented {
-		t.Parts = completePrefix(t.Parts, head)
+	return fs[:k]
+}
+
+// otherItem finds, in [first,end), an inline item marker of another style
+// than the one that numbers the list's first part (if any): such a marker
+// starts the next item of the document, not the next part.
+func (bx *blockCtx) otherItem(op, first, end int) int {
+	style := ""
+	for _, m := range bx.find(inlineItemRe, op, first) {
+		style = markerStyle(bx.text(m[0], m[1]))
 	}
-	if len(t.Parts) < 2 || mixedSides(t.Parts) {
-		return
+	for _, m := range bx.find(inlineItemRe, first, end) {
+		if st := markerStyle(bx.text(m[0], m[1])); style == "" || st != style {
+			return m[0]
+		}
 	}
-	t.Span = Span{Block: bx.b, Start: head.Start, End: t.Parts[len(t.Parts)-1].End}
-	bx.set.Totals = append(bx.set.Totals, t)
+	return end
+}
+
+// markerStyle names how an item marker is written: (一), (1), ①, 一、, 1.
+func markerStyle(m string) string {
+	m = strings.TrimLeft(m, "，,；;。:： ")
+	r, _ := utf8.DecodeRuneInString(m)
+	switch {
+	case strings.HasPrefix(m, "(") && strings.ContainsAny(m, "0123456789"):
+		return "(1)"
+	case strings.HasPrefix(m, "("):
+		return "(一)"
+	case r >= '①' && r <= '⑳':
+		return "①"
+	case r >= '0' && r <= '9':
+		return "1."
+	}
+	return "一、"
+}
+
+// headsBefore lists the figures a list opened at op may total: the head,
+// then every other level the sentence states before the list (完成86420万
+// 元，为年初预算85000万元的101.7%，其中：…), or the sentence before when the
+// list opens its own sentence.
+func (bx *blockCtx) headsBefore(s [2]int, op int, head *Figure) []*Figure {
+	from := s
+	if strings.TrimSpace(bx.text(s[0], op)) == "" {
+		from = bx.sentenceBefore(s[0])
+	} else {
+		from[1] = op
+	}
+	heads := []*Figure{head}
+	for _, f := range bx.figsIn(from[0], from[1]) {
+		if f != head && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !f.Earlier &&
+			!bx.isChangeTo(f) && !bx.isThreshold(f) && f.Value.Sign() >= 0 {
+			heads = append(heads, f)
+		}
+	}
+	return heads
+}
+
+// summable: the parts can be added as written — not per-capita figures,
+// not a loss among profits, not 收入 and 支出 side by side.
+func (bx *blockCtx) summable(parts []*Figure) bool {
+	if len(parts) == 0 || (len(parts) < 2 && !bx.set.vocab.closed(parts)) {
+		return false
+	}
+	for _, p := range parts {
+		if bx.perCapita(p) || lossRe.MatchString(bx.clauseBefore(p)) {
+			return false
+		}
+	}
+	return !mixedSides(parts)
+}
+
+// perCapita: 人均可支配收入, 平均工资 — averages do not add up to a total.
+func (bx *blockCtx) perCapita(f *Figure) bool {
+	return perCapitaRe.MatchString(f.Subject) || perCapitaRe.MatchString(bx.clauseBefore(f))
+}
+
+// clauseBefore is the text of f's clause before it.
+func (bx *blockCtx) clauseBefore(f *Figure) string {
+	if f.Block != bx.b {
+		return f.Subject
+	}
+	return bx.text(bx.clauseStart(f.Start, 0), f.Start)
 }
 
 // dropBreakdowns removes parts that break down the part before them
@@ -169,42 +337,93 @@ func qualCompatible(head, part Qual) bool {
 	return head == QualNone && part == QualFinal
 }
 
-// tallyWords are the counted things whose lists add up like money
-// (共有车辆9辆，其中：…用车0辆、…其他用车8辆).
-var tallyWords = map[string]bool{"辆": true, "台": true, "套": true, "个": true, "项": true, "家": true, "户": true, "所": true, "座": true, "批次": true}
+// exclusiveCounts are the counted things each of which falls in exactly one
+// category (a vehicle is for one use): their lists add up like money.
+// Institutions, projects and households are listed by overlapping
+// categories (a laboratory may also be an incubator), so their lists are
+// checked only when a bracket breaks the count down (12项（其中：…）).
+var exclusiveCounts = map[string]bool{"辆": true, "台": true, "套": true}
 
-// tallies finds a count with its listed parts, in one sentence: the parts
-// may not add up to more than the count.
+// tallies finds a count of things with their listed parts, in one
+// sentence: the parts may not add up to more than the count.
 func (bx *blockCtx) tallies(s [2]int, figs []*Figure) {
-	ops := bx.find(openerRe, s[0], s[1])
-	if len(ops) == 0 || bx.inParen(ops[0][0]) {
+	op := bx.opener(s)
+	if op == nil {
 		return
 	}
-	op := ops[0]
 	var head *Figure
 	for _, f := range figs {
-		if f.Start < op[0] && f.Unit == UnitCount && tallyWords[f.Count] && !f.Paren {
+		if f.Start < op[0] && f.Unit == UnitCount && !f.Paren && !bx.countChange(f) {
 			head = f
 		}
 	}
-	if head == nil {
+	if head == nil || !exclusiveCounts[head.Count] {
 		return
 	}
-	end := s[1]
-	for _, re := range []*regexp.Regexp{nestedRe, listEndRe} {
-		if m := bx.find(re, op[1], end); len(m) > 0 {
-			end = m[0][0]
-		}
+	isPart := func(f *Figure) bool {
+		return f.Unit == UnitCount && f.Count == head.Count && !f.Paren && !bx.countChange(f)
 	}
-	t := &Total{Head: head}
-	for _, f := range figs {
-		if f.Start >= op[1] && f.Start < end && f.Unit == UnitCount && f.Count == head.Count && !f.Paren {
-			t.Parts = append(t.Parts, f)
-		}
-	}
-	if len(t.Parts) < 2 {
+	parts, sure, _ := bx.listParts(s, op, figs, isPart)
+	if len(parts) < 2 {
 		return
 	}
+	t := &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: sure}
 	t.Span = Span{Block: bx.b, Start: head.Start, End: t.Parts[len(t.Parts)-1].End}
 	bx.set.Totals = append(bx.set.Totals, t)
+}
+
+// countChange: 较上年减少4个 is a change of a count, not a count.
+func (bx *blockCtx) countChange(f *Figure) bool {
+	w, to, _ := bx.dirBefore(f.Start)
+	return w != "" && !to
+}
+
+// bracketLists finds a figure broken down in the brackets right after it:
+// 获得科技奖励12项（其中：一等奖3项、二等奖4项…）, 公务用车购置及运行维护费
+// 2883万元（其中公务用车购置100万元，公务用车运行2783万元）.
+func (bx *blockCtx) bracketLists(s [2]int, figs []*Figure) {
+	for i, head := range figs {
+		open := head.End
+		if head.Unit == UnitCount && bx.text(open, open+utf8.RuneCountInString(head.Count)) == head.Count {
+			open += utf8.RuneCountInString(head.Count) // a count's span ends before its counted word
+		}
+		for open < s[1] && bx.rs[open] == ' ' {
+			open++
+		}
+		if open >= s[1] || bx.rs[open] != '(' || head.Paren || head.Value.Sign() < 0 {
+			continue
+		}
+		m := bx.find(openerRe, open+1, min(open+4, s[1]))
+		if len(m) == 0 || m[0][0] != open+1 {
+			continue
+		}
+		close := open + 1
+		for close < s[1] && !(bx.rs[close] == ')' && bx.depth[close] == bx.depth[open]) {
+			close++
+		}
+		var isPart func(f *Figure) bool
+		switch {
+		case head.Unit.IsAmount() && head.Role == RoleLevel && !head.Earlier && !bx.perCapita(head):
+			isPart = func(f *Figure) bool { return f.Unit.IsAmount() && f.Role == RoleLevel && !bx.isThreshold(f) }
+		case head.Unit == UnitCount && head.Count != "" && !bx.countChange(head):
+			isPart = func(f *Figure) bool { return f.Unit == UnitCount && f.Count == head.Count }
+		default:
+			continue
+		}
+		var parts []*Figure
+		for _, f := range figs[i+1:] {
+			if f.Start >= close {
+				break
+			}
+			if f.Start > m[0][1] && isPart(f) && bx.depth[f.Start] == bx.depth[open] {
+				parts = append(parts, f)
+			}
+		}
+		if len(parts) < 2 || (head.Unit.IsAmount() && !bx.summable(parts)) {
+			continue
+		}
+		t := &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: len(parts)}
+		t.Span = Span{Block: bx.b, Start: head.Start, End: close}
+		bx.set.Totals = append(bx.set.Totals, t)
+	}
 }
