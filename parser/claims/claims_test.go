@@ -141,8 +141,8 @@ func TestUnitsScaleToYuan(t *testing.T) {
 	}
 }
 
-// Years, dates, codes, counts and item numbers are numbers but not amounts
-//: no money figure may come from them.
+// Years, dates, codes, counts and item numbers are numbers but not
+// amounts: no money figure may come from them.
 func TestNotAmounts(t *testing.T) {
 	tests := []struct {
 		name string
