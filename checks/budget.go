@@ -23,6 +23,10 @@ func completionZeroBudget(c *Context, cp *claims.Completion) {
 }
 
 func completionRate(c *Context, cp *claims.Completion) {
+	if cp.Budget == nil && cp.Final != nil && len(cp.Budgets) > 0 {
+		completionElsewhere(c, cp)
+		return
+	}
 	if cp.Budget == nil || cp.Final == nil {
 		c.Skip(cp, "completion: budget or final not stated")
 		return
@@ -76,5 +80,35 @@ func comparison(c *Context, cm *claims.Comparison) {
 	}
 	c.Report(cm.Block, cm.Budget.Start, cm.End, Vars{
 		"stated": cm.Word, "expected": rel, "final": fig(cm.Final), "budget": fig(cm.Budget),
+	})
+}
+
+// completionElsewhere judges a completion rate against the budgets of its
+// subject stated earlier in the report: consistent when one fits; reported
+// only when the rate names its base (年初预算, 调整预算) and one budget of
+// that kind is stated.
+func completionElsewhere(c *Context, cp *claims.Completion) {
+	for _, b := range cp.Budgets {
+		if b.Yuan().ContainsZero() {
+			continue
+		}
+		if got, ok := cp.Final.Yuan().Div(b.Yuan()); ok && got.Meets(statedRate(cp.Rate)) {
+			c.Decided(cp)
+			return
+		}
+	}
+	named := cp.Base == "年初" || cp.Base == "调整" || cp.Base == "调整后"
+	if !named || len(cp.Budgets) != 1 || cp.Budgets[0].Yuan().ContainsZero() {
+		c.Skip(cp, "completion: no budget stated for it fits")
+		return
+	}
+	b := cp.Budgets[0]
+	got, _ := cp.Final.Yuan().Div(b.Yuan())
+	c.Decided(cp)
+	c.ReportClaim(cp, Vars{
+		"stated":   cp.Rate.Value.String() + "%",
+		"expected": pct(got, cp.Rate.Value.Decimals()),
+		"final":    cp.Final.Value.String(),
+		"budget":   b.Value.String() + " (" + b.Subject + ")",
 	})
 }

@@ -110,3 +110,35 @@ func TestAverageAnnualGrowthIsNotASimpleRate(t *testing.T) {
 	fs, _ = lintCov(t, strings.Replace(text, "年均增长3.36%", "增长3.36%", 1), "change-rate")
 	assert.Len(t, fs, 1)
 }
+
+func TestChainTotal(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       int // chain-total findings
+		decided    int
+	}{
+		{"revenue chain adds up: 212.40 + 150.36 + 9.80 + 31.05 + 6.40 = 410.01",
+			"2026年全市一般公共预算收入安排212.40亿元，增长2.5%。加上级转移支付收入150.36亿元，一般债券转贷收入9.80亿元，上年结转资金31.05亿元，动用预算稳定调节基金6.40亿元，收入总计410.01亿元。", 0, 1},
+		{"a term off: the total is reported",
+			"2026年全市一般公共预算收入安排212.40亿元，增长2.5%。加上级转移支付收入150.36亿元，一般债券转贷收入9.80亿元，上年结转资金31.05亿元，动用预算稳定调节基金6.40亿元，收入总计420.01亿元。", 1, 1},
+		{"rounded terms a cent apart are consistent: 30.34 + 12.22 + 4.45 = 47.01 stated 47.00",
+			"市本级政府性基金预算支出30.34亿元，加上调出资金12.22亿元，结转下年支出4.45亿元，支出总计47.00亿元。", 0, 1},
+		{"a 其中 breakdown inside the chain is not counted twice",
+			"一般公共预算支出586.20万元，加上上解支出45.10万元，其中：专项上解20.00万元；结转下年支出12.70万元，支出合计644.00万元，当年收支平衡。", 0, 1},
+		{"a figure in brackets is a remark: 11.93 (of which 8.96) counts once",
+			"市本级一般公共预算收入56.20亿元，加一般债券转贷收入11.93亿元（其中市本级留用8.96亿元），上年结转3.99亿元，收入总计72.12亿元。", 0, 1},
+		{"the head opens the paragraph, its items sit in between",
+			"2026年市本级政府性基金预算收入8.52亿元，增长206.07%。主要收入项目为：国有土地使用权出让收入7.48亿元，污水处理费收入0.20亿元。加上级转移支付收入、专项债券转贷收入、上年结转收入28.63亿元，收入总计37.15亿元。", 0, 1},
+		{"units mixed: 1.2亿元 + 3500万元 = 1.55亿元",
+			"国有资本经营预算收入1.2亿元，加上上年结转收入3500万元，收入总计1.55亿元。", 0, 1},
+		{"a chain that subtracts is not modelled",
+			"政府性基金预算支出总计69.26亿元，加上调出资金1.00亿元，扣除债务还本支出1.33亿元后，支出合计67.63亿元。", 0, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, cov := lintCov(t, tc.text+"\n", "chain-total")
+			assert.Len(t, fs, tc.want, "%v", fs)
+			assert.Equal(t, tc.decided, cov.Decided, "%+v", cov)
+		})
+	}
+}

@@ -53,6 +53,7 @@ type Set struct {
 	Causes      []*Cause
 	Totals      []*Total
 	Items       []*Item
+	Chains      []*Chain
 	vocab       *lexicon
 	byBlock     map[*doc.Block][]*Figure
 
@@ -87,7 +88,7 @@ func (s Span) Where() Span { return s }
 
 // All returns every claim found, kind by kind, in the order each kind was found.
 func (s *Set) All() []Claim {
-	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items))
+	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items)+len(s.Chains))
 	for _, c := range s.Changes {
 		out = append(out, c)
 	}
@@ -107,6 +108,9 @@ func (s *Set) All() []Claim {
 		out = append(out, c)
 	}
 	for _, c := range s.Items {
+		out = append(out, c)
+	}
+	for _, c := range s.Chains {
 		out = append(out, c)
 	}
 	return out
@@ -150,6 +154,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	}
 	s.blockLists()
 	s.priorBases()
+	s.completionBudgets()
 	for _, t := range s.Totals {
 		t.Closed = s.vocab.closed(t.Parts)
 	}

@@ -47,6 +47,7 @@ func (bx *blockCtx) extract() {
 			prev = sents[si-1]
 		}
 		bx.totals(s, prev, figs)
+		bx.chains(s, prev, figs)
 		bx.tallies(s, figs)
 	}
 	bx.comparisons()
