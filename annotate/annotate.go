@@ -31,6 +31,8 @@ var (
 )
 
 // Mark is one annotation: the lines of a claim on one page, and its note.
+// A mark without rectangles is a note on the page's margin (a finding about
+// the page or the document rather than about printed words).
 type Mark struct {
 	Page     int    // 1-based
 	Rects    []Rect // one per line the claim covers
@@ -83,11 +85,16 @@ func Write(w io.Writer, data []byte, marks []Mark, opt Options) (res Result, err
 	added := map[int][]pdfwrite.Object{} // page index → new annotation refs
 	for i, m := range marks {
 		pi := m.Page - 1
-		if pi < 0 || pi >= len(pages) || pages[pi].Ref == (pdfwrite.Ref{}) || len(m.Rects) == 0 {
+		if pi < 0 || pi >= len(pages) || pages[pi].Ref == (pdfwrite.Ref{}) {
 			res.Skipped++
 			continue
 		}
 		pg := pages[pi]
+		if len(m.Rects) == 0 {
+			added[pi] = append(added[pi], note(u, pg, m, len(added[pi])))
+			res.Annotations++
+			continue
+		}
 		quads, rect, ok := quadsOf(pg, m.Rects)
 		if !ok {
 			res.Skipped++
@@ -125,6 +132,40 @@ func Write(w io.Writer, data []byte, marks []Mark, opt Options) (res Result, err
 	}
 	_, err = u.WriteTo(w)
 	return res, err
+}
+
+// note adds a sticky note in the page's top left margin, the k-th on the
+// page placed below the ones before.
+func note(u *pdfwrite.Update, pg pdfwrite.Page, m Mark, k int) pdfwrite.Ref {
+	const size = 18.0
+	y := math.Min(6+float64(k%20)*(size+4), math.Max(0, pg.Height()-size))
+	ax, ay := pg.User(6, y)
+	bx, by := pg.User(6+size, y+size)
+	rect := [4]float64{math.Min(ax, bx), math.Min(ay, by), math.Max(ax, bx), math.Max(ay, by)}
+	var icon bytes.Buffer
+	// a filled square with a white bar: visible where viewers draw no icon
+	w, h := rect[2]-rect[0], rect[3]-rect[1]
+	fmt.Fprintf(&icon, "%s %s %s rg 0 0 %s %s re f 1 g %s %s %s %s re f\n",
+		num(m.Color[0]), num(m.Color[1]), num(m.Color[2]), num(w), num(h), num(w*0.4), num(h*0.2), num(w*0.2), num(h*0.6))
+	ap := u.Add(&pdfwrite.Stream{Dict: pdfwrite.Dict{
+		"Type": pdfwrite.Name("XObject"), "Subtype": pdfwrite.Name("Form"),
+		"BBox": pdfwrite.Array{int64(0), int64(0), round3(w), round3(h)},
+	}, Data: icon.Bytes()})
+	annot := u.Reserve()
+	popup := u.Add(pdfwrite.Dict{
+		"Type": pdfwrite.Name("Annot"), "Subtype": pdfwrite.Name("Popup"),
+		"Parent": annot, "Rect": popupRect(pg, []Rect{{6, y, 6 + size, y + size}}), "Open": false, "F": int64(24),
+	})
+	d := pdfwrite.Dict{
+		"Type": pdfwrite.Name("Annot"), "Subtype": pdfwrite.Name("Text"), "Name": pdfwrite.Name("Comment"),
+		"Rect": rectArray(rect), "C": colorArray(m.Color), "F": int64(4 | 8 | 16), "P": pg.Ref, "Popup": popup,
+		"AP": pdfwrite.Dict{"N": ap}, "T": pdfwrite.Text(m.Author), "Contents": pdfwrite.Text(m.Contents),
+	}
+	if m.Subject != "" {
+		d["Subj"] = pdfwrite.Text(m.Subject)
+	}
+	u.Set(annot, d)
+	return annot
 }
 
 // addAnnots appends refs to the page's annotations, keeping the ones it has.

@@ -28,17 +28,22 @@ type htmlView struct {
 	ByRule   htmlChart
 	ByFile   htmlChart
 	RuleDocs map[string]string
+	// PageViews draws each finding on its page (pageview_html.go).
+	PageViews   template.HTML
+	PageViewCSS template.CSS
 }
 
 type htmlFile struct {
 	ID, Path, Format, Error    string
 	Errors, Warnings, Infos, N int
 	Findings                   []htmlFinding
+	res                        *FileResult
 }
 
 type htmlFinding struct {
 	Where, Severity, Rule, Summary, Message string
 	Claim, Stated, Expected, Context        string
+	View                                    string // anchor of the finding's page view
 }
 
 // htmlChart is a horizontal bar chart laid out in Go so the page needs no
@@ -69,7 +74,7 @@ func buildHTMLView(r *Run) htmlView {
 	perRule := map[string]int{}
 	var perFile []kv
 	for i, f := range r.Files {
-		hf := htmlFile{ID: fmt.Sprintf("f%d", i), Path: f.Path, Format: f.Format, Error: f.Error}
+		hf := htmlFile{ID: fmt.Sprintf("f%d", i), Path: f.Path, Format: f.Format, Error: f.Error, res: &r.Files[i]}
 		for _, x := range f.Findings {
 			switch x.Severity {
 			case rules.Error:
@@ -103,6 +108,7 @@ func buildHTMLView(r *Run) htmlView {
 		}
 		return a.N > b.N
 	})
+	v.PageViews, v.PageViewCSS = linkPageViews(v.Files), template.CSS(pageViewCSS)
 	var rs []kv
 	for k, n := range perRule {
 		rs = append(rs, kv{k, n})

@@ -24,6 +24,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .charts{display:flex;flex-wrap:wrap;gap:2em}
 .claim{font-family:inherit;background:#fffbe6;padding:.2em .4em;display:block}
 svg text{font-size:12px;font-family:inherit}
+{{.PageViewCSS}}
 </style>
 </head>
 <body>
@@ -51,11 +52,11 @@ svg text{font-size:12px;font-family:inherit}
 {{if .Findings}}<table>
 <thead><tr><th>Where 位置</th><th>Severity</th><th>Rule 规则</th><th>Finding 问题</th><th>Stated 所述</th><th>Expected 应为</th></tr></thead>
 <tbody>
-{{range .Findings}}<tr><td>{{.Where}}</td><td class="{{.Severity}}">{{.Severity}}</td><td title="{{.Summary}}">{{.Rule}}</td><td>{{.Message}}{{if .Claim}}<span class="claim">{{.Claim}}</span>{{end}}{{if .Context}}<small>{{.Context}}</small>{{end}}</td><td>{{.Stated}}</td><td>{{.Expected}}</td></tr>
+{{range .Findings}}<tr><td>{{if .View}}<a href="#{{.View}}">{{.Where}}</a>{{else}}{{.Where}}{{end}}</td><td class="{{.Severity}}">{{.Severity}}</td><td title="{{.Summary}}">{{.Rule}}</td><td>{{.Message}}{{if .Claim}}<span class="claim">{{.Claim}}</span>{{end}}{{if .Context}}<small>{{.Context}}</small>{{end}}</td><td>{{.Stated}}</td><td>{{.Expected}}</td></tr>
 {{end}}</tbody>
 </table>{{end}}
 {{end}}{{end}}
-
+{{.PageViews}}
 <script>
 // Sort the files table by the clicked column; numbers descend first, since
 // a reader wants the worst files on top.

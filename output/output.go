@@ -19,6 +19,9 @@ type FileResult struct {
 	Error    string           `json:"error,omitempty"`
 	Findings []checks.Finding `json:"findings"`
 	Coverage *checks.Coverage `json:"coverage,omitempty"`
+	// View is what the page view and the annotated copy draw from, captured
+	// while the document was at hand (nil unless a format needs it).
+	View *View `json:"-"`
 }
 
 // Run is the whole result of one invocation, handed to every printer.
@@ -46,6 +49,9 @@ func Names() []string {
 	var out []string
 	for k := range printers {
 		out = append(out, k)
+	}
+	for k := range dirPrinters {
+		out = append(out, k+"=DIR")
 	}
 	sort.Strings(out)
 	return out

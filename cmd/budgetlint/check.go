@@ -78,7 +78,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitTrouble
 	}
 	prog := newProgress(stderr, len(jobs), o.quiet)
-	results := checkAll(jobs, o.jobs, prog)
+	results := checkAll(jobs, o.jobs, prog, needsViews(o.formats))
 	prog.close()
 	results = append(results, walkErrs...)
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
@@ -90,6 +90,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	r := &output.Run{Files: results, Rules: s.set}
 	code = exitCode(results, s.fail)
 	for _, out := range outs {
+		if out.dir != nil {
+			if err := out.dir(out.path, r, stderr); err != nil {
+				fmt.Fprintln(stderr, "budgetlint: writing output:", err)
+				code = exitTrouble
+			}
+			continue
+		}
 		if err := out.print(out.w, r); err != nil {
 			fmt.Fprintln(stderr, "budgetlint: writing output:", err)
 			code = exitTrouble
@@ -176,6 +183,9 @@ type outputSpec struct {
 	print output.Printer
 	w     io.Writer
 	close func() error
+	// formats that write into a folder (annotated=DIR)
+	dir  output.DirPrinter
+	path string
 }
 
 // openOutputs parses --format NAME or NAME=PATH; text to stdout by default.
@@ -186,6 +196,13 @@ func openOutputs(specs []string, stdout io.Writer) ([]outputSpec, error) {
 	var outs []outputSpec
 	for _, s := range specs {
 		name, path, hasPath := strings.Cut(s, "=")
+		if d, ok := output.LookupDir(name); ok {
+			if !hasPath || path == "" || path == "-" {
+				return nil, fmt.Errorf("format %q writes files into a folder: give it as %s=DIR", name, name)
+			}
+			outs = append(outs, outputSpec{dir: d, path: path})
+			continue
+		}
 		p, ok := output.Lookup(name)
 		if !ok {
 			return nil, fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(output.Names(), ", "))
@@ -208,7 +225,7 @@ func openOutputs(specs []string, stdout io.Writer) ([]outputSpec, error) {
 // soon as its findings are out, so memory stays flat in the number of files.
 // Results land in a slice indexed like paths, so the order is the same
 // whatever the scheduling.
-func checkAll(files []job, jobs int, prog *progress) []output.FileResult {
+func checkAll(files []job, jobs int, prog *progress, views bool) []output.FileResult {
 	if jobs < 1 {
 		jobs = 1
 	}
@@ -221,7 +238,7 @@ func checkAll(files []job, jobs int, prog *progress) []output.FileResult {
 			defer wg.Done()
 			for i := range next {
 				prog.started(files[i].path)
-				results[i] = checkFile(files[i].eng, files[i].path)
+				results[i] = checkFile(files[i].eng, files[i].path, views)
 				prog.finished()
 			}
 		}()
@@ -234,7 +251,19 @@ func checkAll(files []job, jobs int, prog *progress) []output.FileResult {
 	return results
 }
 
-func checkFile(eng *checks.Engine, path string) (res output.FileResult) {
+// needsViews: a format draws findings on their pages, so checking keeps
+// the pages with findings (output.Capture).
+func needsViews(formats []string) bool {
+	for _, f := range formats {
+		name, _, _ := strings.Cut(f, "=")
+		if output.NeedsView(name) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkFile(eng *checks.Engine, path string, views bool) (res output.FileResult) {
 	res = output.FileResult{Path: path, Format: string(parser.FormatOf(path))}
 	defer func() {
 		if r := recover(); r != nil {
@@ -250,6 +279,9 @@ func checkFile(eng *checks.Engine, path string) (res output.FileResult) {
 	fs, cov := eng.Run(d)
 	res.Findings = fs
 	res.Coverage = &cov
+	if views {
+		res.View = output.Capture(d, fs)
+	}
 	return res
 }
 

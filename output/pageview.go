@@ -1,0 +1,253 @@
+package output
+
+import (
+	"sort"
+
+	"github.com/budgetlint/budgetlint/checks"
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// View is what the page view (HTML) and the annotated copy (PDF) need of a
+// checked document beyond its findings. It keeps only the pages that have
+// findings (PDF) and a few lines around each finding, so a batch of
+// hundreds of files does not keep its documents in memory.
+type View struct {
+	PageCount int        // pages read (PDF), to match against the file when annotating
+	Pages     []ViewPage // PDF pages with findings, by page number
+	Marks     []ViewMark // one per finding checked (a baseline may drop some later)
+	index     map[findingKey]int
+}
+
+// findingKey tells findings apart, so a mark is found for its finding
+// after a baseline or a filter has dropped others.
+type findingKey struct {
+	rule, claim                      string
+	line, col, endLine, endCol, page int
+}
+
+func keyOf(f checks.Finding) findingKey {
+	return findingKey{f.Rule, f.Claim, f.Line, f.Column, f.EndLine, f.EndColumn, f.Page}
+}
+
+// Mark returns the mark captured for finding f, or nil.
+func (v *View) Mark(f checks.Finding) *ViewMark {
+	if v == nil {
+		return nil
+	}
+	if i, ok := v.index[keyOf(f)]; ok {
+		return &v.Marks[i]
+	}
+	return nil
+}
+
+// ViewPage is one page of a PDF as it was read: each line where it stands.
+type ViewPage struct {
+	Page  int
+	W, H  float64 // displayed size in points
+	Lines []ViewLine
+}
+
+// ViewLine is a line of a page: X holds the x-position of each rune and
+// of the end of the last one, along a baseline Y, in the frame of the
+// line's writing direction Rot (0 left to right; see doc.Line).
+type ViewLine struct {
+	Text    string
+	Rot     int8
+	Y, Size float32
+	X       []float32
+}
+
+// ViewMark places one finding: its claim and related places as page
+// rectangles (PDF) and as lines of text with the marked runs.
+type ViewMark struct {
+	Page    int        // page of the claim, 0 when the source has none
+	Spots   []ViewSpot // the claim first, then related places
+	Excerpt []ExcerptLine
+}
+
+// ViewSpot is one place a finding involves.
+type ViewSpot struct {
+	Related bool
+	Note    string
+	Page    int
+	Rects   []doc.Rect
+}
+
+// ExcerptLine is a source line shown around a claim: its number as
+// findings count lines, its text, and the runs to mark (rune ranges; Rel
+// tells a related place from the claim).
+type ExcerptLine struct {
+	Page, N int
+	Text    string
+	Runs    []ExcerptRun
+}
+
+// ExcerptRun is a marked run of an excerpt line, [Start,End) in runes.
+type ExcerptRun struct {
+	Start, End int
+	Related    bool
+}
+
+// Lines of context shown above and below a claim, and the most pages one
+// file keeps for its page views (the first ones with findings).
+const (
+	excerptContext = 3
+	maxViewPages   = 200
+	maxExcerpt     = 40 // lines of one excerpt, for claims spanning more
+)
+
+// Capture records what the page view and the annotated copy need from d
+// for findings fs. It must be called while d is at hand; the view does not
+// refer to d afterwards.
+func Capture(d *doc.Document, fs []checks.Finding) *View {
+	if d == nil || d.Source == nil {
+		return nil
+	}
+	v := &View{Marks: make([]ViewMark, len(fs)), index: make(map[findingKey]int, len(fs))}
+	if d.Geometry != nil {
+		v.PageCount = len(d.Geometry.Pages)
+	}
+	pages := map[int]bool{}
+	for i, f := range fs {
+		m := &v.Marks[i]
+		m.Page = f.Page
+		v.index[keyOf(f)] = i
+		if !located(f.Line, f.Column, f.EndLine, f.EndColumn) && f.Page == 0 {
+			continue // about the whole document
+		}
+		places := []checks.Place{{Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn, Page: f.Page}}
+		places = append(places, f.Related...)
+		spans := make([][2]int, len(places))
+		for k, p := range places {
+			s, e := span(d.Source, p)
+			spans[k] = [2]int{s, e}
+			spot := ViewSpot{Related: k > 0, Note: p.Note, Page: p.Page}
+			if d.Geometry != nil {
+				spot.Rects = d.SourceRects(s, e)
+				for _, r := range spot.Rects {
+					pages[r.Page] = true
+				}
+			}
+			m.Spots = append(m.Spots, spot)
+		}
+		m.Excerpt = excerpt(d.Source, spans)
+	}
+	if d.Geometry != nil {
+		v.Pages = viewPages(d, pages)
+	}
+	return v
+}
+
+// located: a finding the engine placed on a span, not the 1:1 of a
+// finding about the whole document.
+func located(l, c, el, ec int) bool { return !(l == 1 && c == 1 && el == 1 && ec == 1) }
+
+// span is the source offsets of a place; the end column is exclusive.
+func span(s *doc.Source, p checks.Place) (int, int) {
+	a := s.Offset(doc.Position{Line: p.Line, Column: p.Column, Page: p.Page})
+	endPage := p.Page
+	if p.EndLine < p.Line && p.Page > 0 {
+		endPage = p.Page + 1 // a claim running on to the next page restarts the count
+	}
+	b := s.Offset(doc.Position{Line: p.EndLine, Column: p.EndColumn, Page: endPage})
+	if b <= a {
+		b = min(a+1, len(s.Text))
+	}
+	return a, b
+}
+
+// excerpt returns the source lines around the first span (the claim), with
+// every span marked where it falls on them.
+func excerpt(s *doc.Source, spans [][2]int) []ExcerptLine {
+	if len(spans) == 0 || len(s.Text) == 0 {
+		return nil
+	}
+	text := s.Text
+	// line boundaries around the claim: a form feed ends a page's lines
+	lineStart := func(o int) int {
+		for o > 0 && text[o-1] != '\n' && text[o-1] != '\f' {
+			o--
+		}
+		return o
+	}
+	lineEnd := func(o int) int {
+		for o < len(text) && text[o] != '\n' && text[o] != '\f' {
+			o++
+		}
+		return o
+	}
+	a, b := spans[0][0], max(spans[0][1]-1, spans[0][0])
+	from, to := lineStart(min(a, len(text)-1)), lineEnd(min(b, len(text)-1))
+	for k := 0; k < excerptContext && from > 0 && text[from-1] == '\n'; k++ {
+		from = lineStart(from - 1)
+	}
+	for k := 0; k < excerptContext && to < len(text) && text[to] == '\n'; k++ {
+		to = lineEnd(to + 1)
+	}
+	var out []ExcerptLine
+	for o := from; o <= to && len(out) < maxExcerpt; {
+		e := lineEnd(o)
+		p := s.Position(o)
+		l := ExcerptLine{Page: p.Page, N: p.Line, Text: string(text[o:e])}
+		for k, sp := range spans {
+			lo, hi := max(sp[0], o), min(sp[1], e)
+			if lo < hi {
+				l.Runs = append(l.Runs, ExcerptRun{Start: lo - o, End: hi - o, Related: k > 0})
+			}
+		}
+		out = append(out, l)
+		if e >= len(text) || text[e] == '\f' {
+			break
+		}
+		o = e + 1
+	}
+	return out
+}
+
+// viewPages copies the lines of the pages with findings out of d.
+func viewPages(d *doc.Document, want map[int]bool) []ViewPage {
+	nums := make([]int, 0, len(want))
+	for p := range want {
+		if p >= 1 && p <= len(d.Geometry.Pages) {
+			nums = append(nums, p)
+		}
+	}
+	sort.Ints(nums)
+	if len(nums) > maxViewPages {
+		nums = nums[:maxViewPages]
+	}
+	index := map[int]int{}
+	out := make([]ViewPage, len(nums))
+	for i, p := range nums {
+		box := d.Geometry.Pages[p-1]
+		out[i] = ViewPage{Page: p, W: box.Width(), H: box.Height()}
+		index[p] = i
+	}
+	for _, l := range d.Geometry.Lines {
+		i, ok := index[l.Page]
+		if !ok {
+			continue
+		}
+		end := min(l.Start+len(l.X)-1, len(d.Source.Text))
+		if l.Start >= end {
+			continue
+		}
+		out[i].Lines = append(out[i].Lines, ViewLine{
+			Text: string(d.Source.Text[l.Start:end]), Rot: l.Rot, Y: l.Y, Size: l.Size,
+			X: append([]float32(nil), l.X...), // a copy: the document's lines are let go
+		})
+	}
+	return out
+}
+
+// page returns the captured page p, or nil.
+func (v *View) page(p int) *ViewPage {
+	if v == nil {
+		return nil
+	}
+	i := sort.Search(len(v.Pages), func(i int) bool { return v.Pages[i].Page >= p })
+	if i < len(v.Pages) && v.Pages[i].Page == p {
+		return &v.Pages[i]
+	}
+	return nil
+}
