@@ -3,6 +3,7 @@ module github.com/budgetlint/budgetlint
 go 1.26.0
 
 require (
+	github.com/PuerkitoBio/goquery v1.14.0
 	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/net v0.62.0
@@ -10,4 +11,7 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
-require go.yaml.in/yaml/v3 v3.0.5 // indirect
+require (
+	github.com/andybalholm/cascadia v1.3.5 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)

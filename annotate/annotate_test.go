@@ -7,7 +7,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -31,14 +30,8 @@ func twoPages(p2 pdftest.Page) []pdftest.Page {
 	return []pdftest.Page{p1, p2}
 }
 
-// glyphBox is the user-space box of the claim's glyphs: from the baseline
-// down by the descent and up by the ascent of Helvetica.
-func glyphBox(t pdftest.Text, sub string) [4]float64 {
-	i := strings.Index(t.S, sub)
-	x0 := t.X + pdftest.Advance(t.S[:i], t.Size)
-	x1 := x0 + pdftest.Advance(sub, t.Size)
-	return [4]float64{x0, t.Y - 0.2*t.Size, x1, t.Y + 0.75*t.Size}
-}
+// glyphBox is the user-space box of the claim's glyphs.
+func glyphBox(t pdftest.Text, sub string) [4]float64 { return t.Box(sub) }
 
 // display maps a user-space box to the displayed page, the frame marks use.
 func display(box [4]float64, rot int, b [4]float64) annotate.Rect {

@@ -108,7 +108,7 @@ func writeView(b *strings.Builder, fs []pvFinding, i int, drawn map[string]bool)
 	} else {
 		b.WriteString(`<span>‹ 上一个 Prev</span>`)
 	}
-	fmt.Fprintf(b, `<a href="#%s">↑ 列表 List</a>`, f.FileID)
+	fmt.Fprintf(b, `<a class="up" href="#%s">↑ 列表 List</a>`, f.FileID)
 	if i+1 < len(fs) {
 		fmt.Fprintf(b, `<a href="#%s" rel="next">下一个 Next ›</a>`, fs[i+1].ID)
 	} else {

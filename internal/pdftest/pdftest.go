@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -42,17 +43,49 @@ type Options struct {
 // the tests use); unknown characters take 556.
 var helv = map[rune]int{' ': 278, '.': 278, ',': 278, '%': 889, ':': 278, '-': 333, '(': 333, ')': 333, 'I': 278, 'i': 222, 'l': 222, 'j': 222, 't': 278, 'f': 278, 'r': 333, 'm': 833, 'w': 722, 'W': 944, 'M': 833}
 
-// Advance is the width of s at size in points, as a reader measures it.
-func Advance(s string, size float64) float64 {
+// Advance is the width of s at size in points, as a reader measures it,
+// in the font a text holding s is drawn with: Helvetica for ASCII text,
+// else the CJK font, whose ASCII glyphs are half an em and others a full em.
+func Advance(s string, size float64, cjk bool) float64 {
 	w := 0
 	for _, r := range s {
-		if v, ok := helv[r]; ok {
-			w += v
-		} else {
-			w += 556
+		switch {
+		case cjk && r < 0x80:
+			w += 500
+		case cjk:
+			w += 1000
+		default:
+			if v, ok := helv[r]; ok {
+				w += v
+			} else {
+				w += 556
+			}
 		}
 	}
 	return float64(w) * size / 1000
+}
+
+// CJK reports whether a text is drawn with the CJK font.
+func (t Text) CJK() bool {
+	for _, r := range t.S {
+		if r >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// Box is the user-space box of the glyphs of sub, the first time it occurs
+// in t: along the baseline from its first glyph's origin to its last
+// glyph's end, down by a descent and up by an ascent of the size.
+func (t Text) Box(sub string) [4]float64 {
+	i := strings.Index(t.S, sub)
+	if i < 0 {
+		panic("pdftest: " + sub + " not in " + t.S)
+	}
+	x0 := t.X + Advance(t.S[:i], t.Size, t.CJK())
+	x1 := x0 + Advance(sub, t.Size, t.CJK())
+	return [4]float64{x0, t.Y - 0.12*t.Size, x1, t.Y + 0.8*t.Size}
 }
 
 // widths lists the /Widths for codes 32..126.
@@ -85,16 +118,36 @@ func Write(pages []Page, opt Options) []byte {
 	catalog := add("", nil)
 	tree := add("", nil)
 	font := add(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [%s] >>", widths()), nil)
+	// the CJK font: two-byte codes equal to the Unicode code points, mapped
+	// back by a ToUnicode CMap, as producers of these reports write them
+	used := map[rune]bool{}
+	for _, p := range pages {
+		for _, t := range p.Texts {
+			if t.CJK() {
+				for _, r := range t.S {
+					used[r] = true
+				}
+			}
+		}
+	}
+	desc := add("<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>", nil)
+	cid := add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [32 126 500] /CIDToGIDMap /Identity >>", desc), nil)
+	toUni := add("", toUnicode(used))
+	cjkFont := add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", cid, toUni), nil)
 	var kids []string
 	inherit := false
 	for _, p := range pages {
 		var c bytes.Buffer
 		for _, t := range p.Texts {
+			if t.CJK() {
+				fmt.Fprintf(&c, "BT /F2 %g Tf 1 0 0 1 %g %g Tm <%s> Tj ET\n", t.Size, t.X, t.Y, hex4(t.S))
+				continue
+			}
 			fmt.Fprintf(&c, "BT /F1 %g Tf 1 0 0 1 %g %g Tm (%s) Tj ET\n", t.Size, t.X, t.Y, escape(t.S))
 		}
 		content := add("", c.Bytes())
 		pg := add("", nil)
-		d := fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R", tree, font, content)
+		d := fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R", tree, font, cjkFont, content)
 		media := p.Media
 		if media == ([4]float64{}) {
 			media = [4]float64{0, 0, 595, 842}
@@ -211,6 +264,36 @@ func deflate(b []byte) []byte {
 	w.Write(b)
 	w.Close()
 	return z.Bytes()
+}
+
+func hex4(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		fmt.Fprintf(&b, "%04X", r)
+	}
+	return b.String()
+}
+
+func toUnicode(used map[rune]bool) []byte {
+	var rs []rune
+	for r := range used {
+		if r < 0x10000 {
+			rs = append(rs, r)
+		}
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test-UCS def /CMapType 2 def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	for i := 0; i < len(rs); i += 100 {
+		chunk := rs[i:min(i+100, len(rs))]
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
+		for _, r := range chunk {
+			fmt.Fprintf(&b, "<%04X> <%04X>\n", r, r)
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap CMapName currentdict /CMap defineresource pop end end\n")
+	return b.Bytes()
 }
 
 func escape(s string) string {
