@@ -10,13 +10,14 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/budgetlint/budgetlint/annotate"
 	"github.com/budgetlint/budgetlint/internal/pdftest"
 	"github.com/budgetlint/budgetlint/internal/poppler"
 	"github.com/budgetlint/budgetlint/parser/pdffile"
 	"github.com/budgetlint/budgetlint/pdfwrite"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 const claim = "share 99.35% of the total"

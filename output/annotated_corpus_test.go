@@ -11,11 +11,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/budgetlint/budgetlint/internal/poppler"
 	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser/pdffile"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // Every corpus PDF with findings is annotated; the copies open in poppler

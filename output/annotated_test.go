@@ -8,13 +8,14 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/budgetlint/budgetlint/internal/pdftest"
 	"github.com/budgetlint/budgetlint/internal/poppler"
 	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser/pdffile"
 	"github.com/budgetlint/budgetlint/pdfwrite"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // The annotated copy of a checked PDF: the original bytes followed by a

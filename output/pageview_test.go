@@ -10,14 +10,15 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/internal/pdftest"
 	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/rules"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // A final-accounts narrative whose share on page 2 is wrong: 154.25 of

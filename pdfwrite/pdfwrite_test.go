@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/budgetlint/budgetlint/internal/pdftest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/internal/pdftest"
 )
 
 func TestParseObjects(t *testing.T) {
