@@ -51,12 +51,6 @@ func TestTypedParamsDefaultsAndOverrides(t *testing.T) {
 		name, yaml string
 		check      func(t *testing.T, p any)
 	}{
-		{"table-columns default", "kind: table-columns", func(t *testing.T, p any) {
-			assert.Equal(t, []string{"301", "303"}, p.(*tableColumns).Persons)
-		}},
-		{"table-columns set", "kind: table-columns\nparams: {persons: ['301']}", func(t *testing.T, p any) {
-			assert.Equal(t, []string{"301"}, p.(*tableColumns).Persons)
-		}},
 		{"table-completeness set", "kind: table-completeness\nparams: {min_found: 5}", func(t *testing.T, p any) {
 			assert.Equal(t, 5, p.(*tableCompleteness).MinFound)
 		}},

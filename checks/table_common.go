@@ -8,11 +8,13 @@ import (
 	"github.com/budgetlint/budgetlint/parser/tables"
 )
 
-// sheetSet is a document's recognised standard tables, with the ones whose
-// reading failed marked so no check uses their figures.
+// sheetSet is a document's recognised tables with their identities
+// judged; the ones whose reading failed are marked so no check uses their
+// figures.
 type sheetSet struct {
 	sheets []*tables.Sheet
-	bad    map[*tables.Sheet]bool
+	judged map[*tables.Sheet]*judgement
+	cat    *tables.Catalog
 }
 
 // docSheets returns the recognised standard tables of the checked
@@ -20,11 +22,11 @@ type sheetSet struct {
 // tables were recognised when it was opened; this only reads them).
 func docSheets(c *Context) *sheetSet {
 	if c.run.sheets == nil {
-		set := &sheetSet{bad: map[*tables.Sheet]bool{}}
+		set := &sheetSet{judged: map[*tables.Sheet]*judgement{}, cat: tables.Of(c.run.set)}
 		for _, t := range c.Doc.Tables {
-			if s := tables.View(t); s != nil {
+			if s := set.cat.View(t); s != nil {
 				set.sheets = append(set.sheets, s)
-				set.bad[s] = misaligned(s)
+				set.judged[s] = judge(s)
 			}
 		}
 		c.run.sheets = set
@@ -32,23 +34,24 @@ func docSheets(c *Context) *sheetSet {
 	return c.run.sheets
 }
 
-// misread reports a sheet whose rows drifted against their figures in
-// extraction (see table-hierarchy): no check may use its figures.
-func (ss *sheetSet) misread(s *tables.Sheet) bool { return ss.bad[s] }
-
-// misaligned runs the hierarchy arithmetic without reporting: a table
-// where at least three and a third of the parents disagree with their
-// children was read wrongly.
-func misaligned(s *tables.Sheet) bool {
-	h := &hierRun{}
-	hierarchySheet(&Units{}, s, h) // counted by nobody: a dry run
-	return h.failed >= 3 && 3*h.failed >= h.parents
-}
+// misread reports a sheet whose reading failed (table_judge.go): no check
+// may use its figures.
+func (ss *sheetSet) misread(s *tables.Sheet) bool { return ss.judged[s].misread }
 
 // of finds the first readable sheet of a standard table.
 func (ss *sheetSet) of(name string) *tables.Sheet {
 	for _, s := range ss.sheets {
 		if s.Std.Name == name && !s.T.Empty && !ss.misread(s) {
+			return s
+		}
+	}
+	return nil
+}
+
+// ofID finds the first readable sheet of a template, by its id.
+func (ss *sheetSet) ofID(id string) *tables.Sheet {
+	for _, s := range ss.sheets {
+		if s.Std.ID == id && !s.T.Empty && !ss.misread(s) {
 			return s
 		}
 	}
@@ -193,14 +196,14 @@ func sumValues(vs []*tables.Value) (num.Interval, bool) {
 	return s, true
 }
 
-// tableName is how a finding names a table: the standard name for a final
-// report, the budget counterpart's name for a budget (一般公共预算支出功能分类预算表,
+// tableName is how a finding names a table: the template's name for a
+// final report, its first budget title for a budget (一般公共预算支出功能分类预算表,
 // not 一般公共预算财政拨款支出决算表).
-func tableName(t *doc.Table) string {
-	if t.Kind == "budget" {
-		if std := tables.ByName(t.Standard); std != nil && len(std.Budget) > 0 {
-			return std.Budget[0]
-		}
+func tableName(s *tables.Sheet) string { return tableNameOf(s.Std, s.T) }
+
+func tableNameOf(std *tables.Standard, t *doc.Table) string {
+	if t.Kind == "budget" && std != nil && !std.Government() && len(std.Budget) > 0 {
+		return std.Budget[0]
 	}
 	return t.Standard
 }

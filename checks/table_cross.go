@@ -1,163 +1,282 @@
 package checks
 
 import (
-	"fmt"
+	"math/big"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/num"
-
 	"github.com/budgetlint/budgetlint/parser/tables"
+	"github.com/budgetlint/budgetlint/rules"
 )
 
-// table-cross: a figure shown in several tables is the same in each. The
-// summary tables' expenditure lines equal the 类 rows of the expenditure
-// tables, the 本年合计 lines equal the tables' 合计 rows, 基本支出 of the
-// general-budget table equals 人员经费 + 公用经费 of the basic-expenditure
-// table, and the basic-expenditure lines for travel abroad, reception and
-// official cars cannot exceed the "三公" table's figures for them, which
-// cover all fiscal money (basic and project).
+// table-cross: a figure shown in several tables is the same in each, as
+// the rule pack's table relations declare (rules/templates-*.yaml): the
+// summary's expenditure lines equal the class rows of the expenditure
+// tables, the 本年合计 lines the tables' 合计 rows, 基本支出 of the general
+// budget 人员经费 + 公用经费 of the basic-expenditure table; and a relation
+// may be a bound: the basic-expenditure lines for travel abroad, reception
+// and official cars cannot exceed the "三公" table's figures for them,
+// which cover all fiscal money (basic and project).
 func init() {
-	RegisterTests("table-cross", map[string]Test{"tables": tableCross{}.run}, Options{})
+	RegisterTests("table-cross", map[string]Test{"tables": tableCross}, Options{})
 }
 
-type tableCross struct{}
-
-func (tableCross) run(c *Context) {
+func tableCross(c *Context) {
 	ss := docSheets(c)
-	sum := ss.of(tables.Summary)
-	fis := ss.of(tables.FiscalSum)
-	inc := ss.of(tables.Income)
-	exp := ss.of(tables.Expenditure)
-	gen := ss.of(tables.GeneralExp)
-	basic := ss.of(tables.BasicExp)
-	fund := ss.of(tables.GovFund)
-	sg := ss.of(tables.SanGong)
-
-	// expenditure lines by class
-	if sum != nil && exp != nil {
-		classLines(c, sum, 0, exp, 0)
+	for _, r := range ss.cat.Relations {
+		relation(c, ss, r)
 	}
-	if fis != nil {
-		if sum != nil {
-			for _, r := range fis.Rows {
-				if code := tables.ClassOf(r.Name); code != "" && r.Group == 1 {
-					if o := classLine(sum, code); o != nil {
-						// fiscal money is part of all money: at most, not equal
-						// (a unit with its own income or carry-over has more)
-						compare(c, fis, r, 0, sum, o, 0, true)
-					}
-				}
+}
+
+// side is a relation's side read in a document: a sheet, and the row
+// and column the relation names (row nil for "every class").
+type side struct {
+	sheet *tables.Sheet
+	ref   rules.Ref
+	sign  int
+}
+
+func relation(c *Context, ss *sheetSet, r *rules.Relation) {
+	e := r.Expr
+	if len(e.Right) != 1 {
+		return
+	}
+	var sides []side
+	for _, t := range append([]rules.Term{e.Left}, e.Right[0]...) {
+		if t.Sum != "" || t.Func != "" {
+			return
+		}
+		s := ss.ofID(t.Ref.Table)
+		if s == nil {
+			return // the table is absent or unreadable: nothing to compare
+		}
+		sides = append(sides, side{s, t.Ref, t.Sign})
+	}
+	for id, n := range r.Columns {
+		if s := ss.ofID(id); s == nil || s.NCols[0] != n {
+			return
+		}
+	}
+	if r.SameKind {
+		for _, sd := range sides[1:] {
+			if sd.sheet.T.Kind != sides[0].sheet.T.Kind {
+				return
 			}
 		}
-		if gen != nil {
-			classLines(c, fis, 1, gen, 0)
-		}
-		if fund != nil && fund.NCols[0] == 6 {
-			classLines(c, fis, 2, fund, 2)
-		}
 	}
-	// totals
-	pairs := []struct {
-		a      *tables.Sheet
-		label  string
-		acol   int
-		b      *tables.Sheet
-		bcol   int
-		bgroup int
-	}{
-		{sum, "本年收入合计", 0, inc, 0, 0},
-		{sum, "本年支出合计", 0, exp, 0, 0},
-		{fis, "本年支出合计", 1, gen, 0, 0},
+	if sides[0].ref.Row == "classes" {
+		classRelation(c, r, sides)
+		return
 	}
-	for _, p := range pairs {
-		if p.a == nil || p.b == nil {
-			continue
-		}
-		g := 0
-		if p.label == "本年支出合计" {
-			g = 1
-		}
-		ra, rb := p.a.ByLabel(g, p.label), p.b.Total(p.bgroup)
-		if ra != nil && rb != nil {
-			equal(c, p.b, rb, p.bcol, p.a, ra, p.acol)
-		}
+	left := sides[0]
+	lrow, lcol, ok := cell(c, left)
+	if !ok {
+		return
 	}
-	if gen != nil && basic != nil {
-		basicTotal(c, gen, basic)
-	}
-	if basic != nil && sg != nil && basic.T.Kind == sg.T.Kind {
-		sanGongLines(c, basic, sg)
-	}
-}
-
-// classLine finds the expenditure line of a summary table for a class.
-func classLine(s *tables.Sheet, code string) *tables.Row {
-	for _, r := range s.Rows {
-		if r.Group == 1 && tables.ClassOf(r.Name) == code {
-			return r
+	var rows []*tables.Row
+	var vals []*tables.Value
+	var labels []string
+	for _, sd := range sides[1:] {
+		row, col, ok := cell(c, sd)
+		if !ok {
+			return
 		}
-	}
-	return nil
-}
-
-// classLines compares each class line of a summary table (column acol of
-// its expenditure half) with the class row of a coded table (column bcol).
-func classLines(c *Context, a *tables.Sheet, acol int, b *tables.Sheet, bcol int) {
-	for _, r := range a.Rows {
-		if r.Group != 1 {
-			continue
-		}
-		code := tables.ClassOf(r.Name)
-		if code == "" {
-			continue
-		}
-		o := b.ByCode(code)
-		if o == nil {
-			// a zero line has no row in the coded table; anything else is
-			// "not computable" rather than a mismatch
-			if acol < len(r.Vals) && r.Vals[acol] != nil && !r.Vals[acol].Interval().ContainsZero() {
-				c.TableSkipped("table cross: class row absent from the coded table")
+		v := valueAt(row, col)
+		label := sd.ref.Col
+		if v == nil && r.ElseExpr != nil && len(sides) == 2 {
+			// the figure was not placed (blank cells): the bound the
+			// relation gives instead
+			sd = side{ss.ofID(r.ElseExpr.Ref.Table), r.ElseExpr.Ref, 1}
+			if sd.sheet == nil {
+				return
 			}
-			continue
+			if row, col, ok = cell(c, sd); !ok {
+				return
+			}
+			v, label = valueAt(row, col), sd.ref.Col
 		}
-		equal(c, b, o, bcol, a, r, acol)
+		if v == nil {
+			c.TableSkipped("table cross: figure not placed in its column")
+			return
+		}
+		rows, vals = append(rows, row), append(vals, v)
+		if l, ok := r.Labels[label]; ok {
+			label = l
+		} else if sd.ref.Row == "" {
+			label = sd.sheet.Label(label)
+		} else {
+			label = rowLabel(row)
+		}
+		labels = append(labels, label)
 	}
-}
-
-// equal reports when row rb's column bcol (the one quoted) and row ra's
-// column acol cannot be the same figure.
-func equal(c *Context, sb *tables.Sheet, rb *tables.Row, bcol int, sa *tables.Sheet, ra *tables.Row, acol int) {
-	compare(c, sb, rb, bcol, sa, ra, acol, false)
-}
-
-// compare is equal, or with atMost the bound rb ≤ ra (a part of the money
-// against all of it).
-func compare(c *Context, sb *tables.Sheet, rb *tables.Row, bcol int, sa *tables.Sheet, ra *tables.Row, acol int, atMost bool) {
-	if bcol >= len(rb.Vals) || acol >= len(ra.Vals) || rb.Vals[bcol] == nil || ra.Vals[acol] == nil {
+	lv := valueAt(lrow, lcol)
+	if lv == nil {
 		c.TableSkipped("table cross: figure not placed in its column")
 		return
 	}
-	vb, va := rb.Vals[bcol], ra.Vals[acol]
-	c.TableChecked()
-	ib, ia := scaled(sb, vb), scaled(sa, va)
-	if ib.Meets(ia) || atMost && !ia.Below(ib) {
+	compareCells(c, r, left, lrow, lcol, lv, sides[1:], rows, vals, labels)
+}
+
+// cell finds the row and column a side names, counting why not.
+func cell(c *Context, sd side) (*tables.Row, int, bool) {
+	s := sd.sheet
+	g := max(rules.HalfIndex(sd.ref.Half), 0)
+	var row *tables.Row
+	switch {
+	case sd.ref.Row == "":
+		// a one-row table (the "三公" table): its row of figures, read
+		// only when every column was placed
+		if len(s.Rows) == 0 {
+			return nil, 0, false
+		}
+		row = s.Rows[0]
+		if p := s.Periods(); p < 1 || p > 2 || len(row.Vals) != s.NCols[0] {
+			c.TableSkipped("table cross: " + s.Std.Name + " not read")
+			return nil, 0, false
+		}
+	case isCode(sd.ref.Row):
+		row = s.ByCode(sd.ref.Row)
+		if row == nil || len(row.Vals) == 0 || row.Vals[0] == nil {
+			return nil, 0, false
+		}
+		if w := sd.ref.NameHas; w != "" && row.Name != "" && !strings.Contains(row.Name, w) && utf8.RuneCountInString(row.Name) > 4 {
+			// a budget classification may give the code another meaning
+			// (30212 机关事业单位退休人员活动费); a wrapped name's fragment
+			// of a few characters says nothing
+			c.TableSkipped("table cross: the coded line is not the one the relation means")
+			return nil, 0, false
+		}
+	default:
+		half := rules.HalfIndex(sd.ref.Half)
+		row = s.Find(sd.ref.Row, half)
+		if row == nil {
+			c.TableSkipped("table cross: a line it compares is absent")
+			return nil, 0, false
+		}
+	}
+	col := s.Column(sd.ref, g)
+	if col < 0 {
+		return nil, 0, false
+	}
+	return row, col, true
+}
+
+func isCode(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func valueAt(r *tables.Row, col int) *tables.Value {
+	if r == nil || col < 0 || col >= len(r.Vals) {
+		return nil
+	}
+	return r.Vals[col]
+}
+
+// classRelation pairs every class line of the two tables by its class code.
+// The table of named lines (a summary) is read for its classes; a class it
+// gives figures for and the coded table has no row for is "not computable"
+// rather than a mismatch.
+func classRelation(c *Context, r *rules.Relation, sides []side) {
+	if len(sides) != 2 {
 		return
+	}
+	left, right := sides[0], sides[1]
+	walk, other := right, left
+	if left.sheet.Std.Layout == tables.LayoutSummary && right.sheet.Std.Layout == tables.LayoutSummary {
+		walk, other = left, right
+	}
+	wg := rules.HalfIndex(walk.ref.Half)
+	og := rules.HalfIndex(other.ref.Half)
+	rows, codes := walk.sheet.ClassRows(wg)
+	wcol := walk.sheet.Column(walk.ref, max(wg, 0))
+	ocol := other.sheet.Column(other.ref, max(og, 0))
+	if wcol < 0 || ocol < 0 {
+		return
+	}
+	for i, wrow := range rows {
+		orow := other.sheet.ClassRow(og, codes[i])
+		if orow == nil {
+			if v := valueAt(wrow, wcol); v != nil && !v.Interval().ContainsZero() {
+				c.TableSkipped("table cross: class row absent from the other table")
+			}
+			continue
+		}
+		lrow, lcol, rrow, rcol := orow, ocol, wrow, wcol
+		if walk == left {
+			lrow, lcol, rrow, rcol = wrow, wcol, orow, ocol
+		}
+		lv, rv := valueAt(lrow, lcol), valueAt(rrow, rcol)
+		if lv == nil || rv == nil {
+			c.TableSkipped("table cross: figure not placed in its column")
+			continue
+		}
+		compareCells(c, r, left, lrow, lcol, lv, []side{right}, []*tables.Row{rrow}, []*tables.Value{rv}, []string{rowLabel(rrow)})
+	}
+}
+
+// compareCells reports when the left cell cannot equal (or, for <=, cannot
+// be at most) the signed sum of the right cells, every figure in 元.
+func compareCells(c *Context, r *rules.Relation, left side, lrow *tables.Row, lcol int, lv *tables.Value,
+	rights []side, rrows []*tables.Row, rvals []*tables.Value, labels []string) {
+	c.TableChecked()
+	li := scaled(left.sheet, lv)
+	sum := num.Int(0)
+	for i, v := range rvals {
+		iv := scaled(rights[i].sheet, v)
+		if rights[i].sign < 0 {
+			iv = iv.Neg()
+		}
+		sum = sum.Add(iv)
+	}
+	atMost := r.Expr.Op == "<="
+	if li.Meets(sum) || atMost && !sum.Below(li) {
+		return
+	}
+	other := rights[0].sheet.T.Standard + " " + labels[0]
+	expected := figure(rvals[0])
+	context := rrows[0].Text()
+	if len(rvals) > 1 {
+		signs := make([]int, len(rights))
+		for i, sd := range rights {
+			signs[i] = sd.sign
+		}
+		other = rights[0].sheet.T.Standard + " " + strings.Join(labels, " + ") + " (" + partList(rvals, nil) + ")"
+		// the sum in the left table's unit, at the left figure's precision
+		expected = show(sum.Scale(unitInverse(left.sheet)), lv)
+	}
+	if atMost {
+		expected = "≤ " + expected
+	}
+	row := rowLabel(lrow)
+	if name := left.sheet.ColumnName(lrow.Group, lcol); name != "" && lcol > 0 {
+		row += " " + name
 	}
 	rel := "equal"
 	if atMost {
 		rel = "at most"
 	}
-	reportRow(c, rb, Vars{
-		"table":    tableName(sb.T),
-		"row":      rowLabel(rb),
-		"stated":   figure(vb),
-		"expected": figure(va),
+	reportRow(c, lrow, Vars{
+		"table":    tableName(left.sheet),
+		"row":      row,
+		"stated":   figure(lv),
+		"expected": expected,
 		"relation": rel,
-		"other":    fmt.Sprintf("%s %s", sa.T.Standard, rowLabel(ra)),
-		"context":  ra.Text(),
+		"other":    other,
+		"context":  context,
 	})
 }
+
+// unitInverse converts 元 back to a sheet's unit.
+func unitInverse(s *tables.Sheet) *big.Rat { return new(big.Rat).Inv(s.UnitScale()) }
 
 func rowLabel(r *tables.Row) string {
 	switch {
@@ -167,112 +286,6 @@ func rowLabel(r *tables.Row) string {
 		return r.Code
 	}
 	return r.Name
-}
-
-// basicTotal: 基本支出 of the general-budget table's 合计 row equals
-// 人员经费合计 + 公用经费合计 of the basic-expenditure table.
-func basicTotal(c *Context, gen, basic *tables.Sheet) {
-	tot := gen.Total(0)
-	var parts []*tables.Value
-	var anchor *tables.Row
-	for _, r := range basic.Rows {
-		if (r.Name == "人员经费合计" || r.Name == "公用经费合计") && len(r.Vals) > 0 {
-			parts = append(parts, r.Vals[0])
-			if anchor == nil {
-				anchor = r
-			}
-		}
-	}
-	if tot == nil || len(parts) != 2 || len(tot.Vals) < 2 || tot.Vals[1] == nil {
-		c.TableSkipped("table cross: 基本支出 or 人员经费/公用经费 not found")
-		return
-	}
-	s, ok := sumValues(parts)
-	if !ok {
-		return
-	}
-	c.TableChecked()
-	if scaled(gen, tot.Vals[1]).Meets(s.Scale(basic.UnitScale())) {
-		return
-	}
-	reportRow(c, tot, Vars{
-		"table":    tableName(gen.T),
-		"row":      "合计 基本支出",
-		"stated":   figure(tot.Vals[1]),
-		"expected": show(s, tot.Vals[1]),
-		"relation": "equal",
-		"other":    basic.T.Standard + " 人员经费合计 + 公用经费合计 (" + partList(parts, nil) + ")",
-		"context":  anchor.Text(),
-	})
-}
-
-// sanGongLines: a basic-expenditure line for a "三公" item cannot exceed
-// the "三公" table's figure for it, which also counts project spending.
-// Where blank cells leave 购置/运行 undecided, the 公务用车 小计 bounds both.
-func sanGongLines(c *Context, basic, sg *tables.Sheet) {
-	if len(sg.Rows) == 0 {
-		return
-	}
-	row := sg.Rows[0]
-	periods := sg.SanGongPeriods()
-	if periods < 1 || periods > 2 || len(row.Vals) != sg.NCols[0] {
-		c.TableSkipped("table cross: 三公 table not read")
-		return
-	}
-	p := periods - 1 // the 决算数 of a final report, the only column of a budget
-	at := func(role string) *tables.Value { return row.Vals[sg.SanGongSlot(role)*periods+p] }
-	items := []struct {
-		code  string
-		k     []string // the 三公 part, then the bound to use when it is undecided
-		label string
-		word  string // the line's name must say this when it has a name
-	}{
-		{"30212", []string{"因公出国"}, "因公出国（境）费", "出国"},
-		{"30217", []string{"公务接待"}, "公务接待费", "接待"},
-		{"30231", []string{"运行", "公务用车"}, "公务用车运行维护费", "公务用车"},
-		{"31013", []string{"购置", "公务用车"}, "公务用车购置费", "公务用车"},
-	}
-	for _, it := range items {
-		r := basic.ByCode(it.code)
-		if r == nil || len(r.Vals) == 0 || r.Vals[0] == nil {
-			continue
-		}
-		if r.Name != "" && !strings.Contains(r.Name, it.word) && utf8.RuneCountInString(r.Name) > 4 {
-			// a budget classification may give the code another meaning
-			// (30212 机关事业单位退休人员活动费); a wrapped name's fragment
-			// of a few characters says nothing
-			c.TableSkipped("table cross: economic line is not the 三公 item")
-			continue
-		}
-		var bound *tables.Value
-		label := it.label
-		for i, k := range it.k {
-			if v := at(k); v != nil {
-				bound = v
-				if i > 0 {
-					label = "公务用车购置及运行维护费 小计"
-				}
-				break
-			}
-		}
-		if bound == nil {
-			c.TableSkipped("table cross: 三公 figure not placed in its column")
-			continue
-		}
-		c.TableChecked()
-		if !scaled(sg, bound).Below(scaled(basic, r.Vals[0])) {
-			continue
-		}
-		reportRow(c, r, Vars{
-			"table":    tableName(basic.T),
-			"row":      rowLabel(r),
-			"stated":   figure(r.Vals[0]),
-			"expected": "≤ " + figure(bound),
-			"relation": "at most",
-			"other":    sg.T.Standard + " " + label,
-			"context":  row.Text(),
-		})
-	}
 }
 
 // scaled is a figure's interval in 元, so tables in 元 and 万元 compare.

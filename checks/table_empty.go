@@ -39,7 +39,7 @@ func (tableEmpty) run(c *Context) {
 			c.TableChecked()
 			r := &tables.Row{Index: ri, All: row}
 			reportRow(c, r, Vars{
-				"table":    tableName(t),
+				"table":    tableNameOf(docSheets(c).cat.ByName(t.Standard), t),
 				"stated":   "本表无数据",
 				"expected": strings.Join(figs, " "),
 				"claim":    strings.Join(cellTexts(row), " "),

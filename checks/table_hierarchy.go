@@ -6,34 +6,14 @@ import (
 	"github.com/budgetlint/budgetlint/parser/tables"
 )
 
-// table-hierarchy: in a coded table every parent row is the sum of its
-// children, column by column: 合计 = Σ 类, 类 = Σ its 款, 款 = Σ its 项
-// (function codes 201 > 20101 > 2010101), and an economic class the sum of
-// its items (301 = Σ 301xx). Only the next level down is added, so 项 rows
-// are never counted into a 类 twice.
+// table-hierarchy: in a coded table whose template says so (* = Σ
+// children, 合计 = Σ classes) every parent row is the sum of its children,
+// column by column: 合计 = Σ 类, 类 = Σ its 款, 款 = Σ its 项 (function codes
+// 201 > 20101 > 2010101), and an economic class the sum of its items (301 =
+// Σ 301xx). Only the next level down is added, so 项 rows are never counted
+// into a 类 twice.
 func init() {
-	RegisterTests("table-hierarchy", map[string]Test{"rows": tableHierarchy{}.run}, Options{})
-}
-
-type tableHierarchy struct{}
-
-func (tableHierarchy) run(c *Context) {
-	ss := docSheets(c)
-	for _, s := range ss.sheets {
-		// Rows whose figures drifted in extraction (a value column shifted
-		// against the labels) make most parents disagree with their
-		// children; a report with a typo has one or two. A table where at
-		// least three and a third of the parents fail was read wrongly.
-		if ss.misread(s) {
-			c.TableSkipped("table reading failed: rows misaligned")
-			continue
-		}
-		h := &hierRun{}
-		hierarchySheet(c, s, h)
-		for _, f := range h.found {
-			reportRow(c, f.row, f.vars)
-		}
-	}
+	RegisterTests("table-hierarchy", map[string]Test{"rows": func(c *Context) { replay(c, ruleHierarchy) }}, Options{})
 }
 
 // hierRun collects one table's results before they are reported.
@@ -55,11 +35,11 @@ type tally interface {
 }
 
 func hierarchySheet(c tally, s *tables.Sheet, h *hierRun) {
+	children, total := hierarchyDeclared(s)
+	if !children && total == "" {
+		return
+	}
 	{
-		lay := s.Std.Layout
-		if lay != tables.LayoutFunction && lay != tables.LayoutEconomic {
-			return
-		}
 		rows := map[string]*tables.Row{}
 		var coded []*tables.Row
 		for _, r := range s.Rows {
@@ -83,7 +63,7 @@ func hierarchySheet(c tally, s *tables.Sheet, h *hierRun) {
 			}
 		}
 		for _, parent := range coded {
-			if len(parent.Code) == 7 {
+			if len(parent.Code) == 7 || !children {
 				continue
 			}
 			var kids []*tables.Row
@@ -101,8 +81,8 @@ func hierarchySheet(c tally, s *tables.Sheet, h *hierRun) {
 			}
 			checkParent(c, s, parent, kids, h)
 		}
-		if lay == tables.LayoutFunction {
-			if tot := s.Total(0); tot != nil {
+		if total != "" {
+			if tot := s.Find(total, 0); tot != nil {
 				var classes []*tables.Row
 				for _, r := range coded {
 					if len(r.Code) == 3 {
@@ -162,7 +142,7 @@ func checkParent(c tally, s *tables.Sheet, parent *tables.Row, kids []*tables.Ro
 		}
 		failed = true
 		h.found = append(h.found, pendingFinding{parent, Vars{
-			"table":    tableName(s.T),
+			"table":    tableName(s),
 			"row":      label,
 			"column":   columnName(s, parent.Group, col),
 			"stated":   figure(pv),
@@ -173,10 +153,27 @@ func checkParent(c tally, s *tables.Sheet, parent *tables.Row, kids []*tables.Ro
 	}
 }
 
-// columnName names a column for messages: its standard role, or its number.
+// hierarchyDeclared reads the template's hierarchy identities: every
+// parent = Σ its children, and the label of the row that is Σ the classes.
+func hierarchyDeclared(s *tables.Sheet) (children bool, total string) {
+	header := foldedHeader(s)
+	for _, id := range s.Std.ColumnIdentities {
+		if !hierarchyIdentity(id) || !id.Applies(s.T.Kind, header) {
+			continue
+		}
+		if id.Expr.Right[0][0].Sum == "children" {
+			children = true
+		} else {
+			total = id.Expr.Left.Ref.Row
+		}
+	}
+	return children, total
+}
+
+// columnName names a column for messages: its declared name, or its number.
 func columnName(s *tables.Sheet, g, col int) string {
-	if cols := s.Std.Columns[g]; s.T.Kind != "budget" && len(cols) == s.NCols[g] && col < len(cols) {
-		return cols[col]
+	if name := s.ColumnName(g, col); name != "" {
+		return name
 	}
 	return fmt.Sprintf("column %d", col+1)
 }

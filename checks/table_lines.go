@@ -150,7 +150,7 @@ func (tableLines) run(c *Context) {
 			"subject":  strings.TrimSpace(f.Subject),
 			"stated":   f.Text,
 			"expected": figure(t.val) + tableUnit(t.sheet),
-			"table":    tableName(t.sheet.T),
+			"table":    tableName(t.sheet),
 			"row":      t.label,
 			"context":  t.row.Text(),
 		})

@@ -28,7 +28,7 @@ func tableEngine(t *testing.T) *Engine {
 	t.Helper()
 	set, err := rules.Default()
 	require.NoError(t, err)
-	only := &rules.Set{Vocabulary: set.Vocabulary}
+	only := &rules.Set{Vocabulary: set.Vocabulary, Tables: set.Tables}
 	for _, r := range set.Rules {
 		if strings.HasPrefix(r.Kind, "table-") {
 			only.Rules = append(only.Rules, r)

@@ -144,7 +144,7 @@ func (tableText) run(c *Context) {
 				"subject":  xiang + "（项）",
 				"stated":   b.Text[m[1]+f[2] : m[1]+f[5]],
 				"expected": figure(row.Vals[col]) + tableUnit(scope),
-				"table":    tableName(scope.T),
+				"table":    tableName(scope),
 				"row":      rowLabel(row),
 				"context":  row.Text(),
 			})

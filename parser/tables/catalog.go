@@ -100,9 +100,10 @@ func Default() *Catalog {
 }
 
 // Of returns the catalog of a rule set: the default one when the set's
-// templates are the embedded pack's, else one built for the set.
+// templates are the embedded pack's (or it has none), else one built for
+// the set.
 func Of(set *rules.Set) *Catalog {
-	if set == nil {
+	if set == nil || len(set.Tables.Templates) == 0 {
 		return Default()
 	}
 	catalogs.Lock()

@@ -507,16 +507,6 @@ func parseValue(c *doc.Cell) *Value {
 	return &Value{D: d, Cell: c}
 }
 
-// Total is the row named 合计 (or 总计) of a coded table, nil if absent.
-func (s *Sheet) Total(g int) *Row {
-	for _, r := range s.Rows {
-		if r.Group == g && r.Code == "" && (r.Name == "合计" || r.Name == "总计") {
-			return r
-		}
-	}
-	return nil
-}
-
 // ByLabel finds the first row of a group whose folded name, without its
 // enumerator (一、), equals label.
 func (s *Sheet) ByLabel(g int, label string) *Row {

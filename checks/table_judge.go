@@ -1,0 +1,267 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/budgetlint/budgetlint/parser/num"
+	"github.com/budgetlint/budgetlint/parser/tables"
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// A table's identities are judged once per document, before any rule
+// reports: a table whose reading fails a third or more of them (three at
+// least) was misread, not misprinted — its rows drifted against their
+// figures, or its columns are not the template's — and gives one
+// table-unreadable finding instead of a burst of errors. The other table
+// rules then replay the verdicts of their kind.
+
+// verdict is one identity of a table judged: checked (held or failed), or
+// skipped with a reason.
+type verdict struct {
+	rule   string // the rule kind that reports it: "table-columns", "table-hierarchy"
+	skip   string // why it was not checked; "" when it was
+	failed bool
+	row    *tables.Row
+	vars   Vars
+}
+
+// judgement is a table's verdicts and whether its reading failed.
+type judgement struct {
+	verdicts []verdict
+	misread  bool
+	why      string // what failed, for the table-unreadable finding
+	// hierarchy: parents checked and parents failed (a parent fails once
+	// however many columns disagree)
+	parents, parentsFailed int
+	checked, failed        int
+}
+
+const (
+	ruleColumns   = "table-columns"
+	ruleHierarchy = "table-hierarchy"
+)
+
+// collector gathers verdicts for one rule kind.
+type collector struct {
+	j    *judgement
+	rule string
+}
+
+func (c collector) TableChecked() {
+	c.j.verdicts = append(c.j.verdicts, verdict{rule: c.rule})
+	c.j.checked++
+}
+
+func (c collector) TableSkipped(reason string) {
+	c.j.verdicts = append(c.j.verdicts, verdict{rule: c.rule, skip: reason})
+}
+
+// fail records a failed identity; the check itself was recorded by TableChecked.
+func (c collector) fail(r *tables.Row, vars Vars) {
+	c.j.verdicts = append(c.j.verdicts, verdict{rule: c.rule, failed: true, row: r, vars: vars})
+	c.j.failed++
+}
+
+// judge evaluates every identity of a sheet's template.
+func judge(s *tables.Sheet) *judgement {
+	j := &judgement{}
+	cols := collector{j, ruleColumns}
+	for g := 0; g < 2; g++ {
+		ids := s.Identities(g)
+		if len(ids) == 0 {
+			continue
+		}
+		for _, r := range s.Rows {
+			if r.Group != g {
+				continue
+			}
+			if r.Short {
+				if len(r.Cells) > 0 {
+					cols.TableSkipped("table columns: blank cells lost in text, row placed by its identities")
+				}
+				continue
+			}
+			for _, id := range ids {
+				checkIdentity(cols, s, r, id)
+			}
+		}
+	}
+	header := foldedHeader(s)
+	for _, id := range s.Std.ColumnIdentities {
+		if !id.Applies(s.T.Kind, header) || hierarchyIdentity(id) {
+			continue
+		}
+		columnIdentity(cols, s, id)
+	}
+	h := &hierRun{}
+	hierarchySheet(collector{j, ruleHierarchy}, s, h)
+	for _, f := range h.found {
+		j.verdicts = append(j.verdicts, verdict{rule: ruleHierarchy, failed: true, row: f.row, vars: f.vars})
+	}
+	j.parents, j.parentsFailed = h.parents, h.failed
+	switch {
+	case h.failed >= 3 && 3*h.failed >= h.parents:
+		j.misread = true
+		j.why = fmt.Sprintf("%d of %d parent rows differ from the sum of their rows", h.failed, h.parents)
+	}
+	return j
+}
+
+func foldedHeader(s *tables.Sheet) string {
+	out := ""
+	for _, h := range s.T.Header {
+		out += tables.Fold(h)
+	}
+	return out
+}
+
+// hierarchyIdentity: a parent = Σ its children (by code), or a total =
+// Σ the class rows; table-hierarchy judges these.
+func hierarchyIdentity(id *rules.Identity) bool {
+	e := id.Expr
+	if e == nil || len(e.Right) != 1 || len(e.Right[0]) != 1 {
+		return false
+	}
+	t := e.Right[0][0]
+	return t.Sum == "children" || t.Sum == "classes" && len(t.Codes) == 0
+}
+
+func checkIdentity(c collector, s *tables.Sheet, r *tables.Row, id tables.Identity) {
+	ok, known := id.Holds(r.Vals)
+	if !known {
+		return
+	}
+	c.TableChecked()
+	if ok {
+		return
+	}
+	sum, _ := id.Sum(r.Vals)
+	parts := make([]*tables.Value, len(id.Parts))
+	for i, p := range id.Parts {
+		parts[i] = r.Vals[p]
+	}
+	stated := r.Vals[id.Total]
+	c.fail(r, identityVars(s, r, id.Name, stated, sum, partList(parts, id.Signs)))
+}
+
+func identityVars(s *tables.Sheet, r *tables.Row, what string, stated *tables.Value, sum num.Interval, parts string) Vars {
+	label := r.Code
+	if label == "" {
+		label = r.Name
+	}
+	if label == "" {
+		label = "row"
+	}
+	return Vars{
+		"table":    tableName(s),
+		"row":      label,
+		"identity": what,
+		"stated":   figure(stated),
+		"expected": show(sum, stated),
+		"parts":    parts,
+	}
+}
+
+// columnIdentity judges an identity between rows, in every figure column
+// of its total row: 本年收入合计 = Σ items, 总计 = 本年合计 + 结转结余,
+// 人员经费合计 = Σ classes[301,303]. A total row that is absent lets the
+// identity's else be read instead; a part row that is absent is not a
+// zero: the identity is skipped.
+func columnIdentity(c collector, s *tables.Sheet, id *rules.Identity) {
+	e := id.Expr
+	g := rules.HalfIndex(id.Half)
+	half := func(r rules.Ref) int {
+		if r.Half != "" {
+			return rules.HalfIndex(r.Half)
+		}
+		return g
+	}
+	total := s.Find(e.Left.Ref.Row, half(e.Left.Ref))
+	if total == nil {
+		if id.Else != nil {
+			columnIdentity(c, s, id.Else)
+			return
+		}
+		c.TableSkipped("table columns: total line not found")
+		return
+	}
+	if len(e.Right) != 1 {
+		return // readings of rates are row identities
+	}
+	var rows []*tables.Row
+	var signs []int
+	for _, t := range e.Right[0] {
+		var rs []*tables.Row
+		switch t.Sum {
+		case "items":
+			rs = s.Items(g, total)
+			if len(rs) == 0 {
+				c.TableSkipped("table columns: no numbered lines to add up")
+				return
+			}
+		case "classes":
+			rs = s.Classes(g, t.Codes, t.Except)
+			if len(rs) == 0 {
+				return
+			}
+		case "":
+			r := s.Find(t.Ref.Row, half(t.Ref))
+			if r == nil {
+				c.TableSkipped("table columns: a line it adds up is absent")
+				return
+			}
+			rs = []*tables.Row{r}
+		default:
+			return
+		}
+		for _, r := range rs {
+			rows = append(rows, r)
+			signs = append(signs, t.Sign)
+		}
+	}
+	for col := range total.Vals {
+		vs := make([]*tables.Value, len(rows))
+		for i, r := range rows {
+			if col < len(r.Vals) {
+				vs[i] = r.Vals[col]
+			}
+		}
+		sumCheck(c, s, total, col, vs, signs, id.Label())
+	}
+}
+
+// sumCheck compares row r's column col with the signed sum of vs.
+func sumCheck(c collector, s *tables.Sheet, r *tables.Row, col int, vs []*tables.Value, signs []int, what string) {
+	if col >= len(r.Vals) || r.Vals[col] == nil {
+		c.TableSkipped("table columns: figure not placed in its column")
+		return
+	}
+	sum := num.Int(0)
+	var pos []*tables.Value
+	negative := false
+	for i, v := range vs {
+		if v == nil {
+			c.TableSkipped("table columns: figure not placed in its column")
+			return
+		}
+		if signs[i] < 0 {
+			sum = sum.Sub(v.Interval())
+			negative = true
+			continue
+		}
+		sum = sum.Add(v.Interval())
+		pos = append(pos, v)
+	}
+	if !negative && belowLargest(r.Vals[col], pos) {
+		c.TableSkipped("table reading failed: total below its largest item")
+		return
+	}
+	c.TableChecked()
+	if r.Vals[col].Interval().Meets(sum) {
+		return
+	}
+	if !negative {
+		signs = nil
+	}
+	c.fail(r, identityVars(s, r, what, r.Vals[col], sum, partList(vs, signs)))
+}
