@@ -1,6 +1,5 @@
 package checks
 
-
 // table-columns: the identities inside one table that its template
 // declares (rules/templates-*.yaml), other than its row hierarchy: per row
 // across its columns (合计 = 基本支出 + 项目支出, a fund's 年末 = 年初 + 收入 −
