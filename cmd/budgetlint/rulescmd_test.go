@@ -90,12 +90,12 @@ func TestRulesCommandBadConfig(t *testing.T) {
 // and the default of each parameter a rule file changed.
 func TestExplainShowsMessageAndParameters(t *testing.T) {
 	dir := t.TempDir()
-	file := writeFile(t, filepath.Join(dir, "r.yaml"), "rules:\n  - id: table-columns\n    params: {persons: ['301']}\n")
+	file := writeFile(t, filepath.Join(dir, "r.yaml"), "rules:\n  - id: table-completeness\n    params: {min_found: 5}\n")
 	var out, errb bytes.Buffer
-	code := run([]string{"explain", "--no-config", "--rules", file, "table-columns", "share-mismatch"}, &out, &errb)
+	code := run([]string{"explain", "--no-config", "--rules", file, "table-completeness", "share-mismatch"}, &out, &errb)
 	require.Equal(t, exitOK, code, errb.String())
 	s := out.String()
-	assert.Contains(t, s, "Message:\n    {table}: {row}: {identity}: stated {stated}")
-	assert.Contains(t, s, `persons: ["301"] (default ["301", "303"])`)
+	assert.Contains(t, s, "Message:\n    {table} is missing: {where}")
+	assert.Contains(t, s, `min_found: 5 (default 3)`)
 	assert.Contains(t, s, "test: value (one of sign, value, zero-whole)")
 }
