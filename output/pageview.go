@@ -1,7 +1,9 @@
 package output
 
 import (
+	"math"
 	"sort"
+	"unicode"
 
 	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/parser/doc"
@@ -123,7 +125,7 @@ func Capture(d *doc.Document, fs []checks.Finding) *View {
 			spans[k] = [2]int{s, e}
 			spot := ViewSpot{Related: k > 0, Note: p.Note, Page: p.Page}
 			if d.Geometry != nil {
-				spot.Rects = d.SourceRects(s, e)
+				spot.Rects = glyphRects(d, s, e)
 				for _, r := range spot.Rects {
 					pages[r.Page] = true
 				}
@@ -136,6 +138,39 @@ func Capture(d *doc.Document, fs []checks.Finding) *View {
 		v.Pages = viewPages(d, pages)
 	}
 	return v
+}
+
+// glyphRects are the rectangles over the glyphs of source offsets [s,e):
+// one per line, split where blanks leave a gap wider than the text is high,
+// so a table row's cells are marked one by one and not the empty columns
+// between them.
+func glyphRects(d *doc.Document, s, e int) []doc.Rect {
+	var out []doc.Rect
+	text := d.Source.Text
+	for a := s; a < e && a < len(text); {
+		if unicode.IsSpace(text[a]) {
+			a++
+			continue
+		}
+		b := a
+		for b < e && b < len(text) && !unicode.IsSpace(text[b]) {
+			b++
+		}
+		for _, r := range d.SourceRects(a, b) {
+			if n := len(out); n > 0 {
+				p := &out[n-1]
+				h := p.Y1 - p.Y0
+				if p.Page == r.Page && math.Abs(p.Y0-r.Y0) < h/4 && math.Abs(p.Y1-r.Y1) < h/4 && r.X0-p.X1 < h && r.X0 >= p.X0 {
+					p.X1 = math.Max(p.X1, r.X1)
+					p.Y0, p.Y1 = math.Min(p.Y0, r.Y0), math.Max(p.Y1, r.Y1)
+					continue
+				}
+			}
+			out = append(out, r)
+		}
+		a = b
+	}
+	return out
 }
 
 // located: a finding the engine placed on a span, not the 1:1 of a

@@ -257,3 +257,31 @@ func writeTemp(t *testing.T, dir, name string, data []byte) string {
 	require.NoError(t, os.WriteFile(p, data, 0o644))
 	return p
 }
+
+// A place over a table row is marked cell by cell, not over the empty
+// columns between the cells; a blank inside a phrase does not split it.
+func TestViewRectsSplitAtColumnGaps(t *testing.T) {
+	row := []pdftest.Text{
+		{X: 72, Y: 700, Size: 10, S: "一般公共服务支出"},
+		{X: 330, Y: 700, Size: 10, S: "120.00"},
+		{X: 460, Y: 700, Size: 10, S: "80.00"},
+	}
+	phrase := pdftest.Text{X: 72, Y: 660, Size: 10, S: "本年 收入合计157.60万元"}
+	data := pdftest.Write([]pdftest.Page{{Texts: append(row, phrase)}}, pdftest.Options{})
+	d, err := parser.Parse("t.pdf", doc.FormatPDF, data)
+	require.NoError(t, err)
+	lines := strings.Split(d.Source.Slice(0, len(d.Source.Text)), "\n")
+	require.Len(t, lines, 2)
+	whole := func(n int) checks.Finding {
+		c := len([]rune(lines[n-1]))
+		return checks.Finding{Rule: "r" + strconv.Itoa(n), Page: 1, Line: n, Column: 1, EndLine: n, EndColumn: c + 1, Claim: lines[n-1]}
+	}
+	v := output.Capture(d, []checks.Finding{whole(1), whole(2)})
+	cells := v.Marks[0].Spots[0].Rects
+	require.Len(t, cells, 3, "one rectangle per cell")
+	for i, c := range cells {
+		assert.InDelta(t, row[i].X, c.X0, 0.5)
+		assert.InDelta(t, row[i].X+pdftest.Advance(row[i].S, 10, row[i].CJK()), c.X1, 0.5)
+	}
+	assert.Len(t, v.Marks[1].Spots[0].Rects, 1, "a blank inside a phrase does not split it")
+}
