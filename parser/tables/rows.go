@@ -47,9 +47,14 @@ func tokenize(lines []doc.Line, li int) []token {
 			}
 			from := len(out)
 			split(s.Start, e)
-			// a segment holding several tokens: share its width by runes
+			// a segment holding several tokens: the glyphs' own positions
+			// when the reader kept them, else its width shared by runes
 			w := (s.X1 - s.X0) / float64(e-s.Start)
 			for k := from; k < len(out); k++ {
+				if len(l.X) == len(rs)+1 {
+					out[k].x0, out[k].x1 = float64(l.X[out[k].start]), float64(l.X[out[k].end])
+					continue
+				}
 				out[k].x0 = s.X0 + w*float64(out[k].start-s.Start)
 				out[k].x1 = s.X0 + w*float64(out[k].end-s.Start)
 			}
