@@ -17,6 +17,7 @@ func init() {
 		"direction": each(changes, changeDirection),
 		"zero-base": each(changes, changeZeroBase),
 		"amount":    each(changes, changeAmount),
+		"mix":       changeMix,
 	}, Options{})
 }
 

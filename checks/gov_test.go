@@ -142,3 +142,28 @@ func TestChainTotal(t *testing.T) {
 		})
 	}
 }
+
+func TestChangeMixDecidesItsChanges(t *testing.T) {
+	cases := []struct {
+		name, text string
+		decided    int
+	}{
+		{"tax and non-tax revenue with the total",
+			"全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成201.46亿元，下降14.31%。非税收入完成76.81亿元，下降20.94%。", 3},
+		{"exports and imports with the trade total",
+			"全年货物进出口总额127.19亿元，增长5.2%。其中，出口额88.31亿元，增长9.0%；进口额38.88亿元，下降2.6%。", 3},
+		{"parts of another scope",
+			"全市一般公共预算收入完成278.26亿元，下降16.25%。\n市本级税收收入完成37.97亿元，下降17.98%。市本级非税收入完成16.68亿元，下降45.67%。", 0},
+		{"one part missing",
+			"全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成201.46亿元，下降14.31%。", 0},
+		{"parts that do not make the whole are another reading",
+			"全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成101.46亿元，下降14.31%。非税收入完成76.81亿元，下降20.94%。", 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, cov := lintCov(t, tc.text+"\n", "change-mix")
+			assert.Empty(t, fs)
+			assert.Equal(t, tc.decided, cov.Decided, "%+v", cov)
+		})
+	}
+}

@@ -54,8 +54,11 @@ type Set struct {
 	Totals      []*Total
 	Items       []*Item
 	Chains      []*Chain
-	vocab       *lexicon
-	byBlock     map[*doc.Block][]*Figure
+	// Mixes join changes of a whole and its parts (not claims themselves).
+	Mixes   []*Mix
+	decomps [][]string
+	vocab   *lexicon
+	byBlock map[*doc.Block][]*Figure
 
 	// period and scope of amounts (period.go), and the headings' as the
 	// extraction walks the blocks
@@ -125,7 +128,7 @@ func (s *Set) BlockFigures(b *doc.Block) []*Figure { return s.byBlock[b] }
 // Extract finds figures and claims in every narrative block of d.
 func Extract(d *doc.Document, v Vocabulary) *Set {
 	s := &Set{Doc: d, vocab: newLexicon(v), byBlock: map[*doc.Block][]*Figure{},
-		scopes: newScopeLexicon(v), where: map[*Figure]where{}}
+		scopes: newScopeLexicon(v), where: map[*Figure]where{}, decomps: decompositions(v)}
 	s.Facts = findFacts(d)
 	if d.NoText != "" {
 		return s
@@ -155,6 +158,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.blockLists()
 	s.priorBases()
 	s.completionBudgets()
+	s.mixes()
 	for _, t := range s.Totals {
 		t.Closed = s.vocab.closed(t.Parts)
 	}

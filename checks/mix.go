@@ -1,0 +1,87 @@
+package checks
+
+import (
+	"math/big"
+
+	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/num"
+)
+
+// changeMix judges the rates of a whole and its parts together: the parts'
+// values for the period before (current / (1 ± rate)) must add up to the
+// whole's. When they do, every change of the mix is decided; when no
+// values within the printed precision make them add up, the whole's rate is
+// reported with what the parts give.
+func changeMix(c *Context) {
+	for _, m := range c.Claims.Mixes {
+		cur := m.Parts[0].Current.Yuan()
+		for _, p := range m.Parts[1:] {
+			cur = cur.Add(p.Current.Yuan())
+		}
+		if !cur.Meets(m.Whole.Current.Yuan()) {
+			continue // the parts do not make the whole: another reading of the subjects
+		}
+		wb, ok := before(m.Whole)
+		if !ok {
+			continue
+		}
+		var pb num.Interval
+		for i, p := range m.Parts {
+			b, ok := before(p)
+			if !ok {
+				pb = num.Interval{}
+				break
+			}
+			if i == 0 {
+				pb = b
+			} else {
+				pb = pb.Add(b)
+			}
+		}
+		if pb.Lo == nil {
+			continue
+		}
+		c.Decided(m.Whole)
+		for _, p := range m.Parts {
+			c.Decided(p)
+		}
+		if pb.Meets(wb) {
+			continue
+		}
+		// the whole's rate the parts give: whole now / parts before − 1
+		got, _ := m.Whole.Current.Yuan().Div(pb)
+		got = got.Sub(num.Int(1)).Abs()
+		terms := ""
+		for i, p := range m.Parts {
+			if i > 0 {
+				terms += ", "
+			}
+			terms += p.Current.Subject + fig(p.Current) + " " + p.DirWord + p.Rate.Value.String() + "%"
+		}
+		c.ReportClaim(m.Whole, Vars{
+			"stated":   m.Whole.Rate.Value.String() + "%",
+			"expected": pct(got, m.Whole.Rate.Value.Decimals()),
+			"parts":    terms,
+		})
+	}
+}
+
+// before is the value for the period before a change implies: current /
+// (1 + rate) after a rise, current / (1 − rate) after a fall.
+func before(ch *claims.Change) (num.Interval, bool) {
+	r := statedRate(ch.Rate)
+	one := big.NewRat(1, 1)
+	var f num.Interval
+	switch ch.Dir {
+	case claims.DirUp:
+		f = num.Interval{Lo: new(big.Rat).Add(one, r.Lo), Hi: new(big.Rat).Add(one, r.Hi)}
+	case claims.DirDown:
+		f = num.Interval{Lo: new(big.Rat).Sub(one, r.Hi), Hi: new(big.Rat).Sub(one, r.Lo)}
+	default:
+		return num.Interval{}, false
+	}
+	if f.Lo.Sign() <= 0 {
+		return num.Interval{}, false
+	}
+	return ch.Current.Yuan().Div(f)
+}
