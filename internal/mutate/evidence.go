@@ -1,0 +1,410 @@
+package mutate
+
+import (
+	"math/big"
+	"regexp"
+	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/num"
+)
+
+// What makes a claim checkable in principle is decided here, from the
+// printed text alone: the figures a careful reader needs to recompute the
+// claim must be printed in the same sentence (or, for a whole or a budget,
+// the sentence before), or the claim's amount must stand in a table row of
+// the document beside other figures (the row that prints its budget, last
+// year's value or its parts).
+
+var (
+	// a lead ending in a direction word introduces a change amount (比上年增收 52,015万元)
+	changeLeadRe = regexp.MustCompile(`(增长|下降|增加|减少|增收|减收|增支|减支|上升|提高|降低|多收|少收|多支|少支)(了)?(为|达)?[ ]*$`)
+	priorLeadRe  = regexp.MustCompile(`上年|去年|上一年|同期`)
+	// a lead ending in 预算 (or naming the budget figure) introduces a budget amount
+	budgetLeadRe = regexp.MustCompile(`(年初预算|调整预算|预算数|预算)(数)?(为|是|安排|安排为)?[ ]*$`)
+	comparableRe = regexp.MustCompile(`可比|同口径|不变价|剔除|扣除`)
+)
+
+func isChange(f *Figure) bool { return f != nil && changeLeadRe.MatchString(f.Lead) }
+func isPrior(f *Figure) bool  { return f != nil && !isChange(f) && priorLeadRe.MatchString(f.Lead) }
+func isBudget(f *Figure) bool { return f != nil && !isChange(f) && budgetLeadRe.MatchString(f.Lead) }
+
+// level is an amount that states this year's value (a budget's amount
+// included), not a change or a prior-year value.
+func level(f *Figure) bool { return f != nil && !isChange(f) && !isPrior(f) }
+
+// actual is a level that is not a budget: the outturn a completion rate
+// divides.
+func actual(f *Figure) bool { return level(f) && !isBudget(f) }
+
+// before is the nearest amount in group gi or before it that is accepts.
+func before(s *Sentence, gi int, accepts func(*Figure) bool) *Figure {
+	for i := min(gi, len(s.Groups)-1); i >= 0; i-- {
+		if accepts(s.Groups[i].Amount) {
+			return s.Groups[i].Amount
+		}
+	}
+	return nil
+}
+
+func levelBefore(s *Sentence, gi int) *Figure { return before(s, gi, level) }
+
+// previous is the sentence before s in its paragraph, or nil.
+func (s *Sentence) previous() *Sentence {
+	if s.Index == 0 {
+		return nil
+	}
+	return s.Para.Sentences[s.Index-1]
+}
+
+// recomputation is a printed rate worked out again from other printed
+// figures, as a careful reader would.
+type recomputation struct {
+	iv  num.Interval
+	how string
+}
+
+// verdict decides a planted rate from the recomputations a reader can make.
+// Only a recomputation that agrees with the printed rate counts (it shows
+// the reader paired the right figures); the planted rate is then checkable
+// when it falls outside the recomputation's rounding. found is false when
+// no recomputation agrees with the printed rate.
+func verdict(cands []recomputation, printed, planted num.Decimal) (checkable bool, why string, found bool) {
+	for _, c := range cands {
+		if !c.iv.Meets(printed.Interval()) {
+			continue
+		}
+		if c.iv.Meets(planted.Interval()) {
+			return false, "planted value within the rounding of " + c.how, true
+		}
+		return true, c.how, true
+	}
+	return false, "", false
+}
+
+// percent is a / b × 100, false when b may be zero.
+func percent(a, b num.Interval) (num.Interval, bool) {
+	q, ok := a.Div(b)
+	if !ok {
+		return num.Interval{}, false
+	}
+	return q.Scale(num.Hundred), true
+}
+
+func amountIv(f *Figure) num.Interval { return interval(f.Value, f.Unit) }
+
+var decreaseRe = regexp.MustCompile(`(下降|减少|降低|降幅|减收|减支|少收|少支)(了)?(为|达)?[ ]*$`)
+
+// growthEvidence: a growth rate in group gi is checkable when last year's
+// value follows from printed figures — a change amount beside this year's
+// level, or last year's amount — and the planted rate no longer fits them;
+// or, without recomputing, when the level stands in a table row.
+func (v *View) growthEvidence(s *Sentence, gi int, planted num.Decimal) (bool, string) {
+	if comparableRe.MatchString(string(s.Para.Fold[s.Start:s.End])) {
+		return false, "rate on a comparable basis (可比/同口径/不变价/剔除): its base is not printed"
+	}
+	rate := s.rateIn(gi)
+	var cands []recomputation
+	for i := max(gi-1, 0); i <= gi+1 && i < len(s.Groups); i++ {
+		c := s.Groups[i].Amount
+		if !isChange(c) {
+			continue
+		}
+		l := levelBefore(s, i)
+		if l == nil || !sameKind(l, c) {
+			continue
+		}
+		prior := amountIv(l).Sub(amountIv(c))
+		if decreaseRe.MatchString(c.Lead) {
+			prior = amountIv(l).Add(amountIv(c))
+		}
+		if r, ok := percent(amountIv(c), prior); ok {
+			cands = append(cands, recomputation{r, "sentence: level and change amount"})
+		}
+	}
+	cur := levelBefore(s, gi)
+	for _, g := range s.Groups {
+		if isPrior(g.Amount) && cur != nil && sameKind(cur, g.Amount) {
+			if r, ok := percent(amountIv(cur).Sub(amountIv(g.Amount)).Abs(), amountIv(g.Amount)); ok {
+				cands = append(cands, recomputation{r, "sentence: prior-year amount"})
+			}
+		}
+	}
+	if rate != nil {
+		if ok, why, found := verdict(cands, rate.Value, planted); found {
+			return ok, why
+		}
+		if len(cands) > 0 {
+			return false, "the printed rate does not follow from the figures beside it (another base)"
+		}
+	}
+	if cur != nil && v.inTable(cur) {
+		return true, "table: the level stands in a table row"
+	}
+	if cur == nil {
+		return false, "no amount for the rate: prior-year figure not stated"
+	}
+	return false, "prior-year figure not stated"
+}
+
+// rateIn is the growth or completion rate of group gi being mutated: its
+// last rate (sites pass the group of their own figure).
+func (s *Sentence) rateIn(gi int) *Figure {
+	if gi < 0 || gi >= len(s.Groups) || len(s.Groups[gi].Rates) == 0 {
+		return nil
+	}
+	return s.Groups[gi].Rates[len(s.Groups[gi].Rates)-1]
+}
+
+// completionEvidence: a completion rate in group gi is checkable when its
+// budget is printed beside the actual amount and the planted rate no longer
+// fits them; or, without recomputing, when the actual amount stands in a
+// table row (which prints the budget).
+func (v *View) completionEvidence(s *Sentence, gi int, rate *Figure, planted num.Decimal) (bool, string) {
+	g := s.Groups[gi]
+	out := before(s, gi, actual)
+	if out == nil {
+		return false, "actual amount not stated"
+	}
+	var budgets []*Figure
+	if isBudget(g.Amount) {
+		budgets = append(budgets, g.Amount) // 完成年初预算 119.8亿元的 100.1%
+	}
+	for _, t := range []*Sentence{s, s.previous()} {
+		if t == nil {
+			continue
+		}
+		for _, h := range t.Groups {
+			if h.Amount != nil && h.Amount != out && isBudget(h.Amount) {
+				budgets = append(budgets, h.Amount)
+			}
+		}
+	}
+	var cands []recomputation
+	for _, b := range budgets {
+		if r, ok := percent(amountIv(out), amountIv(b)); ok && sameKind(out, b) {
+			cands = append(cands, recomputation{r, "sentence: budget and actual amounts"})
+		}
+	}
+	if ok, why, found := verdict(cands, rate.Value, planted); found {
+		return ok, why
+	}
+	if len(cands) > 0 {
+		return false, "the printed rate does not follow from the figures beside it (another budget)"
+	}
+	if v.inTable(out) {
+		return true, "table: the actual amount stands in a table row"
+	}
+	return false, "budget not stated"
+}
+
+// shareEvidence: a share in group gi is checkable when its part is the
+// group's amount and a whole is printed — by name anywhere in the
+// document, or, unnamed, before the part (same sentence, the sentence
+// before, or the lead of the list the part is an item of) — that gives the
+// printed share, and the planted share no longer fits.
+func (v *View) shareEvidence(s *Sentence, gi int, whole string, rate *Figure, planted num.Decimal) (bool, string) {
+	part := s.Groups[gi].Amount
+	if part == nil {
+		return false, "part not stated"
+	}
+	var cands []recomputation
+	add := func(w *Figure, how string) {
+		if w == nil || w == part || !sameKind(w, part) {
+			return
+		}
+		if r, ok := percent(amountIv(part), amountIv(w)); ok {
+			cands = append(cands, recomputation{r, how})
+		}
+	}
+	if whole != "" {
+		for _, w := range v.wholes(whole) {
+			add(w, "document: the named whole is stated")
+		}
+	} else {
+		for _, g := range s.Groups[:gi] {
+			add(g.Amount, "sentence: whole before the part")
+		}
+		if p := s.previous(); p != nil {
+			for _, g := range p.Groups {
+				add(g.Amount, "previous sentence: whole before the part")
+			}
+		}
+		if s.Index == 0 && s.Para.Index > 0 {
+			// an item of a list (——文化体育方面5亿元，占2.8%) whose lead
+			// paragraph states the whole and ends with a colon
+			lead := v.Paras[s.Para.Index-1]
+			if n := len(lead.Fold); n > 0 && (lead.Fold[n-1] == '：' || lead.Fold[n-1] == ':') && len(lead.Sentences) > 0 {
+				for _, g := range lead.Sentences[len(lead.Sentences)-1].Groups {
+					add(g.Amount, "list lead: whole before the list")
+				}
+			}
+		}
+	}
+	if ok, why, found := verdict(cands, rate.Value, planted); found {
+		return ok, why
+	}
+	if whole != "" {
+		return false, "whole " + whole + " not stated with a value giving the printed share"
+	}
+	return false, "whole not stated"
+}
+
+var wholePrefixRe = regexp.MustCompile(`^(全省|全市|全区|全县|全州|全盟|全国|市级|省级|区级|县级|本级)`)
+
+// wholes are the amounts printed right after the whole's name (at most 12
+// characters on, in the same clause), anywhere in the narrative.
+func (v *View) wholes(name string) []*Figure {
+	names := []string{name}
+	if short := wholePrefixRe.ReplaceAllString(name, ""); short != name && len([]rune(short)) >= 2 {
+		names = append(names, short)
+	}
+	var out []*Figure
+	for _, n := range names {
+		re := regexp.MustCompile(regexp.QuoteMeta(n) + `[^。；%\d]{0,12}?\d`)
+		for _, p := range v.Paras {
+			for _, m := range p.matches(re) {
+				if f := p.figureAt(m[1] - 1); f != nil && !f.Percent {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// unitFactor converts an amount's unit to 元 (money) or 1 (counts).
+func unitFactor(unit string) *big.Rat {
+	switch unit {
+	case "万亿元":
+		return num.Pow10(12)
+	case "亿元":
+		return num.Pow10(8)
+	case "万元", "万美元", "万人", "万户", "万吨", "万人次", "万亩", "万千瓦", "万千瓦时", "万平方米":
+		return num.Pow10(4)
+	}
+	return big.NewRat(1, 1)
+}
+
+// sameKind reports whether two amounts can be added (money with money, or
+// the same count unit).
+func sameKind(a, b *Figure) bool {
+	if a.Money() || b.Money() {
+		return a.Money() && b.Money()
+	}
+	if strings.HasSuffix(a.Unit, "美元") || strings.HasSuffix(b.Unit, "美元") {
+		return a.Unit == b.Unit
+	}
+	return strings.TrimPrefix(a.Unit, "万") == strings.TrimPrefix(b.Unit, "万")
+}
+
+// interval is the exact values a printed amount stands for, in base units.
+func interval(d num.Decimal, unit string) num.Interval {
+	return d.Interval().Scale(unitFactor(unit))
+}
+
+// inTable reports whether an amount, read in 元, 万元 or 亿元, stands in a
+// table row beside at least two other figures. Amounts with fewer than
+// three significant digits match too much to count.
+func (v *View) inTable(f *Figure) bool {
+	if len(strings.TrimLeft(strings.NewReplacer(".", "", ",", "").Replace(f.Value.String()), "0")) < 3 {
+		return false
+	}
+	want := interval(f.Value, f.Unit)
+	for _, row := range v.rows {
+		for _, x := range row {
+			if x.Sign() <= 0 {
+				continue
+			}
+			for _, u := range []string{"元", "万元", "亿元"} {
+				if !f.Money() && u != "元" {
+					continue
+				}
+				unit := u
+				if !f.Money() {
+					unit = f.Unit
+				}
+				if interval(x, unit).Meets(want) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isShareRate reports whether a rate is a share (占… between it and the
+// figure before it) and not a completion rate (占预算的).
+func isShareRate(r *Figure) bool {
+	return strings.Contains(r.Lead, "占") && !isCompletion(r)
+}
+
+// completionLeadRe: what stands before a completion rate (完成预算的,
+// 为调整预算的, 占年度调整预算的, 完成年初预算 119.8亿元的) — 预算 right
+// before 的, unlike a share of 一般公共预算收入.
+var completionLeadRe = regexp.MustCompile(`(完成|为|占|达到|达)[^。；，%\d的]{0,8}?预算(数)?([ ]*\d[\d,.]*[ ]*(亿元|万元|元))?的[ ]*$`)
+
+// isCompletion reports whether a rate is a completion rate.
+func isCompletion(r *Figure) bool { return completionLeadRe.MatchString(r.Lead) }
+
+// causeRe: a sentence giving the causes of a change (增长的主要原因是…增加).
+var directionWordRe = regexp.MustCompile(`增长|下降|增加|减少|增收|减收|增支|减支|上升|提高|降低`)
+
+var causeRe = regexp.MustCompile(`主要原因|原因是|主要是|主要用于|主要由于|得益于`)
+
+// directionEvidence: a swapped direction word in group gi is checkable when
+// the same change is stated twice in its clause (an amount and a rate, so
+// the two words must agree), when it is the one cause given for a change
+// stated before it, or when last year's value can be had.
+func (v *View) directionEvidence(s *Sentence, gi, at int) (bool, string) {
+	text := string(s.Para.Fold[s.Start:s.End])
+	// causes (主要是…) start a new clause: figures across one are other subjects
+	cut := s.Start
+	causeAt := -1
+	for _, loc := range causeRe.FindAllStringIndex(text, -1) {
+		r := s.Start + len([]rune(text[:loc[0]]))
+		if r < at {
+			cut, causeAt = r, r
+		}
+	}
+	end := s.End
+	for _, loc := range causeRe.FindAllStringIndex(text, -1) {
+		if r := s.Start + len([]rune(text[:loc[0]])); r > at && r < end {
+			end = r
+		}
+	}
+	var amount, rate bool
+	for i := max(gi-1, 0); i <= gi+1 && i < len(s.Groups); i++ {
+		g := s.Groups[i]
+		if a := g.Amount; a != nil && a.Start >= cut && a.Start < end {
+			amount = amount || isChange(a)
+		}
+		for _, r := range g.Rates {
+			if r.Start >= cut && r.Start < end {
+				rate = rate || isChange(r)
+			}
+		}
+	}
+	if amount && rate {
+		return true, "sentence: change stated as amount and rate"
+	}
+	if causeAt >= 0 {
+		head := string(s.Para.Fold[s.Start:causeAt])
+		tail := string(s.Para.Fold[causeAt:s.End])
+		if directionWordRe.MatchString(head) && len(directionWordRe.FindAllString(tail, -1)) == 1 {
+			return true, "sentence: the one cause of a change stated before it"
+		}
+	}
+	if comparableRe.MatchString(text) {
+		return false, "rate on a comparable basis (可比/同口径/不变价/剔除): its base is not printed"
+	}
+	cur := levelBefore(s, gi)
+	for _, g := range s.Groups {
+		if isPrior(g.Amount) && cur != nil {
+			return true, "sentence: prior-year amount"
+		}
+	}
+	if cur != nil && v.inTable(cur) {
+		return true, "table: the level stands in a table row"
+	}
+	return false, "prior-year figure not stated"
+}

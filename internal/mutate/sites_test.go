@@ -1,0 +1,112 @@
+package mutate
+
+import (
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser"
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+func excerptView(t *testing.T) *View {
+	t.Helper()
+	d, err := parser.Open(filepath.Join("testdata", "exec-report.txt"), parser.DefaultLimits)
+	require.NoError(t, err)
+	return NewView(d)
+}
+
+// site is what a test expects of one planted error: the operator, the
+// text replaced and the verdict.
+type site struct {
+	op, old   string
+	checkable bool
+	why       string
+}
+
+func TestSitesOnAnExecutionReport(t *testing.T) {
+	v := excerptView(t)
+	require.Equal(t, "execution", v.Kind)
+	got := map[site]bool{}
+	for op, ss := range Sites(v, rand.New(rand.NewPCG(7, 7))) {
+		for _, s := range ss {
+			require.Equal(t, s.Old, s.Para.Raw[s.At:s.At+len(s.Old)], "a site's old text is the paragraph's")
+			require.Len(t, s.New, len(s.Old), "a planted change keeps the characters count")
+			got[site{op, string(s.Old), s.Checkable, s.Why}] = true
+		}
+	}
+	for _, want := range []site{
+		{"share", "73.50", true, "sentence: whole before the part"},
+		{"share", "26.50", true, "sentence: whole before the part"},
+		{"total", "150.20", true, "sentence: the parts add up to the total"},
+		{"part", "110.40", true, "sentence: the parts add up to the total"},
+		{"growth-rate", "3.99", true, "sentence: level and change amount"},
+		{"direction-amount", "增支", true, "sentence: change stated as amount and rate"},
+		{"direction-rate", "增长", true, "sentence: change stated as amount and rate"},
+		{"completion-rate", "90.50", true, "sentence: budget and actual amounts"},
+		// last year's fund revenue is printed nowhere
+		{"growth-rate", "5.1", false, "prior-year figure not stated"},
+		{"direction-rate", "下降", false, "prior-year figure not stated"},
+		{"comparison-word", "小于", true, "sentence: both amounts"},
+	} {
+		require.True(t, got[want], "missing %+v in %+v", want, got)
+	}
+	for s := range got {
+		require.NotEqual(t, "7,623", s.old, "占地 is an area, not a share")
+		require.NotEqual(t, "2.07", s.old, "个百分点 is a difference of rates")
+	}
+}
+
+func TestWholeName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"一般公共预算支出的", "一般公共预算支出"},
+		{"全市一般公共预算支出的比重保持在", "全市一般公共预算支出"},
+		{"比达", ""},
+		{"", ""},
+		{"区域面积", "区域面积"},
+	} {
+		require.Equal(t, tc.want, wholeName(tc.in), tc.in)
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"2025年某市国民经济和社会发展统计公报", "bulletin"},
+		{"关于2025年预算执行情况和2026年预算草案的报告", "execution"},
+		{"2024年全省财政决算报告", "final"},
+		{"2025年地方政府债务限额及余额情况", "debt"},
+		{"2026年市级预算公开说明", "budget"},
+		{"政府工作报告", "other"},
+	} {
+		d := parserText(t, tc.title+"\n")
+		require.Equal(t, tc.want, NewView(d).Kind, tc.title)
+	}
+}
+
+func parserText(t *testing.T, s string) *doc.Document {
+	t.Helper()
+	d, err := parser.Parse("x.txt", doc.FormatText, []byte(s))
+	require.NoError(t, err)
+	return d
+}
+
+func FuzzSites(f *testing.F) {
+	f.Add("全市一般公共预算收入150.20亿元，其中：税收收入110.40亿元，占73.50%；比上年增收1,799万元，增长8.6%。")
+	f.Add("决算数2.10亿元小于预算数2.50亿元，完成年初预算3亿元的70%。")
+	f.Add("占\n比 １２．３％ 增长")
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := parser.Parse("x.txt", doc.FormatText, []byte(s))
+		if err != nil {
+			return
+		}
+		for _, ss := range Sites(NewView(d), rand.New(rand.NewPCG(1, 1))) {
+			for _, st := range ss {
+				require.Equal(t, string(st.Old), string(st.Para.Raw[st.At:st.At+len(st.Old)]))
+				require.Len(t, st.New, len(st.Old))
+				require.NotEqual(t, string(st.Old), string(st.New))
+			}
+		}
+	})
+}
