@@ -1,9 +1,10 @@
 package mutate
 
 import (
-	"github.com/budgetlint/budgetlint/parser/num"
 	"math/rand/v2"
 	"regexp"
+
+	"github.com/budgetlint/budgetlint/parser/num"
 )
 
 const numPat = `((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)`

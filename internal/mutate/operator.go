@@ -1,9 +1,10 @@
 package mutate
 
 import (
-	"github.com/budgetlint/budgetlint/parser/num"
 	"math/rand/v2"
 	"sort"
+
+	"github.com/budgetlint/budgetlint/parser/num"
 )
 
 // Site is one planted error: runes [At, At+len(Old)) of a paragraph become
