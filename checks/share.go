@@ -73,5 +73,5 @@ func shareValueOf(c *Context, sh *claims.Share) {
 		"part":       sh.Part.Value.String(),
 		"whole":      sh.Whole.Value.String(),
 		"whole_name": name,
-	})
+	}, relatedFigure(c, sh.Whole, name, sh.Where())...)
 }

@@ -153,7 +153,7 @@ func (tableLines) run(c *Context) {
 			"table":    tableName(t.sheet),
 			"row":      t.label,
 			"context":  t.row.Text(),
-		})
+		}, relatedRow(c, t.row, tableName(t.sheet))...)
 	}
 }
 

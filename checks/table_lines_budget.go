@@ -110,7 +110,7 @@ func budgetLines(c *Context, ss *sheetSet) {
 			"table":   t.sheet.T.Title,
 			"row":     t.label,
 			"context": context,
-		})
+		}, relatedRow(c, t.row, t.sheet.T.Title)...)
 	}
 }
 

@@ -147,7 +147,7 @@ func (tableText) run(c *Context) {
 				"table":    tableName(scope),
 				"row":      rowLabel(row),
 				"context":  row.Text(),
-			})
+			}, relatedRow(c, row, tableName(scope))...)
 		}
 	}
 }

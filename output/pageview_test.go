@@ -120,9 +120,11 @@ func TestPageViewPDF(t *testing.T) {
 	assert.Contains(t, view.Find("p").First().Text(), "share-mismatch")
 	assert.Contains(t, view.Find("p.figs").Text(), "99.35%")
 
-	// the page is drawn once and used by the view
-	fig := view.Find("figure.page svg")
-	require.Equal(t, 1, fig.Length(), "one page: the claim's")
+	// the page is drawn once and used by the view; the claim's page
+	// first, then the page of the whole it is a share of
+	figs := view.Find("figure.page svg")
+	require.Equal(t, 2, figs.Length(), "the claim's page and the related place's")
+	fig := figs.First()
 	assert.Equal(t, "0 0 595 842", fig.AttrOr("viewBox", ""))
 	use := fig.Find("use").AttrOr("href", "")
 	page := dom.Find("svg.defs g" + use)
@@ -154,30 +156,35 @@ func TestPageViewPDF(t *testing.T) {
 	assert.Equal(t, "2:2", ex.Eq(1).Find(".ln").Text(), "page:line")
 }
 
-// Related places (the figure a claim disagrees with) are drawn in their
-// own colour, on their own page when it is another.
+// Related places (the whole a share is taken of, the table row a sentence
+// disagrees with) are drawn in their own colour, on their own page when it
+// is another.
 func TestPageViewRelated(t *testing.T) {
-	data := pdftest.Write(sharePages(), pdftest.Options{})
-	res := check(t, "report.pdf", data)
+	pages := sharePages()
+	res := check(t, "report.pdf", pdftest.Write(pages, pdftest.Options{}))
 	i := findRule(t, res.Findings, "share-mismatch")
-	// the whole the share is of, on page 1, line 3
-	col := strings.Index(wholeLine, "本年支出合计")
-	rel := checks.Place{Page: 1, Line: 3, Column: len([]rune(wholeLine[:col])) + 1, EndLine: 3, EndColumn: len([]rune(wholeLine[:col])) + 1 + len([]rune("本年支出合计157.60万元")), Note: "本年支出合计"}
 	f := res.Findings[i]
-	f.Related = []checks.Place{rel}
-	// capture again with the related place, as a check reporting it would
-	d, err := parser.Parse("report.pdf", doc.FormatPDF, data)
-	require.NoError(t, err)
-	res.Findings = []checks.Finding{f}
-	res.View = output.Capture(d, res.Findings)
+	require.Len(t, f.Related, 1, "the share's whole")
+	assert.Equal(t, 1, f.Related[0].Page)
+	assert.Equal(t, "本年支出合计", f.Related[0].Note)
 	dom := render(t, &output.Run{Files: []output.FileResult{res}})
-	figs := dom.Find("section#v1 figure.page")
+	figs := dom.Find("section#v" + strconv.Itoa(i+1) + " figure.page")
 	require.Equal(t, 2, figs.Length(), "the claim's page, then the related place's")
 	assert.Contains(t, figs.Eq(0).Find("figcaption").Text(), "page 2")
 	assert.Contains(t, figs.Eq(1).Find("figcaption").Text(), "page 1")
 	assert.Equal(t, 0, figs.Eq(0).Find("rect.hl-rel").Length())
-	assert.Equal(t, 1, figs.Eq(1).Find("rect.hl-rel").Length())
 	assert.Equal(t, 0, figs.Eq(1).Find("rect.hl-claim").Length())
+	rel := figs.Eq(1).Find("rect.hl-rel")
+	require.Equal(t, 1, rel.Length())
+	// over the second 157.60万元 of the line, the one 本年支出合计 names
+	line := pages[0].Texts[2]
+	k := strings.LastIndex(line.S, "157.60万元")
+	x0 := line.X + pdftest.Advance(line.S[:k], line.Size, true)
+	x1 := x0 + pdftest.Advance("157.60万元", line.Size, true)
+	x, w := attr(t, rel, "x"), attr(t, rel, "width")
+	assert.LessOrEqual(t, x, x0)
+	assert.GreaterOrEqual(t, x+w, x1)
+	assert.Less(t, w, x1-x0+6, "the figure, not the line")
 }
 
 // For text, HTML and DOCX the view is the lines around the claim.
