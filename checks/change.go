@@ -133,7 +133,9 @@ func changeDirection(c *Context, ch *claims.Change) {
 	case ch.Flat && (ch.Dir == claims.DirUp || ch.Dir == claims.DirDown):
 		c.ReportClaim(ch, Vars{"stated": ch.DirWord, "expected": "持平"})
 	case ch.RateDir != claims.DirNone && ch.RateDir != ch.Dir && ch.Dir != claims.DirFlat:
-		c.ReportClaim(ch, Vars{"stated": ch.DirWord, "expected": ch.RateDir.String()})
+		c.Decided(ch)
+		stated, expected := wrongWord(ch)
+		c.ReportClaim(ch, Vars{"stated": stated, "expected": expected})
 	case ch.Current != nil && ch.Base != nil:
 		c.Decided(ch)
 		cur, base := ch.Current.Yuan(), ch.Base.Yuan()
@@ -155,4 +157,41 @@ func changeAmount(c *Context, ch *claims.Change) {
 		return
 	}
 	c.ReportClaim(ch, Vars{"stated": fig(ch.Amount), "expected": amount(delta, ch.Amount)})
+}
+
+// wrongWord blames one of two contradicting direction words when the
+// figures say which: 减少186.40万元，增长87.3% against a current 213.50万元
+// fits a decline (186.40 / (213.50 + 186.40) = 46.6%) or a rise; the word
+// whose reading the rate fits is right, the other is wrong.
+func wrongWord(ch *claims.Change) (stated, expected string) {
+	stated, expected = ch.DirWord, ch.RateDir.String()
+	if ch.Current == nil || ch.Amount == nil || ch.Rate == nil || ch.Amount.Unit == claims.UnitCount {
+		return stated, expected
+	}
+	fits := func(d claims.Dir) (bool, string) {
+		b := ch.Current.Yuan()
+		how := ch.Amount.Value.String() + " / (" + ch.Current.Value.String()
+		if d == claims.DirUp {
+			b = b.Sub(ch.Amount.Yuan())
+			how += " − "
+		} else {
+			b = b.Add(ch.Amount.Yuan())
+			how += " + "
+		}
+		how += ch.Amount.Value.String() + ")"
+		if b.ContainsZero() || b.Hi.Sign() <= 0 {
+			return false, ""
+		}
+		got, ok := ch.Amount.Yuan().Div(b)
+		return ok && got.Meets(statedRate(ch.Rate)), how + " = " + ch.Rate.Value.String() + "%"
+	}
+	amountRight, howA := fits(ch.Dir)
+	rateRight, howR := fits(ch.RateDir)
+	switch {
+	case amountRight && !rateRight:
+		return ch.RateWord, ch.Dir.String() + ": " + howA
+	case rateRight && !amountRight:
+		return ch.DirWord, ch.RateDir.String() + ": " + howR
+	}
+	return stated, expected
 }

@@ -17,6 +17,7 @@ type Change struct {
 	Amount   *Figure // the change amount, if stated
 	Rate     *Figure // the change rate, if stated
 	RateDir  Dir     // the direction word before the rate, when it differs from Dir
+	RateWord string  // that word (减少186.40万元，增长87.3%: 增长)
 	Current  *Figure // this period's value, found by subject
 	Base     *Figure // the earlier value, when the text states it
 	ChangeTo *Figure // 减少为 X: the new value written as the change
@@ -61,13 +62,13 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		// change; a second amount starts another (减少0.94亿元，较上年减少0.13亿元),
 		// and a figure in brackets does not join one outside them
 		if cur != nil && joinable(bx.text(lastEnd, at)) && !strings.Contains(bx.text(at-4, at), "年均") && !(f.Role == RoleDelta && cur.Amount != nil) && f.Paren == bx.changeParen(cur) {
-			bx.addToChange(cur, f, dir, to)
+			bx.addToChange(cur, f, dir, word, to)
 			cur.End = f.End
 			lastEnd = f.End
 			continue
 		}
 		cur = &Change{Span: Span{Block: bx.b, Start: at, End: f.End}, Dir: dir, DirWord: word}
-		bx.addToChange(cur, f, dir, to)
+		bx.addToChange(cur, f, dir, word, to)
 		cs := bx.clauseStart(at, s[0])
 		subj := bx.text(cs, at)
 		if ref := periodRe.FindString(subj); ref != "" {
@@ -137,7 +138,7 @@ func (bx *blockCtx) isChangeTo(f *Figure) bool {
 	return w != "" && to
 }
 
-func (bx *blockCtx) addToChange(c *Change, f *Figure, dir Dir, to bool) {
+func (bx *blockCtx) addToChange(c *Change, f *Figure, dir Dir, word string, to bool) {
 	switch {
 	case to:
 		c.ChangeTo = f
@@ -145,7 +146,7 @@ func (bx *blockCtx) addToChange(c *Change, f *Figure, dir Dir, to bool) {
 		if c.Rate == nil {
 			c.Rate = f
 			if dir != c.Dir {
-				c.RateDir = dir
+				c.RateDir, c.RateWord = dir, word
 			}
 		}
 	default:
