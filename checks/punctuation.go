@@ -42,8 +42,13 @@ var pairs = [][2]string{{"“", "”"}, {"(", ")"}, {"《", "》"}}
 
 // unbalanced reports a paragraph whose quotes or brackets do not close. A
 // paragraph that opens one its neighbour closes was split by a page or a
-// table, not mistyped, and is left alone.
+// table, not mistyped, and is left alone; so is a fragment that is not a
+// finished sentence (a table cell, a name wrapped in a column, a paragraph
+// cut at a page): its bracket may close in text read elsewhere.
 func unbalanced(c *Context, b *doc.Block) {
+	if !finishedProse(b.Text) {
+		return
+	}
 	for _, pair := range pairs {
 		d := balance(b.Text, pair)
 		if d == 0 {
@@ -57,6 +62,21 @@ func unbalanced(c *Context, b *doc.Block) {
 		}
 		c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{"stated": pair[0] + pair[1]})
 	}
+}
+
+// finishedProse: running text that ends a sentence (。！？；) and has
+// sentence punctuation, not a table cell or a fragment.
+func finishedProse(text string) bool {
+	t := strings.TrimRight(text, " 　")
+	if !strings.ContainsAny(t, "，。；") {
+		return false
+	}
+	for _, end := range []string{"。", "！", "？", "；"} {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return false
 }
 
 func balance(text string, pair [2]string) int {
