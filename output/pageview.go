@@ -132,7 +132,12 @@ func Capture(d *doc.Document, fs []checks.Finding) *View {
 			}
 			m.Spots = append(m.Spots, spot)
 		}
-		m.Excerpt = excerpt(d.Source, spans)
+		if d.Format == doc.FormatHTML {
+			// the source is markup: show the text as read instead
+			m.Excerpt = blockExcerpt(d, spans)
+		} else {
+			m.Excerpt = excerpt(d.Source, spans)
+		}
 	}
 	if d.Geometry != nil {
 		v.Pages = viewPages(d, pages)
@@ -235,6 +240,103 @@ func excerpt(s *doc.Source, spans [][2]int) []ExcerptLine {
 			break
 		}
 		o = e + 1
+	}
+	return out
+}
+
+// blockExcerpt shows the blocks around the first span (the claim) as the
+// reader read them, for sources whose lines are markup (HTML): one line per
+// paragraph or heading, the cells of a table row on one line, numbered
+// with the source line the line starts on.
+func blockExcerpt(d *doc.Document, spans [][2]int) []ExcerptLine {
+	type rowKey struct{ t, r int }
+	rowOf := map[*doc.Block]rowKey{}
+	for ti, t := range d.Tables {
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if c != nil && c.Block != nil {
+					rowOf[c.Block] = rowKey{ti + 1, c.Row}
+				}
+			}
+		}
+	}
+	// group blocks into display lines
+	type group struct{ blocks []*doc.Block }
+	var lines []group
+	var last rowKey
+	for _, b := range d.Blocks {
+		if len(b.SrcAt) == 0 {
+			continue
+		}
+		k, inTable := rowOf[b]
+		if inTable && len(lines) > 0 && k == last {
+			lines[len(lines)-1].blocks = append(lines[len(lines)-1].blocks, b)
+			continue
+		}
+		if inTable {
+			last = k
+		} else {
+			last = rowKey{}
+		}
+		lines = append(lines, group{blocks: []*doc.Block{b}})
+	}
+	touches := func(g group, sp [2]int) bool {
+		for _, b := range g.blocks {
+			for _, o := range b.SrcAt {
+				if o >= sp[0] && o < sp[1] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	first, lastLine := -1, -1
+	for i, g := range lines {
+		if touches(g, spans[0]) {
+			if first < 0 {
+				first = i
+			}
+			lastLine = i
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	from, to := max(first-excerptContext, 0), min(lastLine+excerptContext, len(lines)-1)
+	var out []ExcerptLine
+	for _, g := range lines[from : to+1] {
+		if len(out) >= maxExcerpt {
+			break
+		}
+		var l ExcerptLine
+		l.N = d.Source.Position(g.blocks[0].SrcAt[0]).Line
+		var text []rune
+		for bi, b := range g.blocks {
+			if bi > 0 {
+				text = append(text, ' ', ' ')
+			}
+			base := len(text)
+			text = append(text, b.Raw...)
+			for k, sp := range spans {
+				lo := -1
+				for ri, o := range b.SrcAt {
+					in := o >= sp[0] && o < sp[1]
+					if in && lo < 0 {
+						lo = ri
+					}
+					if !in && lo >= 0 {
+						l.Runs = append(l.Runs, ExcerptRun{Start: base + lo, End: base + ri, Related: k > 0})
+						lo = -1
+					}
+				}
+				if lo >= 0 {
+					l.Runs = append(l.Runs, ExcerptRun{Start: base + lo, End: base + len(b.SrcAt), Related: k > 0})
+				}
+			}
+		}
+		sort.Slice(l.Runs, func(i, j int) bool { return l.Runs[i].Start < l.Runs[j].Start })
+		l.Text = string(text)
+		out = append(out, l)
 	}
 	return out
 }

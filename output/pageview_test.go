@@ -292,3 +292,31 @@ func TestViewRectsSplitAtColumnGaps(t *testing.T) {
 	}
 	assert.Len(t, v.Marks[1].Spots[0].Rects, 1, "a blank inside a phrase does not split it")
 }
+
+// An HTML report's view shows the text as read, not its markup: a line per
+// paragraph, a table row's cells on one line, the claim marked.
+func TestPageViewHTML(t *testing.T) {
+	page := `<html><body>
+<h2>一、收入支出决算总体情况说明</h2>
+<p style="text-indent:2em"><span>` + wholeLine + `</span></p>
+<table><tr><td>项目</td><td>决算数</td></tr><tr><td>本年支出合计</td><td>157.60</td></tr></table>
+<p><span style="font-family:宋体">2024年度一般公共预算财政拨款支出154.25</span><span>万元，占本年支出合计的99.35%。</span></p>
+<p>主要用于保障机构正常运转。</p>
+</body></html>`
+	res := check(t, "report.html", []byte(page))
+	i := findRule(t, res.Findings, "share-mismatch")
+	dom := render(t, &output.Run{Files: []output.FileResult{res}})
+	lines := dom.Find("section#v" + strconv.Itoa(i+1) + " ol.excerpt li")
+	require.Positive(t, lines.Length())
+	var texts []string
+	lines.Each(func(_ int, s *goquery.Selection) {
+		texts = append(texts, strings.TrimPrefix(s.Text(), s.Find(".ln").Text()))
+	})
+	for _, l := range texts {
+		assert.NotContains(t, l, "<", "markup shown: %q", l)
+		assert.NotContains(t, l, "style=")
+	}
+	assert.Contains(t, texts, "本年支出合计  157.60", "a table row on one line")
+	assert.Contains(t, texts, shareLine)
+	assert.Equal(t, shareSpan, lines.Find("mark.hl-claim").Text())
+}
