@@ -82,6 +82,7 @@ type ExcerptLine struct {
 	Page, N int
 	Text    string
 	Runs    []ExcerptRun
+	Gap     bool // lines are left out before this one
 }
 
 // ExcerptRun is a marked run of an excerpt line, [Start,End) in runes.
@@ -132,12 +133,7 @@ func Capture(d *doc.Document, fs []checks.Finding) *View {
 			}
 			m.Spots = append(m.Spots, spot)
 		}
-		if d.Format == doc.FormatHTML {
-			// the source is markup: show the text as read instead
-			m.Excerpt = blockExcerpt(d, spans)
-		} else {
-			m.Excerpt = excerpt(d.Source, spans)
-		}
+		m.Excerpt = excerpts(d, spans)
 	}
 	if d.Geometry != nil {
 		v.Pages = viewPages(d, pages)
@@ -196,10 +192,43 @@ func span(s *doc.Source, p checks.Place) (int, int) {
 	return a, b
 }
 
-// excerpt returns the source lines around the first span (the claim), with
-// every span marked where it falls on them.
-func excerpt(s *doc.Source, spans [][2]int) []ExcerptLine {
-	if len(spans) == 0 || len(s.Text) == 0 {
+// excerpts returns the lines around the claim (spans[0]) and, after a gap,
+// the lines of each related place that are not among them, every span
+// marked where it falls.
+func excerpts(d *doc.Document, spans [][2]int) []ExcerptLine {
+	build := func(focus, context int) []ExcerptLine {
+		if d.Format == doc.FormatHTML {
+			// the source is markup: show the text as read instead
+			return blockExcerpt(d, spans, focus, context)
+		}
+		return excerpt(d.Source, spans, focus, context)
+	}
+	out := build(0, excerptContext)
+	type at struct{ page, n int }
+	shown := map[at]bool{}
+	for _, l := range out {
+		shown[at{l.Page, l.N}] = true
+	}
+	for k := 1; k < len(spans); k++ {
+		var add []ExcerptLine
+		for _, l := range build(k, 0) {
+			if !shown[at{l.Page, l.N}] {
+				shown[at{l.Page, l.N}] = true
+				add = append(add, l)
+			}
+		}
+		if len(add) > 0 {
+			add[0].Gap = true
+			out = append(out, add...)
+		}
+	}
+	return out
+}
+
+// excerpt returns the source lines around span focus, context lines above
+// and below, with every span marked where it falls on them.
+func excerpt(s *doc.Source, spans [][2]int, focus, context int) []ExcerptLine {
+	if focus >= len(spans) || len(s.Text) == 0 {
 		return nil
 	}
 	text := s.Text
@@ -216,12 +245,12 @@ func excerpt(s *doc.Source, spans [][2]int) []ExcerptLine {
 		}
 		return o
 	}
-	a, b := spans[0][0], max(spans[0][1]-1, spans[0][0])
+	a, b := spans[focus][0], max(spans[focus][1]-1, spans[focus][0])
 	from, to := lineStart(min(a, len(text)-1)), lineEnd(min(b, len(text)-1))
-	for k := 0; k < excerptContext && from > 0 && text[from-1] == '\n'; k++ {
+	for k := 0; k < context && from > 0 && text[from-1] == '\n'; k++ {
 		from = lineStart(from - 1)
 	}
-	for k := 0; k < excerptContext && to < len(text) && text[to] == '\n'; k++ {
+	for k := 0; k < context && to < len(text) && text[to] == '\n'; k++ {
 		to = lineEnd(to + 1)
 	}
 	var out []ExcerptLine
@@ -244,11 +273,11 @@ func excerpt(s *doc.Source, spans [][2]int) []ExcerptLine {
 	return out
 }
 
-// blockExcerpt shows the blocks around the first span (the claim) as the
+// blockExcerpt shows the blocks around span focus as the
 // reader read them, for sources whose lines are markup (HTML): one line per
 // paragraph or heading, the cells of a table row on one line, numbered
 // with the source line the line starts on.
-func blockExcerpt(d *doc.Document, spans [][2]int) []ExcerptLine {
+func blockExcerpt(d *doc.Document, spans [][2]int, focus, context int) []ExcerptLine {
 	type rowKey struct{ t, r int }
 	rowOf := map[*doc.Block]rowKey{}
 	for ti, t := range d.Tables {
@@ -292,7 +321,7 @@ func blockExcerpt(d *doc.Document, spans [][2]int) []ExcerptLine {
 	}
 	first, lastLine := -1, -1
 	for i, g := range lines {
-		if touches(g, spans[0]) {
+		if touches(g, spans[focus]) {
 			if first < 0 {
 				first = i
 			}
@@ -302,7 +331,7 @@ func blockExcerpt(d *doc.Document, spans [][2]int) []ExcerptLine {
 	if first < 0 {
 		return nil
 	}
-	from, to := max(first-excerptContext, 0), min(lastLine+excerptContext, len(lines)-1)
+	from, to := max(first-context, 0), min(lastLine+context, len(lines)-1)
 	var out []ExcerptLine
 	for _, g := range lines[from : to+1] {
 		if len(out) >= maxExcerpt {

@@ -184,6 +184,9 @@ func writeExcerpt(b *strings.Builder, lines []ExcerptLine, sev string) {
 		if l.Page > 0 {
 			where = fmt.Sprintf("%d:%d", l.Page, l.N)
 		}
+		if l.Gap {
+			b.WriteString(`<li class="gap">⋯</li>`)
+		}
 		fmt.Fprintf(b, `<li><span class="ln">%s</span>`, where)
 		rs := []rune(l.Text)
 		at := 0
@@ -222,7 +225,7 @@ figure.page text{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;fil
 rect.hl-claim{fill-opacity:.35;stroke-width:.8} rect.hl-rel{fill:#3a8dde;fill-opacity:.22;stroke:#3a8dde;stroke-width:.6;stroke-dasharray:2 1}
 rect.sev-error{fill:#e53935;stroke:#b71c1c} rect.sev-warning{fill:#ffb300;stroke:#a66d00} rect.sev-info{fill:#1e88e5;stroke:#0d47a1}
 ol.excerpt{list-style:none;padding:.4em;margin:.4em 0;background:#fafafa;border:1px solid #e4e4e4;font-size:.95em;overflow-wrap:anywhere}
-ol.excerpt li{white-space:pre-wrap;line-height:1.6}
+ol.excerpt li{white-space:pre-wrap;line-height:1.6} ol.excerpt li.gap{color:#999;padding-left:3.2em}
 ol.excerpt .ln{display:inline-block;min-width:3.2em;color:#999;font-variant-numeric:tabular-nums;user-select:none}
 mark.hl-claim{background:#ffcdd2;border-bottom:2px solid #c62828} mark.sev-warning{background:#ffe082;border-bottom-color:#a66d00} mark.sev-info{background:#bbdefb;border-bottom-color:#0d47a1}
 mark.hl-rel{background:#d6e9fb;border-bottom:2px dashed #3a8dde}

@@ -150,10 +150,14 @@ func TestPageViewPDF(t *testing.T) {
 	assert.Less(t, w, box[2]-box[0]+6, "no wider than the claim")
 
 	// the lines around the claim, with the claim marked
-	ex := view.Find("ol.excerpt li")
-	assert.Equal(t, 3, ex.Length(), "the page's three lines")
+	ex := view.Find("ol.excerpt li").Not(".gap")
+	assert.Equal(t, 4, ex.Length(), "the page's three lines, then the whole's line")
 	assert.Equal(t, shareSpan, view.Find("ol.excerpt mark.hl-claim").Text())
 	assert.Equal(t, "2:2", ex.Eq(1).Find(".ln").Text(), "page:line")
+	// the whole the share is of, stated on page 1, after a gap
+	assert.Equal(t, 1, view.Find("ol.excerpt li.gap").Length())
+	assert.Equal(t, "1:3", ex.Eq(3).Find(".ln").Text())
+	assert.Equal(t, "157.60万元", ex.Eq(3).Find("mark.hl-rel").Text())
 }
 
 // Related places (the whole a share is taken of, the table row a sentence
