@@ -94,11 +94,44 @@ func changeRate(c *Context, ch *claims.Change) {
 	if got.Meets(statedRate(ch.Rate)) {
 		return
 	}
+	if u := unitSlip(ch); u != "" {
+		how += "; " + u
+	}
 	c.ReportClaim(ch, Vars{
 		"stated":   ch.Rate.Value.String() + "%",
 		"expected": pct(got, ch.Rate.Value.Decimals()),
 		"how":      how,
 	})
+}
+
+// unitSlip names the wrong unit when the rate fits the amount read in the
+// current value's unit (科学技术支出6亿元，增加2.2万元，增长55.2%: 2.2亿元
+// fits), so the finding blames the unit rather than the rate.
+func unitSlip(ch *claims.Change) string {
+	if ch.Amount == nil || ch.Current == nil || ch.Base != nil || ch.Amount.Unit == ch.Current.Unit ||
+		!ch.Amount.Unit.IsAmount() || !ch.Current.Unit.IsAmount() {
+		return ""
+	}
+	alt := *ch.Amount
+	alt.Unit = ch.Current.Unit
+	alt.Text = ch.Amount.Value.String() + ch.Current.Unit.Name()
+	d := alt.Yuan()
+	b := ch.Current.Yuan()
+	switch ch.Dir {
+	case claims.DirUp:
+		b = b.Sub(d)
+	case claims.DirDown:
+		b = b.Add(d)
+	default:
+		return ""
+	}
+	if b.ContainsZero() || b.Hi.Sign() <= 0 {
+		return ""
+	}
+	if got, ok := d.Div(b); ok && got.Meets(statedRate(ch.Rate)) {
+		return "the rate fits " + alt.Text + ": the amount's unit looks wrong"
+	}
+	return ""
 }
 
 func changeZeroBase(c *Context, ch *claims.Change) {
