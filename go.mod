@@ -4,7 +4,6 @@ go 1.26.0
 
 require (
 	github.com/PuerkitoBio/goquery v1.14.0
-	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"regexp"
+	"slices"
 
 	"sort"
 	"strings"
@@ -18,7 +19,7 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 	d := &doc.Document{
 		Path: path, Format: raw.Format,
 		Source: doc.NewSource(raw.Source, raw.PageLines),
-		Tables: raw.Tables, NoText: raw.NoText, Warnings: raw.Warnings,
+		Tables: raw.Tables, NoText: raw.NoText, Warnings: raw.Warnings, Damage: raw.Damage,
 	}
 	if raw.Pages != nil {
 		d.Geometry = doc.NewGeometry(raw.Lines, raw.Pages)
@@ -249,7 +250,10 @@ func (bb *blockBuilder) block() *doc.Block {
 	if k == doc.KindUnknown {
 		k = doc.KindParagraph
 	}
-	return &doc.Block{Kind: k, Text: string(bb.text), Raw: bb.raw, RawAt: bb.rawAt, SrcAt: bb.src, Page: bb.page}
+	// exact-size copies: the builder's slices grew by doubling, and a
+	// document of thousands of pages keeps every block
+	return &doc.Block{Kind: k, Text: string(bb.text), Raw: slices.Clone(bb.raw), RawAt: slices.Clone(bb.rawAt),
+		SrcAt: slices.Clone(bb.src), Page: bb.page}
 }
 
 // rightMargins is the right edge of the text on each page (PDF geometry).

@@ -286,6 +286,16 @@ type Document struct {
 	// Geometry is where each source rune stands on its page (PDF); nil for
 	// formats without page geometry.
 	Geometry *Geometry
+	// Damage is set when the file's structure was broken (a truncated or
+	// badly written PDF) and it was read only as far as it goes.
+	Damage *Damage
+}
+
+// Damage says how a file was damaged and how much of it was read.
+type Damage struct {
+	Problems      []string // what was wrong, one phrase each
+	PagesRead     int      // pages whose content was read
+	PagesDeclared int      // pages the file says it has, 0 when it does not say
 }
 
 // Table is a grid of cells read from a report table. The tables issue fills
@@ -343,7 +353,8 @@ type Raw struct {
 	Warnings  []string
 	// Pages are the visible boxes of a PDF's pages, Pages[i] for page i+1;
 	// nil for formats without pages of their own.
-	Pages []PageBox
+	Pages  []PageBox
+	Damage *Damage // set when the file's structure was broken
 }
 
 // RuneCounter converts byte offsets of S into rune offsets, in constant

@@ -6,7 +6,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/ledongthuc/pdf"
+	pdf "github.com/budgetlint/budgetlint/parser/pdffile/pdfobj"
 )
 
 // Limits on the work one page may cost, so that hostile or broken files end

@@ -3,9 +3,8 @@ package pdffile
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/ledongthuc/pdf"
+	pdf "github.com/budgetlint/budgetlint/parser/pdffile/pdfobj"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -169,7 +168,7 @@ func fontKey(v pdf.Value) string {
 func (c fontCache) get(fontRes pdf.Value, name string) *font {
 	var k string
 	if ref, ok := refOf(fontRes, name); ok {
-		k = "obj " + strconv.FormatUint(ref.id, 10) + " " + strconv.FormatUint(ref.gen, 10)
+		k = "obj " + strconv.FormatUint(uint64(ref.ID), 10) + " " + strconv.FormatUint(uint64(ref.Gen), 10)
 		if f, ok := c[k]; ok {
 			return f
 		}
@@ -346,25 +345,6 @@ func markUnmapped(f *font, diffs pdf.Value) {
 			}
 			code++
 		}
-	}
-}
-
-// simpleTable fills the one-byte code table from the font's /Encoding with
-// the library's encoder (base encodings, /Differences glyph names), which
-// can panic on a malformed CMap: then codes read as Latin-1.
-func simpleTable(f *font, v pdf.Value) {
-	for i := range f.simple {
-		f.simple[i] = string(rune(i))
-	}
-	defer func() { _ = recover() }()
-	lf := pdf.Font{V: v}
-	enc := lf.Encoder()
-	for i := 0; i < 256; i++ {
-		s := enc.Decode(string([]byte{byte(i)}))
-		if s == "" || (len(s) == 1 && s[0] < 32) || !utf8.ValidString(s) {
-			s = noGlyph
-		}
-		f.simple[i] = s
 	}
 }
 

@@ -1,11 +1,10 @@
 // Package pdffile reads the text layer of a PDF report into positioned lines.
 //
-// The library (github.com/ledongthuc/pdf) parses the file structure; the
-// text itself is read by our own text-state machine (content.go) with glyph
-// widths from the fonts (fonts.go), because the library's text grouping
-// loses widths on CID fonts and merges whole pages on some producers. Lines,
-// reading order (layout.go), page roles (roles.go) and garbage detection
-// (garbled.go) are ours too.
+// The object layer (pdfobj) reads the file structure, repairs what it can
+// and says what was damaged; the text is read by a text-state machine
+// (content.go) with glyph widths from the fonts (fonts.go, encoding.go).
+// Lines, reading order (layout.go), page roles (roles.go) and garbage
+// detection (garbled.go) follow.
 package pdffile
 
 import (
@@ -17,9 +16,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/ledongthuc/pdf"
-
 	"github.com/budgetlint/budgetlint/parser/doc"
+	pdf "github.com/budgetlint/budgetlint/parser/pdffile/pdfobj"
 )
 
 // Limits on a whole document.
@@ -27,7 +25,11 @@ const (
 	maxPages     = 10000
 	maxTreeDepth = 64
 	maxTreeNodes = 200000
-	docBudget    = 30 * time.Second // after this, remaining pages are skipped
+	// After docBudget plus pageShare per page, remaining pages are skipped:
+	// a long report on a busy machine reads to its end, a hostile file
+	// (whose work the operator budget below bounds too) does not run on.
+	docBudget = 30 * time.Second
+	pageShare = 50 * time.Millisecond
 
 	// Content operators a whole document may run: a base that no real
 	// report comes near, plus an allowance per input byte (real reports run
@@ -39,24 +41,26 @@ const (
 	docOpsPerByte = 64
 )
 
-// ErrEncrypted is returned for files that need a password.
-var ErrEncrypted = errors.New("encrypted PDF: a password is needed to read it")
+// ErrEncrypted is returned for files that need a user password.
+var ErrEncrypted = pdf.ErrPassword
 
-// Read returns the pages of a PDF as positioned lines.
+// Read returns the pages of a PDF as positioned lines. A file whose
+// structure is damaged is read as far as it goes, and raw.Damage says what
+// was wrong and how many pages were read.
 func Read(data []byte) (raw *doc.Raw, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			raw, err = nil, fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
-	r, warn, err := open(data)
+	if len(bytes.TrimSpace(data)) < minPDF {
+		return nil, fmt.Errorf("not a readable PDF: the file has only %d bytes", len(data))
+	}
+	r, err := pdf.Open(data)
 	if err != nil {
 		return nil, err
 	}
 	raw = &doc.Raw{Format: doc.FormatPDF, PageLines: true}
-	if warn != "" {
-		raw.Warnings = append(raw.Warnings, warn)
-	}
 	pages, err := pageList(r)
 	if err != nil {
 		return nil, err
@@ -69,8 +73,9 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 	start := time.Now()
 	all := make([][]*pline, len(pages))
 	stats := textStats{}
+	lost := 0
 	for i, pg := range pages {
-		if time.Since(start) > docBudget {
+		if time.Since(start) > docBudget+time.Duration(len(pages))*pageShare {
 			raw.Warnings = append(raw.Warnings, fmt.Sprintf("reading stopped at page %d of %d: time budget exceeded", i+1, len(pages)))
 			break
 		}
@@ -82,7 +87,13 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 		if res.err != nil {
 			raw.Warnings = append(raw.Warnings, fmt.Sprintf("page %d: %v", i+1, res.err))
 		}
+		if res.missing {
+			lost++
+		}
 		stats.add(res)
+		for _, l := range res.lines {
+			l.items = nil // glyph boxes are for the page's layout only
+		}
 		all[i] = res.lines
 	}
 	assignRoles(all, pages)
@@ -92,84 +103,28 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 		raw.Pages = append(raw.Pages, doc.PageBox{X0: b.x0, Y0: b.y0, X1: b.x1, Y1: b.y1, Rotate: b.rotate})
 	}
 	raw.NoText = stats.verdict()
+	raw.Damage = damage(r, len(pages), lost)
 	return raw, nil
 }
 
-// open parses the file structure, repairing a lost cross-reference table
-// (truncated downloads) when it can.
-func open(data []byte) (*pdf.Reader, string, error) {
-	off := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
-	if off < 0 {
-		return nil, "", errors.New("not a PDF file (no %PDF- header)")
-	}
-	data = data[off:]
-	r, err := newReader(data)
-	if err == nil {
-		return r, "", nil
-	}
-	if errors.Is(err, ErrEncrypted) {
-		return nil, "", err
-	}
-	fixed, ok := repair(data)
-	if !ok {
-		return nil, "", fmt.Errorf("malformed PDF: %v", err)
-	}
-	r2, err2 := newReader(fixed)
-	if err2 != nil {
-		return nil, "", fmt.Errorf("malformed PDF: %v (repair failed: %v)", err, err2)
-	}
-	return r2, fmt.Sprintf("damaged PDF (%v): cross-reference table rebuilt, pages may be missing", err), nil
-}
+// minPDF is the size below which no PDF can hold a page: a header, a
+// catalog, a page tree and a page take more.
+const minPDF = 64
 
-func newReader(data []byte) (r *pdf.Reader, err error) {
-	defer func() {
-		if x := recover(); x != nil {
-			r, err = nil, fmt.Errorf("%v", x)
-		}
-	}()
-	r, err = pdf.NewReader(headerFix(data), int64(len(data)))
-	if err != nil {
-		if strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt") {
-			return nil, ErrEncrypted
-		}
-		return nil, err
+// damage sums up what was wrong with the file, nil for a sound one.
+func damage(r *pdf.Reader, found, lost int) *doc.Damage {
+	problems := r.Damage()
+	declared := r.DeclaredPages()
+	if lost > 0 {
+		problems = append(problems, fmt.Sprintf("the content of %d pages is missing", lost))
 	}
-	if r.Trailer().Key("Encrypt").Kind() != pdf.Null {
-		// the library opened it with the empty user password: readable,
-		// as any viewer would show it
-		return r, nil
+	if declared > found {
+		problems = append(problems, fmt.Sprintf("the file declares %d pages, %d were found", declared, found))
 	}
-	return r, nil
-}
-
-// headerFix presents "%PDF-x.y" followed by a line end, which is all the
-// library accepts (PDF 2.0 and headers followed by a space are common).
-type headerFix []byte
-
-func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
-	if off >= int64(len(h)) {
-		return 0, fmt.Errorf("EOF")
+	if len(problems) == 0 {
+		return nil
 	}
-	n := copy(p, h[off:])
-	for i := 0; i < n; i++ {
-		switch off + int64(i) {
-		case 5:
-			p[i] = '1'
-		case 7:
-			if p[i] < '0' || p[i] > '7' {
-				p[i] = '7'
-			}
-		case 8:
-			if p[i] != '\r' && p[i] != '\n' {
-				p[i] = '\n'
-			}
-		}
-	}
-	var err error
-	if n < len(p) {
-		err = fmt.Errorf("EOF")
-	}
-	return n, err
+	return &doc.Damage{Problems: problems, PagesRead: found - lost, PagesDeclared: declared}
 }
 
 // page is a leaf of the page tree with its inherited attributes.
@@ -225,6 +180,16 @@ func pageList(r *pdf.Reader) (pages []page, err error) {
 		}
 	}
 	walk(root, pdf.Value{}, pdf.Value{}, pdf.Value{}, 0, 0)
+	if r.Rebuilt() {
+		// pages a broken tree no longer reaches, in file order
+		for _, ref := range r.PageObjects() {
+			if !seen[ref] && len(pages) < maxPages {
+				seen[ref] = true
+				v := r.Object(ref)
+				pages = append(pages, page{v: v, res: v.Key("Resources"), box: makeBox(v.Key("MediaBox"), v.Key("CropBox"), v.Key("Rotate").Int64())})
+			}
+		}
+	}
 	return pages, nil
 }
 
@@ -257,10 +222,12 @@ type pageResult struct {
 	images      int
 	glyphs, bad int // shown non-blank glyphs, and those without a known text
 	err         error
+	missing     bool // the page's content is not in the file
 }
 
 // readPage interprets one page; a failure keeps the glyphs read before it.
 func readPage(pg page, fonts fontCache, work *docWork) (res pageResult) {
+	res.missing = contentMissing(pg.v)
 	run := &pageRun{fonts: fonts, work: work, deadline: time.Now().Add(pageBudget)}
 	func() {
 		defer func() {
@@ -290,6 +257,21 @@ func readPage(pg page, fonts fontCache, work *docWork) (res pageResult) {
 		res.lines = layoutPage(run.glyphs, run.rules, pg.box)
 	}()
 	return res
+}
+
+// contentMissing: the page refers to content that is not in the file (cut
+// off, or lost with a broken cross-reference table).
+func contentMissing(pg pdf.Value) bool {
+	c := pg.Key("Contents")
+	if _, ok := refOf(pg, "Contents"); ok && c.IsNull() {
+		return true
+	}
+	for i := 0; i < c.Len(); i++ {
+		if c.Index(i).IsNull() {
+			return true
+		}
+	}
+	return false
 }
 
 // assemble writes the source text and its lines.

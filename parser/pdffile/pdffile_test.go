@@ -195,7 +195,9 @@ func TestTruncatedCorpus(t *testing.T) {
 	require.NoError(t, err)
 	raw, err := Read(data)
 	require.NoError(t, err) // pages are recovered
-	assert.NotEmpty(t, raw.Warnings)
+	require.NotNil(t, raw.Damage)
+	assert.Contains(t, strings.Join(raw.Damage.Problems, "; "), "the file is cut short")
+	assert.Equal(t, 72, raw.Damage.PagesRead)
 	assert.Contains(t, raw.Source, "关于石家庄市2025年预算执行情况和")
 }
 
