@@ -53,6 +53,29 @@ type Coverage struct {
 	// identities checked.
 	Checked int   `json:"checked"`
 	Tables  Units `json:"tables"`
+	// Pages is set for damaged files: how many of their pages were read.
+	Pages *PageCoverage `json:"pages,omitempty"`
+}
+
+// PageCoverage counts the pages of damaged files: read, and declared by
+// the files; Undeclared counts the files that do not say.
+type PageCoverage struct {
+	Read       int `json:"read"`
+	Declared   int `json:"declared"`
+	Undeclared int `json:"undeclared_files,omitempty"`
+}
+
+func (p *PageCoverage) add(o *PageCoverage) *PageCoverage {
+	if o == nil {
+		return p
+	}
+	if p == nil {
+		p = &PageCoverage{}
+	}
+	p.Read += o.Read
+	p.Declared += o.Declared
+	p.Undeclared += o.Undeclared
+	return p
 }
 
 // Units counts checks of things that are not narrative claims (table identities).
@@ -97,6 +120,7 @@ func (c *Coverage) Add(o Coverage) {
 	claims.add(Units{Skipped: o.Skipped, Reasons: o.Reasons})
 	c.Skipped, c.Reasons = claims.Skipped, claims.Reasons
 	c.Tables.add(o.Tables)
+	c.Pages = c.Pages.add(o.Pages)
 }
 
 // coverage counts the run's claims: decided, or skipped under the first
@@ -118,5 +142,11 @@ func (r *run) coverage() Coverage {
 	}
 	cov.Skipped, cov.Reasons = skipped.Skipped, skipped.Reasons
 	cov.Checked = cov.Decided + cov.Tables.Checked
+	if dm := r.doc.Damage; dm != nil {
+		cov.Pages = &PageCoverage{Read: dm.PagesRead, Declared: dm.PagesDeclared}
+		if dm.PagesDeclared == 0 {
+			cov.Pages.Undeclared = 1
+		}
+	}
 	return cov
 }

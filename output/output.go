@@ -116,6 +116,12 @@ func Summary(t Totals) string {
 	if u := c.Tables; u.Checked+u.Skipped > 0 {
 		s += fmt.Sprintf("; table identities %d checked, %d skipped", u.Checked, u.Skipped) + reasonList(u.Reasons)
 	}
+	if p := c.Pages; p != nil {
+		s += fmt.Sprintf(" · damaged PDFs: %d pages read", p.Read)
+		if p.Undeclared == 0 {
+			s += fmt.Sprintf(" of %d declared", p.Declared)
+		}
+	}
 	return s
 }
 
