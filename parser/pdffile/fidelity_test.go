@@ -44,6 +44,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	pdf "github.com/budgetlint/budgetlint/parser/pdffile/pdfobj"
 )
 
 var numToken = regexp.MustCompile(`[0-9][0-9,，.]*[0-9]|[0-9]`)
@@ -231,7 +233,7 @@ func head(s []string, n int) string {
 // of a glyph drawn again in place (what groupLines' dedupe drops), at most as
 // many as were dropped there.
 func explainedByOverdraw(data []byte, ref, ours string) int {
-	r, _, err := open(data)
+	r, err := pdf.Open(data)
 	if err != nil {
 		return 0
 	}

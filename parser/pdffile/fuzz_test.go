@@ -27,6 +27,8 @@ const maxFuzzInput = 16 << 10
 func FuzzRead(f *testing.F) {
 	// heads of real reports: header, first objects, then a cut (repair path)
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.pdf"))
+	enc, _ := filepath.Glob(filepath.Join("testdata", "encrypted", "*.pdf"))
+	files = append(files, enc...)
 	for _, p := range files {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data[:min(len(data), 2<<10)])
