@@ -24,6 +24,9 @@ func causeDirection(c *Context, cs *claims.Cause) {
 	switch {
 	case cs.Empty:
 		return // the empty test's
+	case cs.Cut:
+		c.Skip(cs, "cause: text cut off")
+		return
 	case cs.Dir == claims.DirNone:
 		c.Skip(cs, "cause: states no single direction")
 		return

@@ -64,7 +64,7 @@ func TestParamsUnknownKeyLineInBlockStyle(t *testing.T) {
 // word to a vocabulary changes what the engine reports.
 func TestUserRulesChangeFindings(t *testing.T) {
 	const text = "第一部分 2024年度部门决算情况说明\n" +
-		"本年收入合计157.60万元，其中：财政拨款收入154.25万元，占97.86%。\n" +
+		"本年收入合计157.60万元，其中：财政拨款收入154.25万元，占97.85%。\n" +
 		"公务接待费支出决算为 0.40 万元。公务接待费支出决算增加 0.40 万元，增长 100%。\n"
 	d, err := parser.Parse("t.txt", doc.FormatText, []byte(text))
 	require.NoError(t, err)

@@ -4,6 +4,7 @@ import (
 	"math/big"
 
 	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/num"
 )
 
 // share checks 占 X% claims: the stated share against part / whole, a share
@@ -39,39 +40,62 @@ func shareValue(c *Context) {
 	}
 }
 
+// shareValueOf judges a share charitably: it is consistent when one of
+// its plausible wholes gives it, the stated figure read as rounded or as
+// cut off (statedRate). A whole smaller than the part is not plausible
+// (it is another total of the same name: 市本级 vs 全市).
 func shareValueOf(c *Context, sh *claims.Share) {
 	switch {
 	case sh.Part == nil:
 		c.Skip(sh, "share: part not stated")
 		return
-	case sh.Whole == nil:
+	case len(sh.Wholes) == 0:
 		c.Skip(sh, "share: no whole stated")
 		return
-	case sh.Whole.Yuan().ContainsZero():
+	}
+	stated := statedRate(sh.Pct)
+	one := big.NewRat(1, 1)
+	var first *claims.Figure
+	var firstGot num.Interval
+	zero := false
+	for _, w := range sh.Wholes {
+		if w.Yuan().ContainsZero() {
+			zero = true
+			continue
+		}
+		got, _ := sh.Part.Yuan().Div(w.Yuan())
+		if got.Lo.Cmp(one) > 0 && stated.Hi.Cmp(one) <= 0 {
+			continue
+		}
+		if got.Meets(stated) {
+			c.Decided(sh)
+			return
+		}
+		if first == nil || w == sh.Whole {
+			first, firstGot = w, got
+		}
+	}
+	switch {
+	case first == nil && zero:
 		c.Skip(sh, "share: whole is zero")
 		return
-	}
-	got, _ := sh.Part.Yuan().Div(sh.Whole.Yuan())
-	stated := sh.Pct.Fraction()
-	if got.Lo.Cmp(big.NewRat(1, 1)) > 0 && stated.Hi.Cmp(big.NewRat(1, 1)) <= 0 {
-		// a part larger than its whole: the whole found is another total of
-		// the same name (市本级 vs 全市), not this one
+	case first == nil:
 		c.Skip(sh, "share: whole doubtful (part exceeds it)")
-		return
-	}
-	c.Decided(sh)
-	if got.Meets(stated) {
 		return
 	}
 	name := sh.WholeName
 	if name == "" {
-		name = sh.Whole.Subject
+		name = first.Subject
+	}
+	part, whole := sh.Part.Value.String(), first.Value.String()
+	if sh.Part.Unit != first.Unit {
+		part, whole = fig(sh.Part), fig(first) // 6734万元 / 1.79亿元
 	}
 	c.ReportClaim(sh, Vars{
 		"stated":     sh.Pct.Value.String() + "%",
-		"expected":   pct(got, sh.Pct.Value.Decimals()),
-		"part":       sh.Part.Value.String(),
-		"whole":      sh.Whole.Value.String(),
+		"expected":   pct(firstGot, sh.Pct.Value.Decimals()),
+		"part":       part,
+		"whole":      whole,
 		"whole_name": name,
 	}, relatedFigure(c, sh.Whole, name, sh.Where())...)
 }

@@ -15,6 +15,9 @@ type Cause struct {
 	RefDir  Dir // the direction of what it explains
 	RefFrom int // where the explained claim starts (for the claim span)
 	Empty   bool
+	// Cut is true when the cause runs to the end of a block that stops
+	// mid-sentence: the text flow was lost and the cause is not all there.
+	Cut bool
 }
 
 // Kind names the claim kind.
@@ -53,6 +56,10 @@ func (bx *blockCtx) causes(sents [][2]int) {
 		if adversative.MatchString(body) || enumRe.MatchString(body) || strings.ContainsAny(body, "；;") || basePeriodRe.MatchString(body) {
 			c.Dir = DirNone // 新增…，但…不同, 一是…二是…: the cause weighs several things; no single direction
 		}
+		if c.Dir != DirNone && bx.otherWay(m[1], end, c.Dir) {
+			c.Dir = DirNone // 减少安排…，相应增加…: a shift from one thing to another has both directions
+		}
+		c.Cut = end == len(bx.rs) && !endsSentence(bx.b.Text)
 		// what it explains: a direction word just before 原因 (…支出减少的主要原因是
 		// puts it inside the match), else the last change
 		ownStart := bx.clauseStart(m[0], 0)
@@ -73,7 +80,11 @@ func (bx *blockCtx) causes(sents [][2]int) {
 			c.RefDir = DirUp
 			c.RefFrom = ownStart
 		} else if locs := lx.dirRe.FindAllStringIndex(own, -1); len(locs) > 0 {
-			c.RefDir = lx.dirOf(own[locs[len(locs)-1][0]:locs[len(locs)-1][1]])
+			last := locs[len(locs)-1]
+			c.RefDir = lx.dirOf(own[last[0]:last[1]])
+			if bx.masked(ownStart + runeIndex(own, last[0])) {
+				c.RefDir = DirNone // 增加（减少）的主要原因: the author never chose a direction
+			}
 			c.RefFrom = ownStart
 		} else if locs := lx.flatRe.FindAllStringIndex(own, -1); len(locs) > 0 {
 			c.RefDir = DirFlat
@@ -99,6 +110,37 @@ func (bx *blockCtx) causes(sents [][2]int) {
 		}
 		bx.set.Causes = append(bx.set.Causes, c)
 	}
+}
+
+// otherWay reports a clause of the cause after its first that states the
+// opposite direction.
+func (bx *blockCtx) otherWay(s, e int, dir Dir) bool {
+	j := s
+	for j < e && !bx.isClauseSep(j) {
+		j++ // the first clause gave dir
+	}
+	for j++; j < e; j++ {
+		k := j
+		for k < e && !bx.isClauseSep(k) {
+			k++
+		}
+		if d, _ := bx.causeDir(j, k); d != DirNone && d != dir {
+			return true
+		}
+		j = k
+	}
+	return false
+}
+
+// endsSentence: the text ends with a sentence's final punctuation.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " ")
+	for _, p := range []string{"。", "；", ";", "！", "？", "!", "?", ".", ")", "”"} {
+		if strings.HasSuffix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // causeDir is the direction a cause states: the direction word that ends

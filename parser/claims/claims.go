@@ -59,6 +59,7 @@ type Set struct {
 	decomps [][]string
 	vocab   *lexicon
 	byBlock map[*doc.Block][]*Figure
+	byTail  map[string][]*Figure // level figures by the end of their key, for wholes named anywhere
 
 	// period and scope of amounts (period.go), and the headings' as the
 	// extraction walks the blocks
@@ -156,6 +157,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		bx.extract()
 	}
 	s.blockLists()
+	s.shareWholes()
 	s.priorBases()
 	s.completionBudgets()
 	s.mixes()

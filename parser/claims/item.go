@@ -31,7 +31,7 @@ func (bx *blockCtx) items() {
 		return
 	}
 	h := bx.figs[0]
-	if h.Role != RoleLevel || !h.Unit.IsAmount() || h.Qual != QualNone || headingVerbRe.MatchString(h.Subject) {
+	if h.Role != RoleLevel || !h.Unit.IsAmount() || h.Qual != QualNone || headingVerbRe.MatchString(bx.text(start, h.Start)) {
 		return // 资金下达4000万元，实际支出1707.78万元 states two things, not one twice
 	}
 	depth := parenDepth(bx.rs)

@@ -159,17 +159,9 @@ func completePrefix(parts []*Figure, head *Figure) []*Figure {
 
 var openerRe = regexp.MustCompile(`其中|主要用于以下(?:几个)?方面|具体(?:情况)?如下`)
 
-// listHead is the total a list of parts belongs to: the last level before
-// the list's opener (其中, 主要用于以下方面) in the sentence, or — when the
-// opener starts the sentence — the first level of the sentence before.
-func (bx *blockCtx) listHead(s [2]int, before int) *Figure {
-	ops := bx.find(openerRe, s[0], before)
-	if len(ops) == 0 {
-		return nil
-	}
-	return bx.headBefore(s, ops[len(ops)-1][0])
-}
-
+// headBefore is the total a list of parts opened at op belongs to: the
+// last level before the opener (其中, 主要用于以下方面) in the sentence, or —
+// when the opener starts the sentence — a level of the sentence before.
 func (bx *blockCtx) headBefore(s [2]int, op int) *Figure {
 	isHead := func(f *Figure) bool {
 		return f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier && !bx.isThreshold(f)

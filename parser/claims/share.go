@@ -3,6 +3,8 @@ package claims
 import (
 	"regexp"
 	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
 // Share: a part stated as a percentage of a whole.
@@ -10,16 +12,25 @@ type Share struct {
 	Span
 	Part      *Figure
 	PartName  string
-	Whole     *Figure
+	Whole     *Figure   // the most plausible whole
+	Wholes    []*Figure // every plausible whole, Whole first
 	WholeName string
 	Pct       *Figure
 	NoSign    bool // the percentage was written without %
+
+	named string    // the key of the whole the share names (占一般公共预算支出的)
+	at    int       // where it is named
+	heads []*Figure // the heads of the list the share sits in
 }
 
 // Kind names the claim kind.
 func (*Share) Kind() string { return "share" }
 
-var wholeTrim = regexp.MustCompile(`(?:的)?(?:比重|比例|份额)?(?:为|是|约)?$`)
+var (
+	wholeTrim = regexp.MustCompile(`(?:的)?(?:比重|比例|份额)?(?:为|是|约|达到|达|提高至|提高到|上升至|上升到|下降至|下降到|保持在)?$`)
+	// 占用, 占地, 占有: the word is not 占 (耕地占用税 92.4% is a table row)
+	notZhan = regexp.MustCompile(`^(?:用|地|有|据|领|压)`)
+)
 
 // shares finds 占 X% claims and their part and whole.
 func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
@@ -27,22 +38,31 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 		if f.Role != RoleShare {
 			continue
 		}
+		if bx.isThreshold(f) {
+			continue // 比重保持在80%以上: a bound, not a share to recompute
+		}
 		sh := &Share{Pct: f, NoSign: f.Unit == UnitNone}
 		cs := bx.clauseStart(f.Start, s[0])
 		zhan := strings.LastIndex(bx.text(cs, f.Start), "占")
-		if zhan < 0 {
+		if zhan < 0 || notZhan.MatchString(bx.text(cs, f.Start)[zhan+len("占"):]) {
 			continue
 		}
 		zhanAt := cs + runeIndex(bx.text(cs, f.Start), zhan)
 		wholeName := wholeTrim.ReplaceAllString(strings.TrimPrefix(bx.text(zhanAt+1, f.Start), "比"), "")
 		sh.WholeName = strings.TrimSpace(wholeName)
-		// the part: the amount just before, with only a comma between
-		if i > 0 {
-			p := figs[i-1]
+		// the part: the amount just before, with only a comma between, or
+		// only the clauses of its change (78.40亿元，增长2.1%，占…)
+		for j := i - 1; j >= 0; j-- {
+			p := figs[j]
+			if p.Role == RoleRate || p.Role == RoleDelta || p.Role == RoleRatio {
+				continue
+			}
 			between := strings.TrimSpace(bx.text(p.End, zhanAt))
-			if p.Role == RoleLevel && p.Unit.IsAmount() && (between == "" || between == "，" || between == ",") {
+			if p.Role == RoleLevel && p.Unit.IsAmount() && !strings.ContainsAny(between, "；;。") &&
+				(between == "" || between == "，" || between == "," || j < i-1 && bx.onlyChanges(p.End, zhanAt)) {
 				sh.Part = p
 			}
+			break
 		}
 		if sh.Part == nil {
 			name := cleanSubject(bx.text(cs, zhanAt))
@@ -59,11 +79,16 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 		}
 		sh.Span = Span{Block: bx.b, Start: start, End: f.End}
 		if sh.WholeName == "" || sh.WholeName == "总额" || sh.WholeName == "总数" {
-			sh.Whole = bx.listHead(s, f.Start)
-			if sh.Whole != nil && bx.hasShare(sh.Whole) {
-				// 安排48亿元，占比67.7%。其中，人员经费45.7亿元，占比64.5%: the
-				// head is itself a share of a larger total; whose share this is, is unclear
-				sh.Whole = nil
+			if op := bx.lastOpener(s, f.Start); op != nil {
+				sh.Whole = bx.headBefore(s, op[0])
+				if sh.Whole != nil && bx.hasShare(sh.Whole) {
+					// 安排48亿元，占比67.7%。其中，人员经费45.7亿元，占比64.5%: the
+					// head is itself a share of a larger total; whose share this is, is unclear
+					sh.Whole = nil
+				}
+				if sh.Whole != nil {
+					sh.Wholes = bx.headsBefore(s, op[0], sh.Whole)
+				}
 			}
 			if sh.Whole == nil {
 				// “三公”经费财政拨款支出决算中，A…占X%: the sentence names its whole
@@ -73,19 +98,41 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 				}
 			}
 		} else {
-			sh.Whole = bx.set.lookupLevel(bx.b, zhanAt, keyOf(sh.WholeName), QualNone, bx.set.Facts.Kind, nil)
+			key := keyOf(sh.WholeName)
+			sh.Whole = bx.set.lookupLevel(bx.b, zhanAt, key, QualNone, bx.set.Facts.Kind, nil)
 			if sh.Whole == nil && bx.set.Facts.Unit != "" {
-				// a department report names its totals once; a government report
-				// has one 一般公共预算支出 per level (全市, 市本级, 县区)
-				sh.Whole = bx.set.lookupLevelLoose(bx.b, zhanAt, keyOf(sh.WholeName))
+				// a department report names its totals once
+				sh.Whole = bx.set.lookupLevelLoose(bx.b, zhanAt, key)
 			}
-		}
-		if sh.Whole == sh.Part {
-			sh.Whole = nil
+			sh.named, sh.at = key, zhanAt // its other readings are found once the document is read
+			// in a list (…收入221.6亿元。其中：税收收入139.84亿元，占一般公共预算
+			// 收入比重为63.1%) the list's head is a reading of the whole named
+			if op := bx.lastOpener(s, f.Start); op != nil {
+				if head := bx.headBefore(s, op[0]); head != nil && head != sh.Part {
+					sh.heads = bx.headsBefore(s, op[0], head)
+				}
+			}
 		}
 		bx.set.Shares = append(bx.set.Shares, sh)
 	}
 }
+
+// onlyChanges: the text between a part and its 占 holds nothing but its
+// change clauses (，比上年增长2.1%，, ，为预算的101.3%，).
+func (bx *blockCtx) onlyChanges(s, e int) bool {
+	rest := bx.text(s, e)
+	for _, f := range bx.figsIn(s, e) {
+		rest = strings.Replace(rest, bx.text(f.Start, f.End), "", 1)
+	}
+	for _, c := range strings.FieldsFunc(rest, func(r rune) bool { return r == '，' || r == ',' }) {
+		if c = strings.TrimSpace(c); c != "" && !changeClauseRe.MatchString(c) {
+			return false
+		}
+	}
+	return true
+}
+
+var changeClauseRe = regexp.MustCompile(`^(?:同比|比上年|较上年|比去年|与上年相比)?(?:增长|下降|增加|减少|上升|提高|降低|为预算的|为调整预算的|完成预算的|完成年初预算的|为年初预算的)$`)
 
 // hasShare reports whether a share figure follows f directly (f，占X%).
 func (bx *blockCtx) hasShare(f *Figure) bool {
@@ -109,4 +156,161 @@ func (bx *blockCtx) sentenceWhole(s [2]int) string {
 		return "" // 其中 opens a list; it names no whole
 	}
 	return cleanSubject(strings.TrimSuffix(head, "中"))
+}
+
+// shareWholes completes every share's readings once the whole document is
+// read. A government report states one 一般公共预算支出 per level (全市,
+// 市本级), per stage (预算, 调整预算, 执行) and per part of the report: each
+// figure of the whole's name, at a level the share allows, is a plausible
+// whole.
+func (s *Set) shareWholes() {
+	for _, sh := range s.Shares {
+		if sh.named != "" {
+			partKey := ""
+			if sh.Part != nil {
+				partKey = sh.Part.Key
+			} else if sh.PartName != "" {
+				partKey = keyOf(sh.PartName)
+			}
+			sh.Wholes = s.wholesNamed(sh.named, partKey, sh.Whole, sh.Block, sh.at)
+			if sh.Whole == nil {
+				sh.Whole = s.nearest(sh.Wholes, sh.Block, sh.at)
+			}
+			sh.Wholes = append(sh.Wholes, sh.heads...)
+			if sh.Whole == nil && len(sh.heads) > 0 {
+				sh.Whole = sh.heads[0]
+			}
+		}
+		if sh.Whole != nil && len(sh.Wholes) == 0 {
+			sh.Wholes = []*Figure{sh.Whole}
+		}
+		k := 0
+		for _, w := range sh.Wholes {
+			if w != sh.Part {
+				sh.Wholes[k] = w
+				k++
+			}
+		}
+		sh.Wholes = sh.Wholes[:k]
+		if sh.Whole == sh.Part {
+			sh.Whole = nil
+		}
+		if sh.Whole == nil && len(sh.Wholes) > 0 {
+			sh.Whole = sh.Wholes[0]
+		}
+	}
+}
+
+// lastOpener is the last list opener (其中) of sentence s before position before.
+func (bx *blockCtx) lastOpener(s [2]int, before int) []int {
+	ops := bx.find(openerRe, s[0], before)
+	if len(ops) == 0 {
+		return nil
+	}
+	return ops[len(ops)-1]
+}
+
+// scopeRe is the level of government a subject is written for.
+var scopeRe = regexp.MustCompile(`^(?:全市|市本级|市级|全省|省本级|省级|全区|区本级|区级|全县|县本级|县级|全州|州本级|州级|全盟|盟本级|全旗|旗本级|本级|市县|县区|县市区)`)
+
+// splitScope cuts a key into its level (全市, 市本级…) and the rest.
+func splitScope(key string) (scope, base string) {
+	if m := scopeRe.FindString(key); m != "" {
+		return m, key[len(m):]
+	}
+	return "", key
+}
+
+// multiYearRe: a total over several years (“十四五”时期, 五年来, 累计) is
+// not the whole of one year's share.
+var multiYearRe = regexp.MustCompile(`时期|五年|累计|以来|期间|历年`)
+
+// wholesNamed lists every level figure stated before (b, at) that a share
+// may be taken of, given the whole's name: the same subject at a
+// compatible level (the name's own, else the part's, else any), in any
+// stage. first, when known, leads the list.
+func (s *Set) wholesNamed(key, partKey string, first *Figure, b *doc.Block, at int) []*Figure {
+	scope, base := splitScope(key)
+	if len([]rune(base)) < 4 || isGeneric(base) {
+		if first != nil {
+			return []*Figure{first}
+		}
+		return nil
+	}
+	if scope == "" {
+		scope, _ = splitScope(partKey)
+	}
+	var out []*Figure
+	if first != nil {
+		out = append(out, first)
+	}
+	for _, f := range s.levelsEnding(base) {
+		if f == first || f.Block.Index > b.Index || f.Block == b && f.Start >= at || multiYearRe.MatchString(f.Subject) {
+			continue
+		}
+		fs, fb := splitScope(f.Key)
+		if fs != "" && scope != "" && fs != scope {
+			continue
+		}
+		if sameSubject(base, fb) || strings.HasSuffix(fb, base) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// levelsEnding lists the document's level amounts (not of an earlier
+// period) whose key may end with base, indexed once per document by the
+// last runes of their keys.
+func (s *Set) levelsEnding(base string) []*Figure {
+	if s.byTail == nil {
+		s.byTail = map[string][]*Figure{}
+		for _, f := range s.Figures {
+			if f.Role != RoleLevel || !f.Unit.IsAmount() || f.Earlier || f.Paren {
+				continue
+			}
+			tails := map[string]bool{tail(f.Key): true, tail(trimTail(f.Key)): true}
+			for t := range tails {
+				s.byTail[t] = append(s.byTail[t], f)
+			}
+		}
+	}
+	var out []*Figure
+	seen := map[*Figure]bool{}
+	for _, t := range []string{tail(base), tail(trimTail(base))} {
+		for _, f := range s.byTail[t] {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// tail is the last four runes of a key.
+func tail(k string) string {
+	rs := []rune(k)
+	if len(rs) > 4 {
+		rs = rs[len(rs)-4:]
+	}
+	return string(rs)
+}
+
+// nearest is the figure of fs stated last before (b, at), else the first after.
+func (s *Set) nearest(fs []*Figure, b *doc.Block, at int) *Figure {
+	var best, after *Figure
+	for _, f := range fs {
+		before := f.Block.Index < b.Index || (f.Block == b && f.Start < at)
+		switch {
+		case before && (best == nil || f.Block.Index > best.Block.Index || (f.Block == best.Block && f.Start > best.Start)):
+			best = f
+		case !before && (after == nil || f.Block.Index < after.Block.Index || (f.Block == after.Block && f.Start < after.Start)):
+			after = f
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return after
 }

@@ -41,7 +41,8 @@ var (
 	yearWords  = regexp.MustCompile(`\d{4}年度?|上年度?|上一年度?|本年度|当年|全年|年初|年末|同期|去年|今年`)
 	fillerEnd  = regexp.MustCompile(`(?:为|是|达到|达|约|共计|合计为|总计为|总额为|分别为|均为|各为)+$`)
 	fillerHead = regexp.MustCompile(`^(?:其中|主要用于以下方面|主要用于|包括|分别是|分别为|含|具体情况如下|具体是|如下|全年|截至\d{4}年\d+月\d+日|\d{4}年度?|本年度|另有|以及|及|和|并)+`)
-	stripKey   = regexp.MustCompile(`[“”"'‘’《》「」\s]|支出决算数|支出决算|决算数|决算|预算数|预算执行数|执行数|年初预算|调整预算|调整后预算|预算安排|预算|安排|实际完成|实际|完成|各|均|分别|共|总共|的|方面|在内`)
+	verbDa     = regexp.MustCompile(`(?:下|到|抵|送|传|表|发|通|直)达$`)
+	stripKey   = regexp.MustCompile(`[“”"'‘’《》「」\s]|支出决算数|支出决算|决算数|决算|预算数|预算执行数|执行数|执行$|年初预算|调整预算|调整后预算|预算安排|预算|安排|实际完成|实际|完成|各|均|分别|共|总共|的|方面|在内`)
 )
 
 // qualOf reads the qualifier of a figure from its subject text.
@@ -67,7 +68,11 @@ func cleanSubject(s string) string {
 		s = strings.TrimLeft(s, "，,；;：: ")
 		s = fillerHead.ReplaceAllString(s, "")
 		s = strings.TrimLeft(s, "，,；;：: ")
-		s = fillerEnd.ReplaceAllString(s, "")
+		t := fillerEnd.ReplaceAllString(s, "")
+		if strings.HasPrefix(s[len(t):], "达") && verbDa.MatchString(t+"达") {
+			t += "达" // 下达 is a verb, not 下 and the filler 达
+		}
+		s = t
 		s = strings.TrimRight(s, "，,；;：: ")
 	}
 	return s
@@ -125,12 +130,12 @@ func trimTail(k string) string {
 }
 
 var (
-	boundAfter  = regexp.MustCompile(`^\s*(?:及以上|及以下|以上|以下|以内)`)
-	boundBefore = regexp.MustCompile(`(?:不超过|超过|不低于|低于|不高于|高于|不足|大于|小于)\s*$`)
+	boundAfter  = regexp.MustCompile(`^\s*(?:及以上|及以下|以上|以下|以内|左右)`)
+	boundBefore = regexp.MustCompile(`(?:不超过|超过|不低于|低于|不高于|高于|不足|大于|小于|保持在|约|近|逾)\s*$`)
 )
 
-// isThreshold: 单位价值50万元以上, 不超过10万元 — a bound that selects
-// things, not the amount of anything.
+// isThreshold: 单位价值50万元以上, 不超过10万元, 比重保持在80%以上 — a
+// bound, or an approximation, not the value of anything.
 func (bx *blockCtx) isThreshold(f *Figure) bool {
 	if f.Block != bx.b {
 		return false
