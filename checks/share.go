@@ -97,5 +97,5 @@ func shareValueOf(c *Context, sh *claims.Share) {
 		"part":       part,
 		"whole":      whole,
 		"whole_name": name,
-	}, relatedFigure(c, sh.Whole, name, sh.Where())...)
+	}, relatedFigure(c, first, name, sh.Where())...)
 }

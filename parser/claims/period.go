@@ -67,13 +67,13 @@ func (sl *scopeLexicon) scopes(t string) []string {
 // only is the scope t names, "" when it names none or several (全市和市本级).
 func (sl *scopeLexicon) only(t string) string {
 	ss := sl.scopes(t)
+	if len(ss) == 0 {
+		return ""
+	}
 	for _, s := range ss[1:] {
 		if s != ss[0] {
 			return ""
 		}
-	}
-	if len(ss) == 0 {
-		return ""
 	}
 	return ss[0]
 }

@@ -166,13 +166,7 @@ func (bx *blockCtx) sentenceWhole(s [2]int) string {
 func (s *Set) shareWholes() {
 	for _, sh := range s.Shares {
 		if sh.named != "" {
-			partKey := ""
-			if sh.Part != nil {
-				partKey = sh.Part.Key
-			} else if sh.PartName != "" {
-				partKey = keyOf(sh.PartName)
-			}
-			sh.Wholes = s.wholesNamed(sh.named, partKey, sh.Whole, sh.Block, sh.at)
+			sh.Wholes = s.wholesNamed(sh.named, sh.Part, sh.Whole, sh.Block, sh.at)
 			if sh.Whole == nil {
 				sh.Whole = s.nearest(sh.Wholes, sh.Block, sh.at)
 			}
@@ -210,48 +204,40 @@ func (bx *blockCtx) lastOpener(s [2]int, before int) []int {
 	return ops[len(ops)-1]
 }
 
-// scopeRe is the level of government a subject is written for.
-var scopeRe = regexp.MustCompile(`^(?:全市|市本级|市级|全省|省本级|省级|全区|区本级|区级|全县|县本级|县级|全州|州本级|州级|全盟|盟本级|全旗|旗本级|本级|市县|县区|县市区)`)
-
-// splitScope cuts a key into its level (全市, 市本级…) and the rest.
-func splitScope(key string) (scope, base string) {
-	if m := scopeRe.FindString(key); m != "" {
-		return m, key[len(m):]
-	}
-	return "", key
-}
-
 // multiYearRe: a total over several years (“十四五”时期, 五年来, 累计) is
 // not the whole of one year's share.
 var multiYearRe = regexp.MustCompile(`时期|五年|累计|以来|期间|历年`)
 
 // wholesNamed lists every level figure stated before (b, at) that a share
-// may be taken of, given the whole's name: the same subject at a
-// compatible level (the name's own, else the part's, else any), in any
-// stage. first, when known, leads the list.
-func (s *Set) wholesNamed(key, partKey string, first *Figure, b *doc.Block, at int) []*Figure {
-	scope, base := splitScope(key)
-	if len([]rune(base)) < 4 || isGeneric(base) {
-		if first != nil {
-			return []*Figure{first}
-		}
-		return nil
-	}
-	if scope == "" {
-		scope, _ = splitScope(partKey)
-	}
+// may be taken of, given the whole's name: the same subject, for the part's
+// period and scope when both are known (or the scope the name gives: 占全市
+// 一般公共预算支出的), in any stage. first, when known, leads the list.
+func (s *Set) wholesNamed(key string, part, first *Figure, b *doc.Block, at int) []*Figure {
+	scope := s.scopes.only(key)
+	base := s.scopes.re.ReplaceAllString(key, "")
 	var out []*Figure
 	if first != nil {
 		out = append(out, first)
+	}
+	if len([]rune(base)) < 4 || isGeneric(base) {
+		return out
+	}
+	var pw where
+	if part != nil {
+		pw = s.where[part]
+	}
+	if scope == "" {
+		scope = pw.Scope
 	}
 	for _, f := range s.levelsEnding(base) {
 		if f == first || f.Block.Index > b.Index || f.Block == b && f.Start >= at || multiYearRe.MatchString(f.Subject) {
 			continue
 		}
-		fs, fb := splitScope(f.Key)
-		if fs != "" && scope != "" && fs != scope {
+		fw := s.where[f]
+		if fw.Scope != "" && scope != "" && fw.Scope != scope || fw.Year != 0 && pw.Year != 0 && fw.Year != pw.Year {
 			continue
 		}
+		fb := s.scopes.re.ReplaceAllString(f.Key, "")
 		if sameSubject(base, fb) || strings.HasSuffix(fb, base) {
 			out = append(out, f)
 		}
