@@ -216,3 +216,66 @@ func decodeText(o pdfwrite.Object) string {
 	}
 	return string(s)
 }
+
+// A finding about a page or the document, with no words to cover, is a
+// note in the page's margin; several stack downwards; each is drawn by the
+// file itself.
+func TestWriteMarginNotes(t *testing.T) {
+	orig := pdftest.Write(twoPages(pdftest.Page{Rotate: 90}), pdftest.Options{})
+	marks := []annotate.Mark{
+		{Page: 2, Color: annotate.Amber, Author: "budgetlint", Subject: "numbering-gap", Contents: "警告 · numbering-gap\n第二部分之后是第四部分"},
+		{Page: 2, Color: annotate.Red, Author: "budgetlint", Subject: "year-mention", Contents: "错误 · year-mention"},
+		{Page: 3, Contents: "no such page"},
+	}
+	var out bytes.Buffer
+	res, err := annotate.Write(&out, orig, marks, annotate.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, 2, res.Annotations)
+	assert.Equal(t, 1, res.Skipped, "a page the file does not have")
+	f, err := pdfwrite.Open(out.Bytes())
+	require.NoError(t, err)
+	pg := f.Pages()[1]
+	annots, _ := f.Resolve(pg.Dict["Annots"]).(pdfwrite.Array)
+	require.Len(t, annots, 2)
+	var tops []float64
+	for _, a := range annots {
+		d, _ := f.Resolve(a).(pdfwrite.Dict)
+		assert.Equal(t, pdfwrite.Name("Text"), d["Subtype"])
+		ap, _ := f.Resolve(d["AP"]).(pdfwrite.Dict)
+		_, ok := f.Resolve(ap["N"]).(*pdfwrite.Stream)
+		assert.True(t, ok, "drawn by the file")
+		r := numbers(t, f.Resolve(d["Rect"]))
+		// inside the page (user space of a page turned a quarter)
+		assert.True(t, r[0] >= 0 && r[1] >= 0 && r[2] <= 595 && r[3] <= 842, "%v", r)
+		tops = append(tops, r[0])
+	}
+	assert.NotEqual(t, tops[0], tops[1], "the second note is placed apart from the first")
+	assert.Contains(t, decodeText(mustDict(t, f, annots[0])["Contents"]), "第二部分之后是第四部分")
+}
+
+func mustDict(t *testing.T, f *pdfwrite.File, o pdfwrite.Object) pdfwrite.Dict {
+	t.Helper()
+	d, ok := f.Resolve(o).(pdfwrite.Dict)
+	require.True(t, ok)
+	return d
+}
+
+// Whatever the file, writing marks never panics and never changes the
+// original bytes of what it writes.
+func FuzzWrite(f *testing.F) {
+	f.Add(pdftest.Write(twoPages(pdftest.Page{}), pdftest.Options{}), 2, 10.0, 20.0)
+	f.Add(pdftest.Write(twoPages(pdftest.Page{Rotate: 270, Annots: 1}), pdftest.Options{Streams: true, IndirectAnnots: true}), 1, -5.0, 1e9)
+	f.Fuzz(func(t *testing.T, data []byte, page int, x, y float64) {
+		marks := []annotate.Mark{
+			{Page: page, Rects: []annotate.Rect{{X0: x, Y0: y, X1: x + 50, Y1: y + 12}}, Contents: "占比不符"},
+			{Page: page, Contents: "note"},
+		}
+		var out bytes.Buffer
+		if _, err := annotate.Write(&out, data, marks, annotate.Options{}); err != nil {
+			return
+		}
+		if !bytes.HasPrefix(out.Bytes(), data) {
+			t.Fatal("original bytes changed")
+		}
+	})
+}
