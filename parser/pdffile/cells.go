@@ -2,6 +2,7 @@ package pdffile
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -198,29 +199,39 @@ func centredRows(ls []*pline, next int) int {
 		n := 0
 		for n < len(up) && n < len(down) {
 			a, b := f.y-up[n].y, down[n].y-f.y
-			if math.Abs(a-b) > 0.2*f.size {
+			if math.Abs(a-b) > 0.3*f.size {
 				break
 			}
 			n++
 		}
-		if n == 0 {
-			continue
+		// the tallest such cell that reads as one wrapped label
+		for ; n > 0; n-- {
+			if g := centredCell(ls, i, up[:n], down[:n]); g != nil {
+				next = markRow(g, next)
+				break
+			}
 		}
-		up, down = up[:n], down[:n]
-		group := append(append([]*pline{f}, up...), down...)
-		// the spacing of the label's lines: 2n-1 gaps, or 2n when the
-		// figure line carries the label's middle line
-		gaps := 2*n - 1
-		if labelOn(f, up[0]) {
-			gaps++
-		}
-		pitch := (down[n-1].y - up[n-1].y) / float64(gaps)
-		if !oneColumn(group[1:]) || !labelsClear(f, group[1:]) || crowded(ls, i, up[n-1], down[n-1], pitch) {
-			continue
-		}
-		next = markRow(group, next)
 	}
 	return next
+}
+
+// centredCell returns the figure line ls[i] with the label lines up and
+// down mirrored about it, when they read as one label wrapped around it;
+// nil otherwise.
+func centredCell(ls []*pline, i int, up, down []*pline) []*pline {
+	f, n := ls[i], len(up)
+	group := append(append([]*pline{f}, up...), down...)
+	// the spacing of the label's lines: 2n-1 gaps, or 2n when the figure
+	// line carries the label's middle line
+	gaps := 2*n - 1
+	if _, ok := labelIn(f, up[0]); ok {
+		gaps++
+	}
+	pitch := (down[n-1].y - up[n-1].y) / float64(gaps)
+	if !labelsClear(f, group[1:]) || !wrapped(f, up, down) || crowded(ls, i, group[1:], pitch) {
+		return nil
+	}
+	return group
 }
 
 // stack collects the label lines next to ls[i] going in direction dir,
@@ -239,42 +250,120 @@ func stack(ls []*pline, i, dir int) []*pline {
 	return out
 }
 
-// labelOn reports whether the figure line has a label piece in the column
-// of label line l.
-func labelOn(f, l *pline) bool {
-	figs := figureSegs(f)
-	for i, s := range f.segs {
-		if !figs[i] && s.X0 < l.x1 && s.X1 > l.x0 {
-			return true
+// wrapped reports whether the label lines read as labels wrapped in their
+// cells. Their pieces are grouped in columns; in each column every piece
+// but the last runs to the column's right edge (a label wraps only when
+// its line is full) and none but the first starts with an item number (一、
+// （二） 3.), which begins a label rather than going on with one. Label rows
+// of their own, stacked about a figure row, stop wherever their words end
+// and each start with their number. A label line's piece alone in its
+// column continues nothing: a heading or a note, not part of the cell.
+func wrapped(f *pline, up, down []*pline) bool {
+	type piece struct {
+		x0, x1 float64
+		order  int
+		text   string
+		label  bool // from a label line, not the figure line
+	}
+	var ps []piece
+	add := func(l *pline, order int, figs []bool) {
+		for i, s := range l.segs {
+			if figs == nil || !figs[i] {
+				ps = append(ps, piece{s.X0, s.X1, order, s.Text, figs == nil})
+			}
 		}
 	}
-	return false
-}
-
-// oneColumn: the label pieces overlap one another horizontally, as the
-// lines of one wrapped cell do.
-func oneColumn(labels []*pline) bool {
-	x0, x1 := labels[0].x0, labels[0].x1
-	for _, l := range labels[1:] {
-		if l.x0 >= x1 || l.x1 <= x0 {
-			return false
+	for k := len(up) - 1; k >= 0; k-- {
+		add(up[k], len(up)-1-k, nil)
+	}
+	add(f, len(up), figureSegs(f))
+	for k, l := range down {
+		add(l, len(up)+1+k, nil)
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].x0 < ps[j].x0 })
+	for i := 0; i < len(ps); {
+		j, edge := i+1, ps[i].x1
+		for j < len(ps) && ps[j].x0 < edge {
+			edge = math.Max(edge, ps[j].x1)
+			j++
 		}
-		x0, x1 = math.Max(x0, l.x0), math.Min(x1, l.x1)
+		col := append([]piece(nil), ps[i:j]...)
+		i = j
+		sort.SliceStable(col, func(a, b int) bool { return col[a].order < col[b].order })
+		if len(col) == 1 {
+			if col[0].label {
+				return false
+			}
+			continue
+		}
+		for k, p := range col {
+			// slack: up to two characters, for lines with narrow digits
+			if k < len(col)-1 && p.x1 < edge-2*f.size {
+				return false
+			}
+			if k > 0 && itemNumberRe.MatchString(strings.TrimSpace(p.text)) {
+				return false
+			}
+		}
 	}
 	return true
 }
 
+// itemNumberRe matches the number that begins an item: 一、 （二） (3) 4. 5、
+// (not ①, which runs on inside descriptions and wraps to a line start).
+var itemNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]{1,2}[、.．](?:[^0-9０-９]|$))`)
+
 // crowded: another figure line stands about as close to the label's outer
 // lines as the label's own lines stand to each other, so the labels could
-// as well belong to it.
-func crowded(ls []*pline, i int, top, bot *pline, pitch float64) bool {
+// as well be its. A neighbour whose own label is short (it wrapped
+// nothing, so ours is no tail of it) competes only when it stands as close
+// as the label's own lines: rows spaced like that are evenly spaced rows,
+// where a wrapped cell's lines sit closer than the rows do.
+func crowded(ls []*pline, i int, labels []*pline, pitch float64) bool {
+	top, bot := labels[0], labels[0]
+	right := math.Inf(-1)
+	for _, l := range labels {
+		if l.y < top.y {
+			top = l
+		}
+		if l.y > bot.y {
+			bot = l
+		}
+		right = math.Max(right, l.x1)
+	}
+	if x1, ok := labelIn(ls[i], top); ok {
+		right = math.Max(right, x1)
+	}
 	for k, l := range ls {
 		if k == i || !hasFigure(l) {
 			continue
 		}
-		if (l.y < top.y && top.y-l.y < 1.2*pitch) || (l.y > bot.y && l.y-bot.y < 1.2*pitch) {
+		d := math.Inf(1)
+		switch {
+		case l.y < top.y:
+			d = top.y - l.y
+		case l.y > bot.y:
+			d = l.y - bot.y
+		}
+		reach := 1.2 * pitch
+		if x1, ok := labelIn(l, top); ok && x1 < right-l.size {
+			reach = 1.05 * pitch
+		}
+		if d < reach {
 			return true
 		}
 	}
 	return false
+}
+
+// labelIn returns the right edge of figure line f's label piece in the
+// column of label line l, if it has one.
+func labelIn(f, l *pline) (float64, bool) {
+	figs := figureSegs(f)
+	for i, s := range f.segs {
+		if !figs[i] && s.X0 < l.x1 && s.X1 > l.x0 {
+			return s.X1, true
+		}
+	}
+	return 0, false
 }

@@ -200,3 +200,69 @@ func TestEvenlySpacedBorderlessIsNotGuessed(t *testing.T) {
 		assert.Zero(t, l.Row, l.Text)
 	}
 }
+
+// Rows of one line each, close together, and one whose long name wraps
+// around its figures: the neighbours' short names wrapped nothing, so the
+// two name lines are that row's even though the neighbours stand as close
+// as the name's own lines (a province's function table, borderless).
+func TestWrappedNameBetweenCloseShortRows(t *testing.T) {
+	var c []string
+	c = append(c, pdffile.Text(150, 790, 14, "一般公共预算财政拨款支出决算表"), pdffile.Text(440, 770, size, "单位：万元"))
+	c = append(c, pdffile.Text(codeX, 745, size, "科目编码"), pdffile.Text(nameX, 745, size, "科目名称"),
+		pdffile.Text(290, 745, size, "合计"), pdffile.Text(360, 745, size, "基本支出"), pdffile.Text(450, 745, size, "项目支出"))
+	row := func(y float64, code, name string, vals [3]string) {
+		c = append(c, pdffile.Text(codeX, y, size, code))
+		if name != "" {
+			c = append(c, pdffile.Text(nameX-20, y, size, name))
+		}
+		for i, v := range vals {
+			c = append(c, pdffile.Text(figRight[i]-pdffile.Advance(v, size), y, size, v))
+		}
+	}
+	// rows 21.5 apart; the wrapped name's lines 13 apart, mirrored about
+	// its figures, 15 from the rows around
+	row(719, "2010350", "事业运行", [3]string{"677.00", "677.00", "0.00"})
+	c = append(c, pdffile.Text(nameX-20, 704, size, "其他政府办公厅（室）"))
+	row(697.5, "2010399", "", [3]string{"113.80", "13.80", "100.00"})
+	c = append(c, pdffile.Text(nameX-20, 691, size, "事务支出"))
+	row(676, "2010401", "行政运行", [3]string{"12.33", "12.33", "0.00"})
+	got, _ := readRows(t, strings.Join(c, "\n"))
+	assert.Equal(t, []string{
+		"2010350|事业运行|677.00 677.00 0.00",
+		"2010399|其他政府办公厅（室）事务支出|113.80 13.80 100.00",
+		"2010401|行政运行|12.33 12.33 0.00",
+	}, got)
+}
+
+// Label rows of their own (lines with blank figures) stacked about a
+// figure row, in a table without rules, mirror it as a wrapped name would;
+// but they stop short of the column's edge or start with their own item
+// number, so they stay rows of their own.
+func TestLabelRowsAroundAFigureRowStayApart(t *testing.T) {
+	tests := []struct {
+		name  string
+		above string
+		label string // the figure row's own label
+		below string
+	}{
+		{"short lines", "补充全国社会保障基金", "国有资本经营预算补充社保基金支出", "厂办大集体改革补助"},
+		{"item numbers", "四、国有资本经营收入", "五、本年收入小计合计", "六、上级补助收入合计"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := []string{
+				pdffile.Text(nameX-20, 720, size, "一、补充全国社会保障基金支"),
+				pdffile.Text(nameX-20, 705, size, tc.above),
+				pdffile.Text(nameX-20, 690, size, tc.label),
+				pdffile.Text(figRight[0]-pdffile.Advance("18,283.00", size), 690, size, "18,283.00"),
+				pdffile.Text(figRight[1]-pdffile.Advance("1,150.00", size), 690, size, "1,150.00"),
+				pdffile.Text(nameX-20, 675, size, tc.below),
+			}
+			raw, err := pdffile.Read(pdffile.MakeCJKPDF(pdffile.Page{Content: strings.Join(c, "\n")}))
+			require.NoError(t, err)
+			for _, l := range raw.Lines {
+				assert.Zero(t, l.Row, l.Text)
+			}
+		})
+	}
+}
