@@ -266,3 +266,99 @@ func TestLabelRowsAroundAFigureRowStayApart(t *testing.T) {
 		})
 	}
 }
+
+// sumRow is a row of a generated 收入支出决算总表: on each side a label as
+// printed in its cell (one string a line) and a figure.
+type sumRow struct {
+	left     []string
+	leftVal  string
+	right    []string
+	rightVal string
+}
+
+var summaryRows = []sumRow{
+	{[]string{"一、一般公共预算财", "政拨款收入"}, "9,746.50", []string{"一、一般公共服务支", "出"}, "264.87"},
+	{[]string{"二、政府性基金预算", "财政拨款收入"}, "", []string{"二、社会保障和就业", "支出"}, "754.75"},
+	{[]string{"三、事业收入"}, "", []string{"三、卫生健康支出"}, "236.64"},
+	{[]string{"本年收入合计"}, "9,746.50", []string{"本年支出合计"}, "1,256.26"},
+}
+
+// summaryFixture draws the two-sided table: labels centred in their rows,
+// figures on the row's middle.
+func summaryFixture(rows []sumRow, ruled bool) string {
+	var c []string
+	c = append(c, pdffile.Text(200, 790, 14, "收入支出决算总表"), pdffile.Text(440, 770, size, "单位：万元"))
+	c = append(c, pdffile.Text(100, 730, size, "收入"), pdffile.Text(340, 730, size, "支出"))
+	c = append(c, pdffile.Text(80, 715, size, "项目"), pdffile.Text(220, 715, size, "决算数"),
+		pdffile.Text(320, 715, size, "项目"), pdffile.Text(450, 715, size, "决算数"))
+	ys := []float64{740, 705}
+	y := 705.0
+	for _, r := range rows {
+		n := max(len(r.left), len(r.right))
+		h := float64(n)*pitch + 14
+		base := y - h/2 - 0.35*size
+		for side, label := range [][]string{r.left, r.right} {
+			x := 66.0 + 240*float64(side)
+			for k, part := range label {
+				c = append(c, pdffile.Text(x, base+(float64(len(label)-1)/2-float64(k))*pitch, size, part))
+			}
+		}
+		for side, v := range []string{r.leftVal, r.rightVal} {
+			if v != "" {
+				c = append(c, pdffile.Text(270+240*float64(side)-pdffile.Advance(v, size), base, size, v))
+			}
+		}
+		y -= h
+		ys = append(ys, y)
+	}
+	if ruled {
+		for _, yy := range ys {
+			c = append(c, pdffile.Rule(60, yy, 520, yy))
+		}
+		for _, x := range []float64{60, 180, 280, 300, 420, 520} {
+			c = append(c, pdffile.Rule(x, ys[0], x, ys[len(ys)-1]))
+		}
+	}
+	return strings.Join(c, "\n")
+}
+
+// The two sides of a summary table, each with labels wrapped around centred
+// figures, read row by row with each label whole and its own figure.
+func TestSummaryTableWrappedLabels(t *testing.T) {
+	var wantRows []string
+	for _, r := range summaryRows {
+		for side, label := range [][]string{r.left, r.right} {
+			v := []string{r.leftVal, r.rightVal}[side]
+			if v == "" {
+				v = "_"
+			}
+			wantRows = append(wantRows, strings.Join(label, "")+"|"+v)
+		}
+	}
+	for _, ruled := range []bool{true, false} {
+		t.Run(fmt.Sprintf("ruled=%v", ruled), func(t *testing.T) {
+			d := parsePDF(t, pdffile.MakeCJKPDF(pdffile.Page{Content: summaryFixture(summaryRows, ruled)}))
+			var got []string
+			for _, tb := range d.Tables {
+				sh := tables.View(tb)
+				if sh == nil {
+					continue
+				}
+				for _, r := range sh.Rows {
+					v := "?"
+					if len(r.Vals) > 0 && r.Vals[0] != nil {
+						v = "_"
+						if !r.Vals[0].Blank {
+							v = r.Vals[0].Cell.Text
+						}
+					}
+					got = append(got, tables.StripEnum(r.Name)+"|"+v)
+				}
+			}
+			for i := range wantRows {
+				wantRows[i] = tables.StripEnum(wantRows[i])
+			}
+			assert.Equal(t, wantRows, got)
+		})
+	}
+}
