@@ -79,6 +79,21 @@ func TestDamagedFiles(t *testing.T) {
 	}
 }
 
+// A file cut before its fonts (producers write them last) reads as noise:
+// the damage is said, with the lost fonts, and the no-text verdict names
+// the damage as its likely cause rather than blaming the fonts alone.
+func TestCutBeforeFonts(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "sh-putuo-wanli-street-2024-budget.pdf"))
+	require.NoError(t, err)
+	cut := good[:bytes.Index(good, []byte("16 0 obj"))] // the first font object
+	raw, err := Read(cut)
+	require.NoError(t, err)
+	require.NotNil(t, raw.Damage)
+	assert.Contains(t, strings.Join(raw.Damage.Problems, "; "), "fonts the pages use are missing")
+	assert.Contains(t, raw.NoText, "no usable text layer")
+	assert.Contains(t, raw.NoText, "the file is damaged")
+}
+
 // Files too small to be a PDF get a plain message, not a Go runtime error.
 func TestTinyFiles(t *testing.T) {
 	for _, data := range []string{"%PDF", "%PDF-1.4", "%PDF-1.4\n%%EOF\n", "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n",

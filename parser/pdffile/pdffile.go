@@ -103,7 +103,12 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 		raw.Pages = append(raw.Pages, doc.PageBox{X0: b.x0, Y0: b.y0, X1: b.x1, Y1: b.y1, Rotate: b.rotate})
 	}
 	raw.NoText = stats.verdict()
-	raw.Damage = damage(r, len(pages), lost)
+	raw.Damage = damage(r, pages, lost)
+	if raw.NoText != "" && raw.Damage != nil {
+		// a cut-off file loses its fonts (producers write them last) and
+		// its text then reads as noise: the damage is the cause
+		raw.NoText += "; the file is damaged, which may be the cause"
+	}
 	return raw, nil
 }
 
@@ -112,11 +117,15 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 const minPDF = 64
 
 // damage sums up what was wrong with the file, nil for a sound one.
-func damage(r *pdf.Reader, found, lost int) *doc.Damage {
+func damage(r *pdf.Reader, pages []page, lost int) *doc.Damage {
 	problems := r.Damage()
 	declared := r.DeclaredPages()
+	found := len(pages)
 	if lost > 0 {
-		problems = append(problems, fmt.Sprintf("the content of %d pages is missing", lost))
+		problems = append(problems, plural(lost, "the content of 1 page is missing", "the content of %d pages is missing"))
+	}
+	if n := missingFonts(pages); n > 0 {
+		problems = append(problems, plural(n, "1 font the pages use is missing", "%d fonts the pages use are missing"))
 	}
 	if declared > found {
 		problems = append(problems, fmt.Sprintf("the file declares %d pages, %d were found", declared, found))
@@ -257,6 +266,31 @@ func readPage(pg page, fonts fontCache, work *docWork) (res pageResult) {
 		res.lines = layoutPage(run.glyphs, run.rules, pg.box)
 	}()
 	return res
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
+}
+
+// missingFonts counts the fonts the pages name by reference whose objects
+// are not in the file: their text cannot be known.
+func missingFonts(pages []page) int {
+	missing := map[objRef]bool{}
+	for _, pg := range pages {
+		fonts := pg.res.Key("Font")
+		for _, k := range fonts.Keys() {
+			if ref, ok := refOf(fonts, k); ok && !missing[ref] && fonts.Key(k).IsNull() {
+				missing[ref] = true
+			}
+		}
+		if len(missing) > 1000 {
+			break
+		}
+	}
+	return len(missing)
 }
 
 // contentMissing: the page refers to content that is not in the file (cut
