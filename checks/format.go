@@ -22,18 +22,10 @@ func pct(iv num.Interval, d int) string {
 
 // amount prints an interval of 元 in the unit of f, with f's decimals.
 func amount(iv num.Interval, like *claims.Figure) string {
-	m := iv.Mid()
-	exp := 0
-	switch like.Unit {
-	case claims.UnitWanYuan, claims.UnitWan:
-		exp = 4
-	case claims.UnitYiYuan:
-		exp = 8
-	case claims.UnitQianYuan:
-		exp = 3
+	if like.Unit == claims.UnitCount {
+		return num.FormatIn(iv, num.UnitNone, like.Value.Decimals()) + like.Count
 	}
-	m.Mul(m, num.Pow10(-exp))
-	return num.FormatRat(m, like.Value.Decimals()) + unitName(like)
+	return num.FormatIn(iv, like.Unit, like.Value.Decimals())
 }
 
 // unitName is the unit as written: 万元, %, or the counted word (辆).

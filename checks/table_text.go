@@ -163,14 +163,9 @@ func fundHas(ss *sheetSet, cls, kuan, xiang string) bool {
 	return false
 }
 
-func unitRat(u string) *big.Rat {
-	switch u {
-	case "万元":
-		return num.Pow10(4)
-	case "亿元":
-		return num.Pow10(8)
-	}
-	return num.Pow10(0)
+func unitRat(s string) *big.Rat {
+	u, _ := num.MoneyUnit(s)
+	return u.ToYuan()
 }
 
 func tableUnit(s *tables.Sheet) string {

@@ -10,59 +10,23 @@ import (
 	"github.com/budgetlint/budgetlint/parser/num"
 )
 
-// Unit is what a figure measures.
-type Unit int
+// Unit is what a figure measures; the units and their scales are defined
+// once, in parser/num. The names below let claim code say UnitWanYuan.
+type Unit = num.Unit
 
 const (
-	UnitNone      Unit = iota // a bare number: unit unknown
-	UnitYuan                  // 元
-	UnitQianYuan              // 千元
-	UnitWanYuan               // 万元
-	UnitYiYuan                // 亿元
-	UnitWanYiYuan             // 万亿元
-	UnitWan                   // 万 written without 元
-	UnitPercent               // %
-	UnitPermille              // ‰
-	UnitPoints                // 个百分点
-	UnitCount                 // 辆, 人, 次, 个, 分 … and years, dates, codes: not amounts
+	UnitNone      = num.UnitNone
+	UnitYuan      = num.UnitYuan
+	UnitQianYuan  = num.UnitQianYuan
+	UnitWanYuan   = num.UnitWanYuan
+	UnitYiYuan    = num.UnitYiYuan
+	UnitWanYiYuan = num.UnitWanYiYuan
+	UnitWan       = num.UnitWan
+	UnitPercent   = num.UnitPercent
+	UnitPermille  = num.UnitPermille
+	UnitPoints    = num.UnitPoints
+	UnitCount     = num.UnitCount
 )
-
-// IsAmount reports whether the unit is money.
-func (u Unit) IsAmount() bool { return u >= UnitYuan && u <= UnitWanYiYuan }
-
-// exp10 is the power of ten that turns the unit into 元.
-func (u Unit) exp10() int {
-	switch u {
-	case UnitQianYuan:
-		return 3
-	case UnitWanYuan, UnitWan:
-		return 4
-	case UnitYiYuan:
-		return 8
-	case UnitWanYiYuan:
-		return 12
-	}
-	return 0
-}
-
-// Name is the unit as a reader writes it.
-func (u Unit) Name() string {
-	switch u {
-	case UnitYuan:
-		return "元"
-	case UnitQianYuan:
-		return "千元"
-	case UnitWanYuan, UnitWan:
-		return "万元"
-	case UnitYiYuan:
-		return "亿元"
-	case UnitWanYiYuan:
-		return "万亿元"
-	case UnitPercent:
-		return "%"
-	}
-	return ""
-}
 
 // Figure is one number in a block, with its unit and place.
 type Figure struct {
@@ -102,7 +66,7 @@ func (f *Figure) Yuan() num.Interval {
 	if f.Unit == UnitCount {
 		return f.Value.Exact()
 	}
-	return f.Value.Scale(f.Unit.exp10()).Interval()
+	return f.Value.Scale(f.Unit.Exp10()).Interval()
 }
 
 // Fraction is a percentage figure's interval as a fraction (19.42% → 0.1942±0.00005).
@@ -115,14 +79,9 @@ func (f *Figure) IsZero() bool { return f.Value.IsZero() }
 
 var figureRe = regexp.MustCompile(`-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`)
 
-// unit suffixes, longest first; count words make a number not an amount.
-var (
-	amountUnits = []struct {
-		s string
-		u Unit
-	}{{"万亿元", UnitWanYiYuan}, {"亿元", UnitYiYuan}, {"万元", UnitWanYuan}, {"千元", UnitQianYuan}, {"元", UnitYuan}}
-	countWords = []string{"个百分点", "百分点", "平方米", "平方公里", "公里", "千米", "万人", "万户", "万吨", "万平方米", "万亩", "万辆", "万册", "万件", "万次", "万个", "万名", "亿人", "辆", "人次", "人", "次", "个", "批次", "批", "台", "套", "项", "家", "名", "户", "所", "座", "分", "天", "倍", "条", "件", "张", "册", "岁", "小时", "周", "年", "月", "日", "号", "期", "级", "类", "款", "届", "种", "处", "间", "亩", "吨", "米", "元/", "部", "辆次", "位", "篇", "场", "节", "号文", "号)", "组", "本", "份", "趟", "栋", "幢", "股", "支", "根", "片", "公顷", "千瓦", "立方米", "床", "所"}
-)
+// countWords make a number not an amount; longest first where one is a
+// prefix of another (万人 before 万, 辆次 after 辆 is caught by 辆).
+var countWords = []string{"个百分点", "百分点", "平方米", "平方公里", "公里", "千米", "万人", "万户", "万吨", "万平方米", "万亩", "万辆", "万册", "万件", "万次", "万个", "万名", "亿人", "辆", "人次", "人", "次", "个", "批次", "批", "台", "套", "项", "家", "名", "户", "所", "座", "分", "天", "倍", "条", "件", "张", "册", "岁", "小时", "周", "年", "月", "日", "号", "期", "级", "类", "款", "届", "种", "处", "间", "亩", "吨", "米", "元/", "部", "辆次", "位", "篇", "场", "节", "号文", "号)", "组", "本", "份", "趟", "栋", "幢", "股", "支", "根", "片", "公顷", "千瓦", "立方米", "床", "所"}
 
 // findFigures finds the numbers of a block's analysis text.
 func findFigures(b *doc.Block) []*Figure {
@@ -166,21 +125,9 @@ func findFigures(b *doc.Block) []*Figure {
 				}
 			}
 			if f.Unit == UnitNone {
-				for _, au := range amountUnits {
-					if strings.HasPrefix(restTrim, au.s) {
-						f.Unit, unitLen = au.u, len(au.s)
-						break
-					}
+				if u, n := num.MoneyPrefix(restTrim); n > 0 {
+					f.Unit, unitLen = u, n
 				}
-			}
-			if f.Unit == UnitNone && strings.HasPrefix(restTrim, "万亿") {
-				f.Unit, unitLen = UnitWanYiYuan, len("万亿")
-			}
-			if f.Unit == UnitNone && strings.HasPrefix(restTrim, "万") {
-				f.Unit, unitLen = UnitWan, len("万")
-			}
-			if f.Unit == UnitNone && strings.HasPrefix(restTrim, "亿") {
-				f.Unit, unitLen = UnitYiYuan, len("亿")
 			}
 		}
 		if f.Unit == UnitNone && isYearLike(lit, rest) {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/num"
 )
 
 // Detect finds tables with the default pack's templates.
@@ -35,7 +36,7 @@ func (cat *Catalog) Detect(raw *doc.Raw) []*doc.Table {
 }
 
 var (
-	unitAnyRe = regexp.MustCompile(`单位[:：]\s*(万元|元|亿元|千元)`)
+	unitAnyRe = regexp.MustCompile(`单位[:：]\s*(` + num.MoneyUnitPattern() + `)`)
 	partRe    = regexp.MustCompile(`^第[一二三四五六七八九十]+部分`)
 	enumRe    = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|表\d+[-—－]?\d*|附表\d*[-—－]?\d*)`)
 	pageNoRe  = regexp.MustCompile(`^[-—－ ]*\d{1,3}[-—－ ]*$|^第\s*\d+\s*页`)

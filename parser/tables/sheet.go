@@ -561,13 +561,6 @@ func (s *Sheet) SanGongSlot(role string) int { return s.Slot(role) }
 
 // UnitScale converts the table's figures to 元: 10000 for 万元, 1 for 元.
 func (s *Sheet) UnitScale() *big.Rat {
-	switch s.T.Unit {
-	case "万元":
-		return big.NewRat(10000, 1)
-	case "亿元":
-		return big.NewRat(100000000, 1)
-	case "千元":
-		return big.NewRat(1000, 1)
-	}
-	return big.NewRat(1, 1)
+	u, _ := num.MoneyUnit(s.T.Unit)
+	return u.ToYuan()
 }
