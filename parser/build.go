@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 
-	"sort"
 	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/tables"
@@ -32,9 +31,7 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 	}
 	lines := markPageNumbers(raw.Lines)
 	inTable := tableLines(raw)
-	wrapAt := wrapWidth(lines, raw.Format)
-	margin := rightMargins(lines)
-	indented := indentMarksParagraphs(lines)
+	fl := newFlow(lines, raw.Format)
 
 	var bb *blockBuilder
 	flush := func() {
@@ -55,7 +52,7 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 		if inTable[i] && !prose(l.Text) {
 			kind = doc.KindTableCell
 		}
-		if bb != nil && (kind == doc.KindTableCell || !continues(prev, l, wrapAt, margin, indented)) {
+		if bb != nil && (kind == doc.KindTableCell || !fl.continues(prev, l)) {
 			flush()
 		}
 		if bb == nil {
@@ -68,6 +65,7 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 		}
 	}
 	flush()
+	d.Blocks = splitInline(d.Blocks, d.Source)
 	structure(d)
 	if raw.Format == doc.FormatHTML || raw.Format == doc.FormatDOCX {
 		tables.LinkGrids(d) // a grid's title and unit stand in the paragraphs before it
@@ -129,96 +127,6 @@ func markPageNumbers(in []doc.Line) []doc.Line {
 	return lines
 }
 
-// wrapWidth finds the width at which a hard-wrapped document (page text of
-// a PDF) breaks its lines, or 0 when lines are not wrapped at a width.
-func wrapWidth(lines []doc.Line, f doc.Format) int {
-	if f == doc.FormatHTML || f == doc.FormatDOCX {
-		return 0
-	}
-	var ws []int
-	for _, l := range lines {
-		if l.Role == doc.RoleBody {
-			if w := width(l.Text); w >= 20 {
-				ws = append(ws, w)
-			}
-		}
-	}
-	if len(ws) < 10 {
-		return 0
-	}
-	sort.Ints(ws)
-	w := ws[len(ws)*9/10]
-	near := 0
-	for _, x := range ws {
-		if x*100 >= w*80 && x <= w+w/10 {
-			near++
-		}
-	}
-	// wrapped text has a crowd of lines at nearly the same width
-	if near*100 < len(ws)*35 {
-		return 0
-	}
-	return w
-}
-
-// midSentenceRe: what no sentence starts with: a unit, a percent sign, or
-// punctuation that closes or continues a clause.
-var midSentenceRe = regexp.MustCompile(`^(?:万元|亿元|元|%|％|[，。、；：）)”])`)
-
-var markerStart = regexp.MustCompile(`^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}、|\d{1,2}[.．](?:[^\d]|$)|[①-⑳]|附件|附表)`)
-
-// continues decides whether line l continues the paragraph that prev ended.
-func continues(prev, l *doc.Line, wrapAt int, margin map[int]float64, indented bool) bool {
-	if prev == nil {
-		return false
-	}
-	if l.Break {
-		// a blank line inside a sentence (…489938 万 / 元，增长…) is spacing
-		return midSentenceRe.MatchString(l.Text) && !endsSentence(prev.Text)
-	}
-	if markerStart.MatchString(l.Text) {
-		return false
-	}
-	if prev.Kind == doc.KindHeading || l.Kind == doc.KindHeading {
-		return false
-	}
-	if prev.X1 > 0 && l.X1 > 0 {
-		// geometry from the PDF reader: the reader sets Break on paragraph
-		// starts; a line that stops well short of the margin ends its paragraph
-		return prev.X1 >= margin[prev.Page]-2*maxf(prev.Size, 5)
-	}
-	if indented && prev.X1 == 0 {
-		// the text marks each paragraph's first line with an indent: an
-		// unindented line goes on with the paragraph above
-		return l.Indent == 0 && !endsSentence(prev.Text)
-	}
-	if wrapAt == 0 {
-		return false
-	}
-	w := width(prev.Text) * 100
-	switch {
-	case w >= wrapAt*82:
-		return true // a full line wraps, whatever it ends with
-	case endsSentence(prev.Text), w < wrapAt*60:
-		return false
-	case markerStart.MatchString(prev.Text) && headingEnd.MatchString(prev.Text):
-		return false // a numbered heading that fits on its line
-	}
-	return true
-}
-
-var headingEnd = regexp.MustCompile(`(?:情况|说明|概况|职能|构成|解释|表|情况说明|设置|职责|名词解释|其他|事项)[)）]?$`)
-
-func endsSentence(s string) bool {
-	s = strings.TrimRight(s, " ")
-	for _, suf := range []string{"。", "；", ";", "：", ":", "！", "？", "!", "?", "”。"} {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
-}
-
 type lineRef struct {
 	text string
 	pos  []int
@@ -250,44 +158,11 @@ func (bb *blockBuilder) block() *doc.Block {
 	if k == doc.KindUnknown {
 		k = doc.KindParagraph
 	}
+	text, rawAt := joinThousands(bb.text, bb.rawAt, k == doc.KindTableCell)
 	// exact-size copies: the builder's slices grew by doubling, and a
 	// document of thousands of pages keeps every block
-	return &doc.Block{Kind: k, Text: string(bb.text), Raw: slices.Clone(bb.raw), RawAt: slices.Clone(bb.rawAt),
+	return &doc.Block{Kind: k, Text: string(text), Raw: slices.Clone(bb.raw), RawAt: slices.Clone(rawAt),
 		SrcAt: slices.Clone(bb.src), Page: bb.page}
-}
-
-// rightMargins is the right edge of the text on each page (PDF geometry).
-func rightMargins(lines []doc.Line) map[int]float64 {
-	m := map[int]float64{}
-	for _, l := range lines {
-		if l.Role == doc.RoleBody && l.X1 > m[l.Page] {
-			m[l.Page] = l.X1
-		}
-	}
-	return m
-}
-
-func maxf(a, b float64) float64 {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-// indentMarksParagraphs reports whether a text indents the first line of its
-// paragraphs (some lines indented, most not), as text copied from PDFs does.
-func indentMarksParagraphs(lines []doc.Line) bool {
-	n, ind := 0, 0
-	for _, l := range lines {
-		if l.Role != doc.RoleBody || l.Kind != doc.KindUnknown {
-			continue
-		}
-		n++
-		if l.Indent >= 2 {
-			ind++
-		}
-	}
-	return n >= 20 && ind*100 >= n*10 && ind*100 <= n*60
 }
 
 // prose reports a line that reads as running text even inside a table's

@@ -179,3 +179,99 @@ func TestBadInputIsAnErrorNotAPanic(t *testing.T) {
 		})
 	}
 }
+
+// Thousands separators are read as reports print them, and the analysis
+// text writes them one way; the raw text keeps them as printed.
+func TestThousandsSeparators(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"full-width comma before a unit", "比上年增加26，305万元，增长5.1%。", "比上年增加26,305万元，增长5.1%。"},
+		{"full-width commas, two groups", "收入总计1，234，567.89元。", "收入总计1,234,567.89元。"},
+		{"full-width comma between list items stays", "分别为26，305，以及其他。", "分别为26，305，以及其他。"},
+		{"a year is not a group", "截至2023，305个项目完成。", "截至2023，305个项目完成。"},
+		{"stray space after a separator", "支出合计2, 847,319元。", "支出合计2,847,319元。"},
+		{"space inside a group", "政府性基金收入17,5 53万元。", "政府性基金收入17,553万元。"},
+		{"decimals stay decimals", "增长1.26，305万元用于采购。", "增长1.26，305万元用于采购。"},
+		{"a clause comma before a figure", "增长5%，1, 234万元用于采购。", "增长5%，1,234万元用于采购。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseText(t, tc.in)
+			require.Len(t, d.Blocks, 1)
+			b := d.Blocks[0]
+			assert.Equal(t, tc.want, b.Text)
+			assert.Equal(t, tc.in, b.RawRange(0, len([]rune(b.Text))), "the raw text is as printed")
+		})
+	}
+}
+
+func TestThousandsInATableCell(t *testing.T) {
+	text, at := joinThousands([]rune("26，305"), []int{0, 1, 2, 3, 4, 5}, true)
+	assert.Equal(t, "26,305", string(text), "a cell holds one figure: the comma groups it")
+	assert.Equal(t, []int{0, 1, 2, 3, 4, 5}, at)
+	text, at = joinThousands([]rune("2, 847"), []int{0, 1, 2, 3, 4, 5}, false)
+	assert.Equal(t, "2,847", string(text))
+	assert.Equal(t, []int{0, 1, 3, 4, 5}, at, "the dropped space leaves no place behind")
+}
+
+// fundPage is written in the style of a provincial final-accounts report:
+// lines wrapped at the page width, items run on after a full stop.
+const fundPage = `1.政府性基金预算收入完成情况。2020 年全省政府性基金
+预算收入完成 449.4 亿元，增长 18.9%。
+（1）国有土地使用权出让收入完成 395.9亿元，增长 38%。
+（2）车辆通行费完成 3.3 亿元，下降 89%，原省管车辆通
+行费不再作为政府性基金收入减收。
+（3）彩票公益金完成 9.9 亿元，下降 25%，主要是受疫情
+影响，彩票销售量减少。
+（4）城市基础设施配套费完成 23.9 亿元，下降 22.3%。
+2.政府性基金预算支出完成情况。2020 年全省政府性基金
+预算支出完成 1048 亿元，增长82.3%，主要是:
+（1）城乡社区支出完成 607.6 亿元，增长 48.4%。（2）交
+通运输支出完成45.5 亿元，下降29.4%。
+（3）其他支出完成 152.4亿元，增长 130.4%。
+（4）抗疫特别国债支出完成 189.8 亿元，为 2020年新增支
+出事项，2019 年无此支出。
+`
+
+func TestInlineItemsAfterAFullStop(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"（六） after a duty's full stop",
+			"（五）负责全区机构编制管理工作，制定相关管理制度。（六）负责全区事业单位登记管理工作。\n",
+			[]string{"(五)负责全区机构编制管理工作，制定相关管理制度。", "(六)负责全区事业单位登记管理工作。"}},
+		{"items run on over a wrapped line", fundPage,
+			[]string{"1.政府性基金预算收入完成情况。2020年全省政府性基金预算收入完成449.4亿元，增长18.9%。",
+				"(1)国有土地使用权出让收入完成395.9亿元，增长38%。", "(2)车辆通行费完成3.3亿元，下降89%，原省管车辆通行费不再作为政府性基金收入减收。",
+				"(3)彩票公益金完成9.9亿元，下降25%，主要是受疫情影响，彩票销售量减少。", "(4)城市基础设施配套费完成23.9亿元，下降22.3%。",
+				"2.政府性基金预算支出完成情况。2020年全省政府性基金预算支出完成1048亿元，增长82.3%，主要是:",
+				"(1)城乡社区支出完成607.6亿元，增长48.4%。", "(2)交通运输支出完成45.5亿元，下降29.4%。",
+				"(3)其他支出完成152.4亿元，增长130.4%。", "(4)抗疫特别国债支出完成189.8亿元，为2020年新增支出事项，2019年无此支出。"}},
+		{"a list inside a sentence stays whole",
+			"主要用于：（1）人员经费；（2）公用经费。\n",
+			[]string{"主要用于:(1)人员经费;(2)公用经费。"}},
+		{"a number that does not follow is text",
+			"（一）收入情况。（三）号文件规定的收入全额上缴。\n",
+			[]string{"(一)收入情况。(三)号文件规定的收入全额上缴。"}},
+		{"a figure after a full stop is not an item",
+			"1.一般公共服务支出增长5%。2.5亿元用于人员支出。\n",
+			[]string{"1.一般公共服务支出增长5%。2.5亿元用于人员支出。"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseText(t, tc.in)
+			var got []string
+			for _, b := range d.Blocks {
+				got = append(got, b.Text)
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+	d := parseText(t, "（五）负责全区机构编制管理工作。（六）负责全区事业单位登记管理工作。\n")
+	require.Len(t, d.Blocks, 2)
+	b := d.Blocks[1]
+	require.NotNil(t, b.Number)
+	assert.Equal(t, 6, b.Number.Value)
+	assert.Equal(t, "（六）负责", b.RawRange(0, 5), "the item keeps its characters as written")
+	s, _ := b.SourceSpan(0, 1)
+	assert.Equal(t, doc.Position{Line: 1, Column: 17}, d.Source.Position(s))
+}

@@ -12,12 +12,17 @@ var (
 	partRe      = regexp.MustCompile(`^第([一二三四五六七八九十]+)部分`)
 	cjkRe       = regexp.MustCompile(`^([一二三四五六七八九十]+)[、.]`)
 	parenCJKRe  = regexp.MustCompile(`^\(([一二三四五六七八九十]+)\)`)
-	arabicRe    = regexp.MustCompile(`^(\d{1,2})(?:[、]|\.(?:[^\d]|$))`)
+	arabicRe    = regexp.MustCompile(`^(\d{1,2})[、.]`)
 	parenArabRe = regexp.MustCompile(`^\((\d{1,2})\)`)
 	circledRe   = regexp.MustCompile(`^([①-⑳])`)
 	tocRe       = regexp.MustCompile(`^目\s*录$`)
 	appendixRe  = regexp.MustCompile(`^(?:附件\s*\d*|附表\s*\d*|第[一二三四五六七八九十]+部分\s*附件.*)$`)
 )
+
+// afterDotRe: what may follow 1. when the marker is followed by digits — a
+// year (1.2025年全市…) or a function code (1.20101-人大事务): read as a
+// decimal, neither makes sense at the start of an item.
+var afterDotRe = regexp.MustCompile(`^(?:(?:19|20)\d\d\s*年|\d{3,7}\s*[-—])`)
 
 var leaderRe = regexp.MustCompile(`[.…·．\-—_\s]*\d*$`)
 
@@ -29,21 +34,6 @@ func tocEntry(s string) string {
 
 // ParseNumber reads the numbering a block starts with, if any.
 func ParseNumber(text string) *doc.Number {
-	try := func(re *regexp.Regexp, st doc.Style, conv func(string) int) *doc.Number {
-		m := re.FindStringSubmatch(text)
-		if m == nil {
-			return nil
-		}
-		v := conv(m[1])
-		if v <= 0 {
-			return nil
-		}
-		mk := m[0]
-		if st == doc.StyleArabic && !strings.HasSuffix(mk, "、") && !strings.HasSuffix(mk, ".") {
-			mk = mk[:len(mk)-len(lastRune(mk))] // the look-ahead character is not part of the marker
-		}
-		return &doc.Number{Style: st, Value: v, Text: mk, Len: utf8.RuneCountInString(mk)}
-	}
 	for _, t := range []struct {
 		re   *regexp.Regexp
 		st   doc.Style
@@ -56,16 +46,21 @@ func ParseNumber(text string) *doc.Number {
 		{arabicRe, doc.StyleArabic, atoi},
 		{circledRe, doc.StyleCircled, circled},
 	} {
-		if n := try(t.re, t.st, t.conv); n != nil {
-			return n
+		m := t.re.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		if t.st == doc.StyleArabic && strings.HasSuffix(m[0], ".") {
+			// 1.94% is a figure, 1.2025年 and 1.20101- are items
+			if rest := text[len(m[0]):]; rest != "" && rest[0] >= '0' && rest[0] <= '9' && !afterDotRe.MatchString(rest) {
+				continue
+			}
+		}
+		if v := t.conv(m[1]); v > 0 {
+			return &doc.Number{Style: t.st, Value: v, Text: m[0], Len: utf8.RuneCountInString(m[0])}
 		}
 	}
 	return nil
-}
-
-func lastRune(s string) string {
-	_, n := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-n:]
 }
 
 // CJKNumber converts 一 … 九十九 to an int; 0 when it is not one.
@@ -116,15 +111,16 @@ func structure(d *doc.Document) {
 			b.Kind = doc.KindHeading
 		}
 		compact := strings.ReplaceAll(b.Text, " ", "")
+		entry := tocEntry(unnumbered(b, compact))
 		switch {
 		case tocRe.MatchString(compact):
 			inTOC, tocFirst = true, ""
 		case inTOC && tocFirst == "" && b.Number != nil:
-			tocFirst = tocEntry(compact)
-		case inTOC && tocEntry(compact) == tocFirst:
-			inTOC = false // the body starts with the first entry again
-		case inTOC && (utf8.RuneCountInString(compact) > 60 || strings.Contains(compact, "。")):
-			inTOC = false // contents entries are short lines; running text ends them
+			tocFirst = entry
+		case inTOC && entry == tocFirst:
+			inTOC = false // the body starts with the first entry again, numbered or not
+		case inTOC && (utf8.RuneCountInString(compact) > 60 || strings.Contains(compact, "。") || tableFigureRe.MatchString(entry)):
+			inTOC = false // contents entries are short lines; running text or a table row ends them
 		}
 		b.TOC = inTOC
 		b.Appendix = appendix
@@ -138,12 +134,80 @@ func structure(d *doc.Document) {
 	}
 }
 
+// tableFigureRe: a figure with decimals or thousands separators, which a
+// contents entry (a title and a page number) never holds.
+var tableFigureRe = regexp.MustCompile(`\d,\d{3}|\d\.\d`)
+
+// unnumbered is a block's compact text without its numbering.
+func unnumbered(b *doc.Block, compact string) string {
+	if b.Number == nil {
+		return compact
+	}
+	return strings.TrimPrefix(compact, b.Number.Text)
+}
+
 // looksLikeHeading: a numbered block that is short or stops before its first
-// full stop is a heading rather than a numbered paragraph.
+// full stop is a heading rather than a numbered paragraph; one that ends on
+// a comma is a sentence cut short.
 func looksLikeHeading(b *doc.Block) bool {
 	n := utf8.RuneCountInString(b.Text)
-	if n <= 40 && !strings.ContainsAny(b.Text, "。；;") {
-		return true
+	end := strings.TrimRight(b.Text, " ")
+	return n <= 40 && !strings.ContainsAny(b.Text, "。；;") && !strings.HasSuffix(end, "，") && !strings.HasSuffix(end, ",") && !strings.HasSuffix(end, "、")
+}
+
+// splitInline starts a new block at each numbered item written on after the
+// full stop of the one before (…管理制度。（六）负责…, …增长48.4%。（2）交通…):
+// the next number of the block's own list, right after a sentence end, is
+// an item of its own, for numbering and for what the item's figures belong to.
+func splitInline(blocks []*doc.Block, src *doc.Source) []*doc.Block {
+	out := make([]*doc.Block, 0, len(blocks))
+	for _, b := range blocks {
+		for b.Kind != doc.KindTableCell {
+			n := ParseNumber(b.Text)
+			if n == nil {
+				break
+			}
+			p := inlineNext(b.Text, n)
+			if p < 0 {
+				break
+			}
+			head, tail := cut(b, p, src)
+			out = append(out, head)
+			b = tail
+		}
+		out = append(out, b)
 	}
-	return false
+	return out
+}
+
+// inlineNext finds, after a sentence end, the marker numbered one past n in
+// n's style; -1 when there is none.
+func inlineNext(text string, n *doc.Number) int {
+	rs := []rune(text)
+	for i := n.Len + 1; i < len(rs); i++ {
+		if rs[i-1] != '。' && rs[i-1] != '!' && rs[i-1] != '?' {
+			continue
+		}
+		if m := ParseNumber(string(rs[i:])); m != nil && m.Style == n.Style && m.Value == n.Value+1 {
+			return i
+		}
+	}
+	return -1
+}
+
+// cut splits a block before analysis rune p; the raw runes between the two
+// halves (spaces dropped from the analysis text) go with the second.
+func cut(b *doc.Block, p int, src *doc.Source) (*doc.Block, *doc.Block) {
+	rs := []rune(b.Text)
+	rp := b.RawAt[p]
+	head := &doc.Block{Kind: b.Kind, Text: string(rs[:p]), Raw: b.Raw[:rp:rp], RawAt: b.RawAt[:p:p], SrcAt: b.SrcAt[:rp:rp], Page: b.Page}
+	at := make([]int, len(rs)-p)
+	for i := range at {
+		at[i] = b.RawAt[p+i] - rp
+	}
+	tail := &doc.Block{Kind: b.Kind, Text: string(rs[p:]), Raw: b.Raw[rp:], RawAt: at, SrcAt: b.SrcAt[rp:], Page: b.Page}
+	if src != nil && src.HasPages() {
+		tail.Page = src.Position(tail.SrcAt[0]).Page
+	}
+	return head, tail
 }

@@ -87,12 +87,18 @@ var countWords = []string{"个百分点", "百分点", "平方米", "平方公�
 func findFigures(b *doc.Block) []*Figure {
 	text := b.Text
 	var out []*Figure
-	locs := figureRe.FindAllStringIndex(text, -1)
+	// the item's own number is not a figure, nor part of one: 1.2025年 is
+	// item 1 and the year 2025
+	from := 0
+	if b.Number != nil {
+		from = len(string([]rune(text)[:min(b.Number.Len, utf8.RuneCountInString(text))]))
+	}
+	locs := figureRe.FindAllStringIndex(text[from:], -1)
 	rc := doc.RuneCounter{S: text}
 	for _, loc := range locs {
-		s, e := loc[0], loc[1]
+		s, e := loc[0]+from, loc[1]+from
 		// part of a longer token: a letter or digit right before (codes, 20765.62 inside ids)
-		if s > 0 {
+		if s > from {
 			prev, _ := utf8.DecodeLastRuneInString(text[:s])
 			if prev == '.' || prev == '/' || prev == '_' || isASCIIAlnum(prev) {
 				continue

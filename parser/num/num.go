@@ -20,10 +20,16 @@ type Decimal struct {
 	Exp  int
 }
 
-// ParseDecimal reads a plain decimal ("-1,234.50", "0.3", "12"). Thousands
-// separators (ASCII commas) are dropped. It reports false for anything else.
+// ParseDecimal reads a decimal as reports print it: "-1,234.50", "0.3",
+// "12", full-width forms (１５７．６０, －3.2), a full-width comma as a
+// thousands separator (26，305) and a stray space after a separator
+// (2, 847,319). Separators must group the integer part in threes; anything
+// else (1,23, 12a, a year range) is not a decimal and reports false.
 func ParseDecimal(s string) (Decimal, bool) {
-	s = strings.ReplaceAll(s, ",", "")
+	s, ok := canonical(s)
+	if !ok {
+		return Decimal{}, false
+	}
 	neg := false
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
 		neg = s[0] == '-'
@@ -35,6 +41,12 @@ func ParseDecimal(s string) (Decimal, bool) {
 	intPart, frac, hasDot := strings.Cut(s, ".")
 	if intPart == "" || (hasDot && frac == "") {
 		return Decimal{}, false
+	}
+	if strings.Contains(intPart, ",") {
+		if !grouped(intPart) {
+			return Decimal{}, false
+		}
+		intPart = strings.ReplaceAll(intPart, ",", "")
 	}
 	for _, r := range intPart + frac {
 		if r < '0' || r > '9' {
@@ -49,6 +61,54 @@ func ParseDecimal(s string) (Decimal, bool) {
 		c.Neg(c)
 	}
 	return Decimal{Coef: c, Exp: -len(frac)}, true
+}
+
+// canonical writes a figure in ASCII: full-width digits, point, comma and
+// signs folded, the minus sign (U+2212) read as one, spaces dropped only
+// where they follow a thousands separator. It reports false for spaces
+// anywhere else inside the figure.
+func canonical(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	afterSep := false
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			r = r - '０' + '0'
+		case r == '．':
+			r = '.'
+		case r == '，':
+			r = ','
+		case r == '－', r == '−', r == '﹣':
+			r = '-'
+		case r == '＋':
+			r = '+'
+		}
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			if !afterSep {
+				return "", false
+			}
+			continue
+		}
+		afterSep = r == ','
+		b.WriteRune(r)
+	}
+	return b.String(), true
+}
+
+// grouped reports an integer part whose commas separate thousands:
+// one to three digits, then groups of exactly three.
+func grouped(s string) bool {
+	parts := strings.Split(s, ",")
+	if len(parts[0]) < 1 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // MustDecimal is ParseDecimal for literals in code and tests.

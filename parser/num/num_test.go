@@ -24,6 +24,22 @@ func TestParseDecimal(t *testing.T) {
 		{".5", false, "", 0},
 		{"12a", false, "", 0},
 		{"", false, "", 0},
+		// full-width forms and separators as reports print them
+		{"１５７．６０", true, "157.60", 2},
+		{"417．62", true, "417.62", 2},
+		{"26，305", true, "26305", 0},
+		{"2, 847,319", true, "2847319", 0},
+		{"2,847, 319.5", true, "2847319.5", 1},
+		{"－3.2", true, "-3.2", 1},
+		{"−1,234", true, "-1234", 0},
+		{" 12.5 ", true, "12.5", 1},
+		// separators that do not group thousands are not a figure
+		{"1,23", false, "", 0},
+		{"1234,567", false, "", 0},
+		{"12,3456", false, "", 0},
+		{",123", false, "", 0},
+		{"12 345", false, "", 0},
+		{"2021—2025", false, "", 0},
 	} {
 		d, ok := ParseDecimal(tc.in)
 		assert.Equal(t, tc.ok, ok, tc.in)
@@ -94,4 +110,22 @@ func TestAbsAndFormat(t *testing.T) {
 	assert.Equal(t, "3", a.Hi.RatString())
 	assert.Equal(t, "97.87", FormatRat(new(big.Rat).Mul(big.NewRat(15425, 15760), big.NewRat(100, 1)), 2))
 	assert.Equal(t, "0.13", FormatRat(big.NewRat(125, 1000), 2), "halves round away from zero")
+}
+
+// FuzzParseDecimal: any input either fails or yields a decimal that prints
+// back to a figure ParseDecimal reads as the same value.
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"157.60", "2,940.05", "１５７．６０", "26，305", "2, 847,319", "－3.2", "1,23", "-", "0.", "٣"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParseDecimal(s)
+		if !ok {
+			return
+		}
+		again, ok := ParseDecimal(d.String())
+		require.True(t, ok, "%q printed as %q", s, d.String())
+		assert.Equal(t, 0, d.Rat().Cmp(again.Rat()), "%q", s)
+		assert.Equal(t, d.Decimals(), again.Decimals(), "%q", s)
+	})
 }

@@ -1,0 +1,267 @@
+package parser
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// flow decides where paragraphs end: a reader's lines are joined while a
+// sentence is unfinished — across soft wraps, page breaks (page numbers,
+// headers and footers are not body lines and are passed over) and odd line
+// gaps — and split where a new paragraph or a numbered item starts.
+type flow struct {
+	format   doc.Format
+	wrapAt   int             // width of a hard-wrapped text's full line, 0 if not wrapped
+	indented bool            // the text indents each paragraph's first line
+	margin   map[int]float64 // right edge of the body text per page (PDF)
+	spacing  map[int]float64 // usual distance between lines per page (PDF)
+}
+
+func newFlow(lines []doc.Line, f doc.Format) *flow {
+	return &flow{
+		format: f, wrapAt: wrapWidth(lines, f), indented: indentMarksParagraphs(lines),
+		margin: rightMargins(lines), spacing: lineSpacing(lines),
+	}
+}
+
+// continues decides whether line l continues the paragraph that prev ended.
+func (f *flow) continues(prev, l *doc.Line) bool {
+	if prev == nil || prev.Kind == doc.KindHeading || l.Kind == doc.KindHeading || startsItem(l.Text) {
+		return false
+	}
+	if f.format == doc.FormatHTML || f.format == doc.FormatDOCX {
+		// the markup says where paragraphs end (a line without a break is
+		// the same paragraph, split at a page break); a break inside a
+		// sentence (…489938 万<br>元，增长…) or after 主要原因是： is spacing
+		return !l.Break || causeOpener(prev.Text) || (!endsSentence(prev.Text) && midSentenceRe.MatchString(l.Text))
+	}
+	if unfinished(prev.Text, l.Text) {
+		return true
+	}
+	if prev.X1 > 0 && l.X1 > 0 {
+		return f.wrapsAt(prev, l)
+	}
+	if l.Break {
+		// a blank line inside an unfinished sentence (…比上年决算数增加
+		// <blank> 23.25 亿元，增长 0.6%。) is spacing too, after a full line
+		// or, where paragraphs start indented, before an unindented one
+		if endsSentence(prev.Text) || l.Indent > 0 {
+			return false
+		}
+		w := width(prev.Text)
+		return (f.wrapAt > 0 && w*100 >= f.wrapAt*82) || (f.indented && w >= 40)
+	}
+	if f.indented {
+		// the text marks each paragraph's first line with an indent: an
+		// unindented line goes on with the paragraph above
+		return l.Indent == 0 && !endsSentence(prev.Text)
+	}
+	if f.wrapAt == 0 {
+		return false
+	}
+	w := width(prev.Text) * 100
+	switch {
+	case w >= f.wrapAt*82:
+		return true // a full line wraps, whatever it ends with
+	case endsSentence(prev.Text), w < f.wrapAt*60:
+		return false
+	case startsItem(prev.Text) && headingEnd.MatchString(prev.Text):
+		return false // a numbered heading that fits on its line
+	}
+	return true
+}
+
+// unfinished reports a sentence that plainly goes on in the next line: the
+// line ends on a comma or an enumeration comma, on an announced cause
+// (主要原因是：), or the next line starts with what no sentence starts with
+// (a unit, a closing bracket, a comma).
+func unfinished(prev, next string) bool {
+	p := strings.TrimRight(prev, " ")
+	return strings.HasSuffix(p, "，") || strings.HasSuffix(p, "、") || strings.HasSuffix(p, ",") ||
+		causeOpener(p) || (midSentenceRe.MatchString(next) && !endsSentence(p))
+}
+
+// causeOpenerRe: a cause announced at the end of a line, its text to follow.
+var causeOpenerRe = regexp.MustCompile(`(?:原因(?:是|为)[:：]?|原因[:：]|主要是[:：]?)\s*$`)
+
+func causeOpener(s string) bool { return causeOpenerRe.MatchString(s) }
+
+// wrapsAt decides with the page geometry of a PDF. The reader marks a
+// break after every line that stops short, but a line also stops short when
+// its next word (a figure such as 6.8%，or 19号）) does not fit: then the
+// gap at its end is no wider than that word. A first-line indent (deeper
+// than the line before: a note may be indented as a whole), a wide gap
+// between the lines or a table row ends the paragraph.
+func (f *flow) wrapsAt(prev, l *doc.Line) bool {
+	if l.Break && (tableRow(prev) || tableRow(l)) {
+		return false
+	}
+	if l.Indent > prev.Indent || (l.Break && endsSentence(prev.Text)) {
+		return false
+	}
+	size := maxf(prev.Size, 5)
+	if l.Page == prev.Page {
+		if sp := f.spacing[l.Page]; sp > 0 && l.Y-prev.Y > 2.5*sp {
+			return false
+		}
+	}
+	short := f.margin[prev.Page] - prev.X1
+	if short <= 2*size {
+		return true // a full line wraps, whatever it ends with
+	}
+	return !endsSentence(prev.Text) && short <= leadWidth(l.Text, l.Size)+2*size
+}
+
+// tableRow: a line of separate runs (columns) that holds no sentence.
+func tableRow(l *doc.Line) bool {
+	return len(l.Segments) > 1 && !strings.ContainsAny(l.Text, "，。；")
+}
+
+// leadWidth estimates the width of a line's first unbreakable word: the
+// figures and Latin letters it starts with, and the punctuation that may
+// not start a line after them (6.8%，). Full-width characters are one em.
+func leadWidth(s string, size float64) float64 {
+	size = maxf(size, 5)
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case r < 0x80 && r != ' ':
+			w += 0.55 * size
+		case strings.ContainsRune("，。、；：）》”％", r):
+			w += size
+		default:
+			return w
+		}
+	}
+	return w
+}
+
+// startsItem reports a line that starts a numbered item or an attachment:
+// 一、 （二） 3. 4、 ① 第二部分 附件, as written (full-width forms, spaces).
+func startsItem(s string) bool {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == 16 {
+			break
+		}
+		if f := fold(r); f != ' ' && f != 0 {
+			b.WriteRune(f)
+			n++
+		}
+	}
+	head := b.String()
+	return ParseNumber(head) != nil || strings.HasPrefix(head, "附件") || strings.HasPrefix(head, "附表")
+}
+
+// midSentenceRe: what no sentence starts with: a unit, a percent sign, or
+// punctuation that closes or continues a clause.
+var midSentenceRe = regexp.MustCompile(`^(?:万元|亿元|元|%|％|[，。、；：）)”])`)
+
+var headingEnd = regexp.MustCompile(`(?:情况|说明|概况|职能|构成|解释|表|情况说明|设置|职责|名词解释|其他|事项)[)）]?$`)
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for _, suf := range []string{"。", "；", ";", "：", ":", "！", "？", "!", "?", "”。"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// wrapWidth finds the width at which a hard-wrapped document (page text of
+// a PDF) breaks its lines, or 0 when lines are not wrapped at a width.
+func wrapWidth(lines []doc.Line, f doc.Format) int {
+	if f == doc.FormatHTML || f == doc.FormatDOCX {
+		return 0
+	}
+	var ws []int
+	for _, l := range lines {
+		if l.Role == doc.RoleBody {
+			if w := width(l.Text); w >= 20 {
+				ws = append(ws, w)
+			}
+		}
+	}
+	if len(ws) < 10 {
+		return 0
+	}
+	sort.Ints(ws)
+	w := ws[len(ws)*9/10]
+	near := 0
+	for _, x := range ws {
+		if x*100 >= w*80 && x <= w+w/10 {
+			near++
+		}
+	}
+	// wrapped text has a crowd of lines at nearly the same width
+	if near*100 < len(ws)*35 {
+		return 0
+	}
+	return w
+}
+
+// rightMargins is the right edge of the text on each page (PDF geometry).
+func rightMargins(lines []doc.Line) map[int]float64 {
+	m := map[int]float64{}
+	for _, l := range lines {
+		if l.Role == doc.RoleBody && l.X1 > m[l.Page] {
+			m[l.Page] = l.X1
+		}
+	}
+	return m
+}
+
+// lineSpacing is the median distance between consecutive body lines of a
+// page (PDF geometry), 0 when the page has too few.
+func lineSpacing(lines []doc.Line) map[int]float64 {
+	gaps := map[int][]float64{}
+	var prev *doc.Line
+	for i := range lines {
+		l := &lines[i]
+		if l.Role != doc.RoleBody || l.X1 == 0 {
+			continue
+		}
+		if prev != nil && prev.Page == l.Page {
+			if d := l.Y - prev.Y; d > 0.8*l.Size && d < 3*l.Size {
+				gaps[l.Page] = append(gaps[l.Page], d)
+			}
+		}
+		prev = l
+	}
+	m := map[int]float64{}
+	for p, g := range gaps {
+		if len(g) >= 3 {
+			sort.Float64s(g)
+			m[p] = g[len(g)/2]
+		}
+	}
+	return m
+}
+
+func maxf(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// indentMarksParagraphs reports whether a text indents the first line of its
+// paragraphs (some lines indented, most not), as text copied from PDFs does.
+func indentMarksParagraphs(lines []doc.Line) bool {
+	n, ind := 0, 0
+	for _, l := range lines {
+		if l.Role != doc.RoleBody || l.Kind != doc.KindUnknown {
+			continue
+		}
+		n++
+		if l.Indent >= 2 {
+			ind++
+		}
+	}
+	return n >= 20 && ind*100 >= n*10 && ind*100 <= n*60
+}

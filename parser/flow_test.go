@@ -1,0 +1,212 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// pline is a line of a PDF page as the reader gives it: text, page, the
+// left and right ends and the baseline, and the reader's own break mark.
+type pline struct {
+	text     string
+	page     int
+	x0, x1   float64
+	y        float64
+	brk      bool
+	indent   int
+	role     doc.Role
+	segments int
+}
+
+// pdfRaw builds reader output for lines with geometry (12pt text, a body
+// from x=56 to x=536).
+func pdfRaw(ls []pline) *doc.Raw {
+	raw := &doc.Raw{Format: doc.FormatPDF, PageLines: true}
+	var src strings.Builder
+	off := 0
+	page := 1
+	for _, p := range ls {
+		for page < p.page {
+			src.WriteString("\f")
+			off++
+			page++
+		}
+		l := doc.Line{Text: p.text, Page: p.page, Break: p.brk, Indent: p.indent, Role: p.role,
+			X0: p.x0, X1: p.x1, Y: p.y, Size: 12}
+		for i := range []rune(p.text) {
+			l.Pos = append(l.Pos, off+i)
+		}
+		for i := 0; i < p.segments; i++ {
+			l.Segments = append(l.Segments, doc.Segment{})
+		}
+		raw.Lines = append(raw.Lines, l)
+		src.WriteString(p.text + "\n")
+		off += len([]rune(p.text)) + 1
+	}
+	raw.Source = src.String()
+	return raw
+}
+
+func blockTexts(d *doc.Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		out = append(out, b.Text)
+	}
+	return out
+}
+
+// Paragraph-join classes on PDF page geometry: the reader marks a break
+// after every line that stops short of the margin; the builder decides
+// again, from the same geometry, whether the paragraph really ended.
+func TestPDFFlow(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []pline
+		want  []string
+	}{
+		{"a figure that did not fit moves to the next line",
+			[]pline{
+				{text: "6.非税收入决算数为调整预算的109.4%，主要是持续加大盘活力度，下降", page: 1, x0: 68, x1: 502, y: 324, brk: true, indent: 1},
+				{text: "6.8%，下降原因主要是专项收入减收较多。", page: 1, x0: 56, x1: 300, y: 339, brk: true},
+				{text: "7.海域使用金决算数为调整预算的18.3%。", page: 1, x0: 68, x1: 300, y: 354, brk: true, indent: 1},
+			},
+			[]string{"6.非税收入决算数为调整预算的109.4%，主要是持续加大盘活力度，下降6.8%，下降原因主要是专项收入减收较多。", "7.海域使用金决算数为调整预算的18.3%。"}},
+		{"a document number that did not fit",
+			[]pline{
+				{text: "10.根据《关于加强主权外贷预算管理的通知》（财国合〔2020〕", page: 1, x0: 68, x1: 505, y: 442, brk: true, indent: 1},
+				{text: "19号）等规定，该项收入调整预算数为0.75亿元，决算数为0。", page: 1, x0: 56, x1: 420, y: 457},
+			},
+			[]string{"10.根据《关于加强主权外贷预算管理的通知》(财国合〔2020〕19号)等规定，该项收入调整预算数为0.75亿元，决算数为0。"}},
+		{"a paragraph that ended short stays ended",
+			[]pline{
+				{text: "本年收入合计157.60万元，比上年减少37.98万元。", page: 1, x0: 80, x1: 400, y: 100, brk: true, indent: 2},
+				{text: "本年支出合计157.60万元，比上年减少37.98万元。", page: 1, x0: 80, x1: 400, y: 115, brk: true, indent: 2},
+			},
+			[]string{"本年收入合计157.60万元，比上年减少37.98万元。", "本年支出合计157.60万元，比上年减少37.98万元。"}},
+		{"across a page break, past the page number and the running head",
+			[]pline{
+				{text: "2024年度部门决算收入合计1560.05万元，与上年相比，收入合计增加了", page: 1, x0: 56, x1: 536, y: 700},
+				{text: "— 3 —", page: 1, x0: 280, x1: 310, y: 800, brk: true, role: doc.RolePageNumber},
+				{text: "某某区财政局2024年度部门决算", page: 2, x0: 200, x1: 400, y: 40, brk: true, role: doc.RoleHeader},
+				{text: "37.98万元，增长2.49%。", page: 2, x0: 56, x1: 200, y: 90},
+			},
+			[]string{"2024年度部门决算收入合计1560.05万元，与上年相比，收入合计增加了37.98万元，增长2.49%。"}},
+		{"a note indented as a whole",
+			[]pline{
+				{text: "根据《财政预决算领域基层政务公开标准指引》（财办预〔", page: 1, x0: 82, x1: 530, y: 245, brk: true, indent: 2},
+				{text: "2019〕77号）要求，因本级无对下级国有", page: 1, x0: 82, x1: 529, y: 259, indent: 2},
+				{text: "资本经营预算转移支付，本表为空表。", page: 1, x0: 82, x1: 300, y: 273, indent: 2},
+			},
+			[]string{"根据《财政预决算领域基层政务公开标准指引》(财办预〔2019〕77号)要求，因本级无对下级国有资本经营预算转移支付，本表为空表。"}},
+		{"a cause announced at a line end",
+			[]pline{
+				{text: "2024年“三公”经费预算与2023年持平，主要原因是：", page: 1, x0: 86, x1: 330, y: 149, brk: true, indent: 3},
+				{text: "严格执行公务支出管理规定。", page: 1, x0: 86, x1: 240, y: 164, brk: true, indent: 3},
+			},
+			[]string{"2024年“三公”经费预算与2023年持平，主要原因是:严格执行公务支出管理规定。"}},
+		{"a clause ending on a comma goes on",
+			[]pline{
+				{text: "万元，下降 40.7 %，主要原因是 2019 年实施个人所得税专", page: 1, x0: 90, x1: 505, y: 262, brk: true, segments: 2},
+				{text: "项附加扣除，造成应纳税额减少。", page: 1, x0: 90, x1: 410, y: 290, brk: true},
+			},
+			[]string{"万元，下降40.7%，主要原因是2019年实施个人所得税专项附加扣除，造成应纳税额减少。"}},
+		{"table rows are not joined",
+			[]pline{
+				{text: "一般公共服务支出 100.00 90.00", page: 1, x0: 56, x1: 536, y: 100, brk: true, segments: 3},
+				{text: "教育支出 50.00 45.00", page: 1, x0: 56, x1: 536, y: 115, brk: true, segments: 3},
+			},
+			[]string{"一般公共服务支出100.00 90.00", "教育支出50.00 45.00"}},
+		{"a numbered item starts a block even on a full line",
+			[]pline{
+				{text: "本部门主要职责是负责全区机构编制管理工作，制定管理制度并组织实", page: 1, x0: 56, x1: 536, y: 100},
+				{text: "施。", page: 1, x0: 56, x1: 80, y: 115},
+				{text: "（二）负责全区事业单位登记管理工作。", page: 1, x0: 68, x1: 300, y: 130, brk: true, indent: 1},
+			},
+			[]string{"本部门主要职责是负责全区机构编制管理工作，制定管理制度并组织实施。", "(二)负责全区事业单位登记管理工作。"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Build("t.pdf", pdfRaw(tc.lines))
+			assert.Equal(t, tc.want, blockTexts(d))
+		})
+	}
+}
+
+// Paragraph-join classes in text files: blank lines and odd indents inside
+// an unfinished sentence, as text copied from a PDF has them.
+func TestTextFlow(t *testing.T) {
+	// paragraphs wrapped at the page width, first lines indented
+	body := strings.Repeat("  本部门严格执行预算管理制度，加强资金使用管理，提高财政资\n"+
+		"金使用效益，确保各项工作任务按计划完成，推动重点项目落地见\n效。\n", 8)
+	for _, tc := range []struct {
+		name string
+		in   string
+		want string // a block that must be there
+	}{
+		{"a blank line inside an unfinished sentence",
+			body + "  2024 年全省一般公共预算收入决算数为 3615.29 亿元，比上年决算数增加\n\n23.25 亿元，增长 0.6%。具体情况如下：\n",
+			"2024年全省一般公共预算收入决算数为3615.29亿元，比上年决算数增加23.25亿元，增长0.6%。具体情况如下:"},
+		{"a blank line after an unindented wrap",
+			body + "  13.烟叶税决算数为 93394 万元，比上年决算数减少 8758 万元，下降 8.6%。主\n\n要是 2024 年降雨较多，烟叶税相应减收。\n",
+			"13.烟叶税决算数为93394万元，比上年决算数减少8758万元，下降8.6%。主要是2024年降雨较多，烟叶税相应减收。"},
+		{"a line ending on a comma, the next oddly indented",
+			body + "  国有资本经营预算支出 86.95 亿元，\n                     调出资金 140.73 亿元，\n支出决算结果 227.68 亿元；收支相抵年终结余 36.17 亿元。\n",
+			"国有资本经营预算支出86.95亿元，调出资金140.73亿元，支出决算结果227.68亿元;收支相抵年终结余36.17亿元。"},
+		{"a cause on the next line",
+			"与2023年预算持平，主要原因是：\n严格控制公务用车运行支出。\n",
+			"与2023年预算持平，主要原因是:严格控制公务用车运行支出。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseText(t, tc.in)
+			assert.Contains(t, blockTexts(d), tc.want)
+		})
+	}
+	d := parseText(t, body+"  一、收入支出决算总体情况说明\n\n  本年收入合计157.60万元。\n")
+	assert.Contains(t, blockTexts(d), "一、收入支出决算总体情况说明", "a heading stays apart from the paragraph after the blank line")
+}
+
+// HTML and DOCX mark paragraphs themselves; only a cause announced at the
+// end of one paragraph runs into the next.
+func TestMarkupFlow(t *testing.T) {
+	d, err := Parse("t.html", doc.FormatHTML, []byte("<p>2024年“三公”经费预算与2023年持平，主要原因是：</p><p>严格执行公务支出管理规定。</p><p>本年收入合计157.60万元，</p><p>本年支出合计157.60万元。</p>"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"2024年“三公”经费预算与2023年持平，主要原因是:严格执行公务支出管理规定。", "本年收入合计157.60万元，", "本年支出合计157.60万元。"}, blockTexts(d))
+	raw := &doc.Raw{Format: doc.FormatDOCX, PageLines: true, Source: "本年收入合计157.60万元，比上年\f减少37.98万元。"}
+	raw.Lines = []doc.Line{
+		{Text: "本年收入合计157.60万元，比上年", Page: 1, Break: true},
+		{Text: "减少37.98万元。", Page: 2},
+	}
+	off := 0
+	for li := range raw.Lines {
+		for range []rune(raw.Lines[li].Text) {
+			raw.Lines[li].Pos = append(raw.Lines[li].Pos, off)
+			off++
+		}
+		off++
+	}
+	assert.Equal(t, []string{"本年收入合计157.60万元，比上年减少37.98万元。"}, blockTexts(Build("t.docx", raw)), "a paragraph split at a page break is one paragraph")
+}
+
+// Letter-spaced headings read as their words: numbering is found in them.
+func TestLetterSpacedHeading(t *testing.T) {
+	d := parseText(t, "（  三  ）  推  进  机  构  改  革\n2024年，本部门推进机构改革，完成各项任务。\n二、2023 全市一般公共预算收支情况\n")
+	require.Len(t, d.Blocks, 3)
+	for i, want := range []struct {
+		style doc.Style
+		value int
+	}{{doc.StyleParenCJK, 3}, {doc.StyleNone, 0}, {doc.StyleCJK, 2}} {
+		b := d.Blocks[i]
+		if want.style == doc.StyleNone {
+			assert.Nil(t, b.Number, b.Text)
+			continue
+		}
+		require.NotNil(t, b.Number, b.Text)
+		assert.Equal(t, want.style, b.Number.Style)
+		assert.Equal(t, want.value, b.Number.Value)
+		assert.Equal(t, doc.KindHeading, b.Kind, b.Text)
+	}
+}
