@@ -119,7 +119,7 @@ func structure(d *doc.Document) {
 			tocFirst = entry
 		case inTOC && entry == tocFirst:
 			inTOC = false // the body starts with the first entry again, numbered or not
-		case inTOC && (utf8.RuneCountInString(compact) > 60 || strings.Contains(compact, "。") || tableFigureRe.MatchString(entry)):
+		case inTOC && (utf8.RuneCountInString(compact) > 60 || strings.Contains(compact, "。") || tableRowRe.MatchString(entry)):
 			inTOC = false // contents entries are short lines; running text or a table row ends them
 		}
 		b.TOC = inTOC
@@ -134,9 +134,10 @@ func structure(d *doc.Document) {
 	}
 }
 
-// tableFigureRe: a figure with decimals or thousands separators, which a
-// contents entry (a title and a page number) never holds.
-var tableFigureRe = regexp.MustCompile(`\d,\d{3}|\d\.\d`)
+// tableRowRe: figures with thousands separators, or two with decimals,
+// which a contents entry (a title, perhaps numbered 2.1, and a page
+// number) never holds.
+var tableRowRe = regexp.MustCompile(`\d,\d{3}|\d\.\d.*\D\d+\.\d`)
 
 // unnumbered is a block's compact text without its numbering.
 func unnumbered(b *doc.Block, compact string) string {

@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
@@ -133,6 +134,8 @@ func findFigures(b *doc.Block) []*Figure {
 			if f.Unit == UnitNone {
 				if u, n := num.MoneyPrefix(restTrim); n > 0 {
 					f.Unit, unitLen = u, n
+				} else if w := scaledCount(restTrim); w != "" {
+					f.Unit, f.Count = UnitCount, w // 112.78万头, 28.02亿美元
 				}
 			}
 		}
@@ -157,6 +160,19 @@ func findFigures(b *doc.Block) []*Figure {
 		out = append(out, f)
 	}
 	return out
+}
+
+// scaledCount is 万 or 亿 and the word they scale when it is not money
+// (万头, 亿美元), "" otherwise.
+func scaledCount(rest string) string {
+	for _, p := range []string{"万", "亿"} {
+		if w, ok := strings.CutPrefix(rest, p); ok {
+			if r, n := utf8.DecodeRuneInString(w); n > 0 && unicode.Is(unicode.Han, r) {
+				return p + string(r)
+			}
+		}
+	}
+	return ""
 }
 
 // isYearLike: a four-digit 19xx/20xx without decimals next to 年 or a date separator.

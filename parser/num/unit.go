@@ -3,6 +3,8 @@ package num
 import (
 	"math/big"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Unit is what a figure measures: an amount of money in one of the
@@ -87,7 +89,7 @@ func MoneyUnit(s string) (Unit, bool) {
 // MoneyPrefix finds the currency unit text starts with (after spaces) and
 // how many bytes it takes, spaces included: "万元，比上年" gives 万元. The
 // short forms 万亿, 亿 and 万 (an amount's unit with 元 left off) are read
-// too; the caller decides whether a short form can be money where it stands.
+// too, unless a word follows them: 万头, 亿美元, 万人次 count other things.
 func MoneyPrefix(text string) (Unit, int) {
 	rest := strings.TrimLeft(text, " ")
 	lead := len(text) - len(rest)
@@ -101,6 +103,9 @@ func MoneyPrefix(text string) (Unit, int) {
 		u Unit
 	}{{"万亿", UnitWanYiYuan}, {"亿", UnitYiYuan}, {"万", UnitWan}} {
 		if strings.HasPrefix(rest, short.s) {
+			if next, _ := utf8.DecodeRuneInString(rest[len(short.s):]); unicode.Is(unicode.Han, next) {
+				return UnitNone, 0
+			}
 			return short.u, lead + len(short.s)
 		}
 	}

@@ -60,6 +60,9 @@ func TestMoneyUnitAndPrefix(t *testing.T) {
 		{"万", UnitWan, len("万")},
 		{"元/人", UnitYuan, len("元")},
 		{"人次", UnitNone, 0},
+		{"万头（只）", UnitNone, 0},
+		{"亿美元", UnitNone, 0},
+		{"万亿，", UnitWanYiYuan, len("万亿")},
 	} {
 		u, n := MoneyPrefix(tc.in)
 		assert.Equal(t, tc.unit, u, tc.in)
