@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
@@ -44,13 +45,31 @@ type seq struct {
 	first *doc.Block
 }
 
-// bareFigureRe: a number with no unit after it (not a year, date or count).
-var bareFigureRe = regexp.MustCompile(`\d{2,}(?:,\d{3})*(?:\.\d+)?(?:$|[^\d.,%年月日号期届次个项万亿元千])`)
+// bareFigureRe: a number standing alone, with no unit after it: a table
+// cell's figure. A year (2023 全市…, 〔2020〕) is not one.
+var bareFigureRe = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)(?:$|[^\d.,%年月日号期届次个项万亿元千])`)
 
-// tableLike: a numbered row of a table — a label and bare figures, no sentence.
+// tableLike: a numbered row of a table — a label and bare figures (or
+// dashes standing for empty cells), no sentence.
 func tableLike(s string) bool {
-	return !sentencePunctRe.MatchString(s) && bareFigureRe.MatchString(s)
+	if sentencePunctRe.MatchString(s) {
+		return false
+	}
+	if emptyCellsRe.MatchString(s) {
+		return true
+	}
+	for _, m := range bareFigureRe.FindAllStringSubmatch(s, -1) {
+		if f := m[1]; len(f) >= 2 && !yearRe.MatchString(f) {
+			return true
+		}
+	}
+	return false
 }
+
+var (
+	yearRe       = regexp.MustCompile(`^(?:19|20)\d\d$`)
+	emptyCellsRe = regexp.MustCompile(`(?:\s[-—－–]+){2,}\s*$`)
+)
 
 // sentencePunctRe: a comma or stop of running text (an ASCII comma only
 // when it does not separate thousands).
@@ -58,7 +77,11 @@ var sentencePunctRe = regexp.MustCompile(`[，。；;]|,\D`)
 
 var terminalRe = regexp.MustCompile(`[。；;:：,，!！?？]`)
 
+// noteRe: the notes under a table (注：1.本表… 2.…), which number themselves.
+var noteRe = regexp.MustCompile(`^(?:备注|注释|注|说明)[:：]`)
+
 func (s numbering) run(c *Context) {
+	blocks := c.Doc.Blocks
 	active := map[doc.Style]*seq{}
 	inTOC, inAppendix := false, false
 	closeDeeper := func(st doc.Style) {
@@ -69,7 +92,8 @@ func (s numbering) run(c *Context) {
 			}
 		}
 	}
-	for _, b := range c.Doc.Blocks {
+	fresh := false // the next 1. or (1) item starts a list of its own (notes under a table)
+	for _, b := range blocks {
 		if b.Kind == doc.KindTableCell {
 			continue
 		}
@@ -78,18 +102,31 @@ func (s numbering) run(c *Context) {
 			closeDeeper(doc.StyleNone)
 			inTOC, inAppendix = b.TOC, b.Appendix
 		}
-		if b.TOC || tableLike(b.Text) {
+		if b.TOC || tableRow(blocks, b.Index) {
 			continue // a table row numbered 一、二、 has its own order, often split across columns
 		}
 		n := b.Number
 		if n == nil {
-			s.unnumbered(c, b, active)
+			if noteRe.MatchString(b.Text) {
+				s.note(active, b)
+				fresh = true
+				continue
+			}
+			if st, ok := s.lostNumber(blocks, b, active); ok {
+				q := active[st]
+				if s.report == numberingUnnumbered {
+					c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
+						"stated": b.Text, "expected": markerFor(st, q.value+1), "previous": markerFor(st, q.value),
+					})
+				}
+				q.value++ // the lost number is taken: the next sibling is not a gap too
+			}
 			continue
 		}
 		closeDeeper(n.Style)
 		q := active[n.Style]
 		switch {
-		case q == nil || n.Value <= q.value:
+		case q == nil || n.Value <= q.value || (fresh && n.Style >= doc.StyleArabic):
 			if q != nil {
 				s.lone(c, n.Style, q)
 			}
@@ -98,7 +135,7 @@ func (s numbering) run(c *Context) {
 			q.last, q.value = b, n.Value
 			q.count++
 		default:
-			if s.report == numberingGap && n.Value-q.value <= 3 && hasContent(c.Doc.Blocks, q.last, b) {
+			if s.report == numberingGap && n.Value-q.value <= 3 && hasContent(blocks, q.last, b) && !orderBroken(blocks, b, q.value) {
 				c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
 					"stated": marker(b), "expected": markerFor(n.Style, q.value+1), "previous": marker(q.last),
 				})
@@ -106,17 +143,143 @@ func (s numbering) run(c *Context) {
 			q.last, q.value = b, n.Value
 			q.count++
 		}
+		fresh = false
 	}
 	for k, q := range active {
 		s.lone(c, k, q)
 	}
 }
 
-// unnumbered reports a heading without a number that reads like its numbered
-// siblings (八、…情况说明 followed by …情况说明 where 九、 belongs).
-func (s numbering) unnumbered(c *Context, b *doc.Block, active map[doc.Style]*seq) {
-	if s.report != numberingUnnumbered || utf8.RuneCountInString(b.Text) > 30 || terminalRe.MatchString(b.Text) || strings.ContainsAny(b.Text, "0123456789") {
+// note starts the numbering of a table's notes: 注：1.本表… is item 1 of a
+// list of its own.
+func (s numbering) note(active map[doc.Style]*seq, b *doc.Block) {
+	loc := noteRe.FindStringIndex(b.Text)
+	n := parser.ParseNumber(strings.TrimSpace(b.Text[loc[1]:]))
+	if n == nil {
 		return
+	}
+	for k := range active {
+		if k >= n.Style {
+			delete(active, k)
+		}
+	}
+	active[n.Style] = &seq{last: b, value: n.Value, count: 1, first: b}
+}
+
+// tableRow reports a block that is a row of a table the reader did not
+// recognise: a label with bare figures, or a label alone (a row of empty
+// cells, a name wrapped over its figures) between two such rows.
+func tableRow(blocks []*doc.Block, i int) bool {
+	b := blocks[i]
+	if tableLike(b.Text) {
+		return true
+	}
+	if sentencePunctRe.MatchString(b.Text) {
+		return false
+	}
+	return tabular(neighbour(blocks, i, -1)) && tabular(neighbour(blocks, i, +1))
+}
+
+// neighbour is the nearest block before (dir −1) or after (+1) block i
+// that is more than a fragment of a wrapped cell (收入, 的支出).
+func neighbour(blocks []*doc.Block, i, dir int) *doc.Block {
+	for j := i + dir; j >= 0 && j < len(blocks) && j != i+4*dir; j += dir {
+		if b := blocks[j]; b.Kind == doc.KindTableCell || utf8.RuneCountInString(b.Text) > 6 || strings.ContainsAny(b.Text, "0123456789") {
+			return b
+		}
+	}
+	return nil
+}
+
+func tabular(b *doc.Block) bool {
+	return b != nil && (b.Kind == doc.KindTableCell || tableLike(b.Text) || onlyFiguresRe.MatchString(b.Text))
+}
+
+// onlyFiguresRe: a line of figures alone (a row's figures on their own
+// baseline, its name wrapped above and below).
+var onlyFiguresRe = regexp.MustCompile(`^[-—\d.,%\s]+$`)
+
+// orderBroken reports a list read out of order, not a number left out: a
+// number missing after last turns up among the same list's items (the
+// items between the two nearest headings of a higher level), written in
+// full or without its stop (2 公共安全支出), or the list runs backwards
+// (13. 12. 11.: a page's lines read bottom up).
+func orderBroken(blocks []*doc.Block, b *doc.Block, last int) bool {
+	st := b.Number.Style
+	missing := map[int]bool{}
+	for v := last + 1; v < b.Number.Value; v++ {
+		missing[v] = true
+	}
+	lo, hi := listBounds(blocks, b.Index, st)
+	prev := 0
+	for _, x := range blocks[lo:hi] {
+		if x.Kind == doc.KindTableCell || x.TOC {
+			continue
+		}
+		v := 0
+		switch {
+		case x.Number != nil && x.Number.Style == st:
+			v = x.Number.Value
+		case st == doc.StyleArabic:
+			if m := bareMarkerRe.FindStringSubmatch(string(x.Raw)); m != nil {
+				v, _ = strconv.Atoi(m[1])
+			}
+		}
+		if inlineItem(x.Text, st, missing) {
+			return true
+		}
+		if v == 0 {
+			continue
+		}
+		if missing[v] || (prev > 0 && v < prev && v != 1) {
+			return true
+		}
+		prev = v
+	}
+	return false
+}
+
+// inlineItem reports an item of style st numbered as one of want written on
+// inside a block, after a full stop or a semicolon (注：1.本表…；2.本表…).
+func inlineItem(text string, st doc.Style, want map[int]bool) bool {
+	rs := []rune(text)
+	for i := 1; i < len(rs); i++ {
+		if rs[i-1] != '。' && rs[i-1] != ';' && rs[i-1] != '；' {
+			continue
+		}
+		if n := parser.ParseNumber(string(rs[i:min(len(rs), i+12)])); n != nil && n.Style == st && want[n.Value] {
+			return true
+		}
+	}
+	return false
+}
+
+// bareMarkerRe: an item number written without its stop, a space instead.
+var bareMarkerRe = regexp.MustCompile(`^\s*(\d{1,2})\s+\p{Han}`)
+
+// listBounds is the range of blocks of the list block i belongs to: from
+// after the nearest item of a higher level before it to the next one after.
+func listBounds(blocks []*doc.Block, i int, st doc.Style) (lo, hi int) {
+	higher := func(x *doc.Block) bool {
+		return x.Number != nil && x.Number.Style < st && x.Kind != doc.KindTableCell && !x.TOC && !tableLike(x.Text)
+	}
+	lo = i
+	for lo > 0 && !higher(blocks[lo-1]) && blocks[lo-1].Appendix == blocks[i].Appendix {
+		lo--
+	}
+	hi = i + 1
+	for hi < len(blocks) && !higher(blocks[hi]) && blocks[hi].Appendix == blocks[i].Appendix {
+		hi++
+	}
+	return lo, hi
+}
+
+// lostNumber finds the style a heading without a number belongs to when it
+// reads like its numbered siblings (八、…情况说明 followed by …情况说明 where
+// 九、 belongs) and its own text follows it.
+func (s numbering) lostNumber(blocks []*doc.Block, b *doc.Block, active map[doc.Style]*seq) (doc.Style, bool) {
+	if utf8.RuneCountInString(b.Text) > 30 || terminalRe.MatchString(b.Text) || strings.ContainsAny(b.Text, "0123456789") {
+		return doc.StyleNone, false
 	}
 	suffix := ""
 	for _, sf := range s.Suffixes {
@@ -126,7 +289,7 @@ func (s numbering) unnumbered(c *Context, b *doc.Block, active map[doc.Style]*se
 		}
 	}
 	if suffix == "" {
-		return
+		return doc.StyleNone, false
 	}
 	for _, st := range []doc.Style{doc.StyleCJK, doc.StyleParenCJK} {
 		q := active[st]
@@ -141,15 +304,29 @@ func (s numbering) unnumbered(c *Context, b *doc.Block, active map[doc.Style]*se
 				deeper = true
 			}
 		}
-		if deeper {
+		if deeper || !contentFollows(blocks, b, st) {
 			continue
 		}
-		c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
-			"stated": b.Text, "expected": markerFor(st, q.value+1), "previous": markerFor(st, q.value),
-		})
-		q.value++ // the lost number is taken, so the next sibling is not a gap
-		return
+		return st, true
 	}
+	return doc.StyleNone, false
+}
+
+// contentFollows reports a heading's own text after it: a sentence, or an
+// item of a deeper list. A table's header cells (绩效指标设置情况 over
+// 申报预算 项目实施…) are followed by more header cells.
+func contentFollows(blocks []*doc.Block, b *doc.Block, st doc.Style) bool {
+	if b.Index+1 >= len(blocks) {
+		return false
+	}
+	next := blocks[b.Index+1]
+	if next.Kind == doc.KindTableCell {
+		return false
+	}
+	if next.Number != nil {
+		return next.Number.Style > st
+	}
+	return strings.ContainsAny(next.Text, "，。；")
 }
 
 func (s numbering) lone(c *Context, st doc.Style, q *seq) {
