@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 
@@ -32,6 +33,9 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 	lines := markPageNumbers(raw.Lines)
 	inTable := tableLines(raw)
 	fl := newFlow(lines, raw.Format)
+	if n := len(fl.upside); n > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("the lines of %d page(s) were read bottom up (numbered items count down): their sentences are read line by line", n))
+	}
 
 	var bb *blockBuilder
 	flush := func() {

@@ -18,19 +18,67 @@ type flow struct {
 	indented bool            // the text indents each paragraph's first line
 	margin   map[int]float64 // right edge of the body text per page (PDF)
 	spacing  map[int]float64 // usual distance between lines per page (PDF)
+	upside   map[int]bool    // pages whose lines were read bottom up
 }
 
 func newFlow(lines []doc.Line, f doc.Format) *flow {
 	return &flow{
 		format: f, wrapAt: wrapWidth(lines, f), indented: indentMarksParagraphs(lines),
-		margin: rightMargins(lines), spacing: lineSpacing(lines),
+		margin: rightMargins(lines), spacing: lineSpacing(lines), upside: bottomUp(lines),
 	}
+}
+
+// bottomUp finds the pages whose lines were read bottom up, as some
+// extractions of rotated or oddly built pages are: their numbered items
+// count down (3. 2. 1., （五）（四）) more often than up. A sentence cannot
+// be followed there from line to line. When a fifth of the pages with
+// numbered lines are read so, every page is.
+func bottomUp(lines []doc.Line) map[int]bool {
+	type count struct{ up, down int }
+	per := map[int]*count{}
+	last := map[int]map[doc.Style]int{}
+	for _, l := range lines {
+		if l.Role != doc.RoleBody {
+			continue
+		}
+		n := ParseNumber(foldedHead(l.Text))
+		if n == nil {
+			continue
+		}
+		if last[l.Page] == nil {
+			last[l.Page], per[l.Page] = map[doc.Style]int{}, &count{}
+		}
+		switch v := last[l.Page][n.Style]; n.Value {
+		case v + 1:
+			per[l.Page].up++
+		case v - 1:
+			per[l.Page].down++
+		}
+		last[l.Page][n.Style] = n.Value
+	}
+	m := map[int]bool{}
+	for p, c := range per {
+		if c.down >= 2 && c.down > c.up {
+			m[p] = true
+		}
+	}
+	if len(m) >= 5 && len(m)*5 >= len(per) {
+		// so many pages that the extraction is at fault, not a page's
+		// layout: no page of the document can be trusted
+		for _, l := range lines {
+			m[l.Page] = true
+		}
+	}
+	return m
 }
 
 // continues decides whether line l continues the paragraph that prev ended.
 func (f *flow) continues(prev, l *doc.Line) bool {
 	if prev == nil || prev.Kind == doc.KindHeading || l.Kind == doc.KindHeading || startsItem(l.Text) {
 		return false
+	}
+	if f.upside[l.Page] || f.upside[prev.Page] {
+		return false // the next line is not the sentence's next line
 	}
 	if f.format == doc.FormatHTML || f.format == doc.FormatDOCX {
 		// the markup says where paragraphs end (a line without a break is
@@ -92,9 +140,10 @@ func causeOpener(s string) bool { return causeOpenerRe.MatchString(s) }
 // wrapsAt decides with the page geometry of a PDF. The reader marks a
 // break after every line that stops short, but a line also stops short when
 // its next word (a figure such as 6.8%，or 19号）) does not fit: then the
-// gap at its end is no wider than that word. A first-line indent (deeper
-// than the line before: a note may be indented as a whole), a wide gap
-// between the lines or a table row ends the paragraph.
+// gap at its end is no wider than that word, or the line is full. A
+// first-line indent (deeper than the line before: a note may be indented as
+// a whole), a gap between the lines wider than their spacing or a table row
+// ends the paragraph.
 func (f *flow) wrapsAt(prev, l *doc.Line) bool {
 	if l.Break && (tableRow(prev) || tableRow(l)) {
 		return false
@@ -103,16 +152,21 @@ func (f *flow) wrapsAt(prev, l *doc.Line) bool {
 		return false
 	}
 	size := maxf(prev.Size, 5)
-	if l.Page == prev.Page {
-		if sp := f.spacing[l.Page]; sp > 0 && l.Y-prev.Y > 2.5*sp {
+	if d := l.Y - prev.Y; l.Break && l.Page == prev.Page {
+		// a gap clearly wider than the line spacing is a paragraph's end
+		// (or a title page's lines set far apart)
+		if sp := f.spacing[l.Page]; d < 0 || d > 2.2*size || (sp > 0 && d > 1.4*sp) {
 			return false
 		}
+	}
+	if startsItem(prev.Text) && headingEnd.MatchString(prev.Text) {
+		return false // a numbered heading that fits on its line
 	}
 	short := f.margin[prev.Page] - prev.X1
 	if short <= 2*size {
 		return true // a full line wraps, whatever it ends with
 	}
-	return !endsSentence(prev.Text) && short <= leadWidth(l.Text, l.Size)+2*size
+	return !endsSentence(prev.Text) && len(l.Segments) <= 1 && short <= leadWidth(l.Text, l.Size)+2*size
 }
 
 // tableRow: a line of separate runs (columns) that holds no sentence.
@@ -123,12 +177,16 @@ func tableRow(l *doc.Line) bool {
 // leadWidth estimates the width of a line's first unbreakable word: the
 // figures and Latin letters it starts with, and the punctuation that may
 // not start a line after them (6.8%，). Full-width characters are one em.
+// A word followed by a space (3.18 2023年…, a section number) could have
+// been set on the line before: 0.
 func leadWidth(s string, size float64) float64 {
 	size = maxf(size, 5)
 	w := 0.0
 	for _, r := range s {
 		switch {
-		case r < 0x80 && r != ' ':
+		case r == ' ':
+			return 0
+		case r < 0x80:
 			w += 0.55 * size
 		case strings.ContainsRune("，。、；：）》”％", r):
 			w += size
@@ -142,6 +200,13 @@ func leadWidth(s string, size float64) float64 {
 // startsItem reports a line that starts a numbered item or an attachment:
 // 一、 （二） 3. 4、 ① 第二部分 附件, as written (full-width forms, spaces).
 func startsItem(s string) bool {
+	head := foldedHead(s)
+	return ParseNumber(head) != nil || strings.HasPrefix(head, "附件") || strings.HasPrefix(head, "附表")
+}
+
+// foldedHead is the start of a line in analysis form, spaces dropped, long
+// enough to read a marker from.
+func foldedHead(s string) string {
 	var b strings.Builder
 	n := 0
 	for _, r := range s {
@@ -153,8 +218,7 @@ func startsItem(s string) bool {
 			n++
 		}
 	}
-	head := b.String()
-	return ParseNumber(head) != nil || strings.HasPrefix(head, "附件") || strings.HasPrefix(head, "附表")
+	return b.String()
 }
 
 // midSentenceRe: what no sentence starts with: a unit, a percent sign, or
@@ -206,11 +270,26 @@ func wrapWidth(lines []doc.Line, f doc.Format) int {
 }
 
 // rightMargins is the right edge of the text on each page (PDF geometry).
+// A page of a few lines (a cover, a part's title page) shows no margin of
+// its own: it gets the widest margin of the document's fuller pages.
 func rightMargins(lines []doc.Line) map[int]float64 {
 	m := map[int]float64{}
+	n := map[int]int{}
 	for _, l := range lines {
-		if l.Role == doc.RoleBody && l.X1 > m[l.Page] {
-			m[l.Page] = l.X1
+		if l.Role == doc.RoleBody && l.X1 > 0 {
+			n[l.Page]++
+			m[l.Page] = maxf(m[l.Page], l.X1)
+		}
+	}
+	widest := 0.0
+	for p, x := range m {
+		if n[p] >= 5 {
+			widest = maxf(widest, x)
+		}
+	}
+	for p := range m {
+		if n[p] < 5 && widest > 0 {
+			m[p] = widest
 		}
 	}
 	return m

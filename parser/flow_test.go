@@ -21,6 +21,7 @@ type pline struct {
 	indent   int
 	role     doc.Role
 	segments int
+	size     float64 // 12 when not set
 }
 
 // pdfRaw builds reader output for lines with geometry (12pt text, a body
@@ -36,8 +37,11 @@ func pdfRaw(ls []pline) *doc.Raw {
 			off++
 			page++
 		}
+		if p.size == 0 {
+			p.size = 12
+		}
 		l := doc.Line{Text: p.text, Page: p.page, Break: p.brk, Indent: p.indent, Role: p.role,
-			X0: p.x0, X1: p.x1, Y: p.y, Size: 12}
+			X0: p.x0, X1: p.x1, Y: p.y, Size: p.size}
 		for i := range []rune(p.text) {
 			l.Pos = append(l.Pos, off+i)
 		}
@@ -109,12 +113,30 @@ func TestPDFFlow(t *testing.T) {
 				{text: "严格执行公务支出管理规定。", page: 1, x0: 86, x1: 240, y: 164, brk: true, indent: 3},
 			},
 			[]string{"2024年“三公”经费预算与2023年持平，主要原因是:严格执行公务支出管理规定。"}},
-		{"a clause ending on a comma goes on",
+		{"a line the reader split at the gap in 40.7 % is still prose",
 			[]pline{
 				{text: "万元，下降 40.7 %，主要原因是 2019 年实施个人所得税专", page: 1, x0: 90, x1: 505, y: 262, brk: true, segments: 2},
-				{text: "项附加扣除，造成应纳税额减少。", page: 1, x0: 90, x1: 410, y: 290, brk: true},
+				{text: "项附加扣除，造成应纳税额减少。", page: 1, x0: 90, x1: 410, y: 280, brk: true},
 			},
 			[]string{"万元，下降40.7%，主要原因是2019年实施个人所得税专项附加扣除，造成应纳税额减少。"}},
+		{"a title page's lines set far apart",
+			[]pline{
+				{text: "第五部分", page: 1, x0: 225, x1: 370, y: 261, brk: true, indent: 2, size: 36},
+				{text: "政府债务收支决算", page: 1, x0: 154, x1: 442, y: 381, brk: true, size: 36},
+				{text: "报表及说明", page: 1, x0: 208, x1: 388, y: 441, brk: true, indent: 2, size: 36},
+			},
+			[]string{"第五部分", "政府债务收支决算", "报表及说明"}},
+		{"a part's title page does not run into the next page",
+			[]pline{
+				{text: "第四部分 财政决算公开有关情况的说明", page: 1, x0: 120, x1: 492, y: 377, size: 22, segments: 2},
+				{text: "4.1 关于 2023年黑龙江省税收返还和转移支", page: 2, x0: 88, x1: 522, y: 137, size: 22, segments: 2},
+				{text: "付执行情况说明", page: 2, x0: 228, x1: 382, y: 167, brk: true, indent: 6, size: 22},
+				{text: "2023 年，中央共计下达我省各类转移支付 4804 亿元，省对", page: 2, x0: 117, x1: 524, y: 229, brk: true, indent: 2},
+				{text: "下税收返还和转移支付决算数为 3928.1 亿元。", page: 2, x0: 85, x1: 400, y: 261},
+				{text: "一、中央对省税收返还和转移支付情况", page: 2, x0: 117, x1: 389, y: 291, brk: true, indent: 2},
+			},
+			[]string{"第四部分财政决算公开有关情况的说明", "4.1关于2023年黑龙江省税收返还和转移支", "付执行情况说明",
+				"2023年，中央共计下达我省各类转移支付4804亿元，省对下税收返还和转移支付决算数为3928.1亿元。", "一、中央对省税收返还和转移支付情况"}},
 		{"table rows are not joined",
 			[]pline{
 				{text: "一般公共服务支出 100.00 90.00", page: 1, x0: 56, x1: 536, y: 100, brk: true, segments: 3},
@@ -209,4 +231,22 @@ func TestLetterSpacedHeading(t *testing.T) {
 		assert.Equal(t, want.value, b.Number.Value)
 		assert.Equal(t, doc.KindHeading, b.Kind, b.Text)
 	}
+}
+
+// A page whose lines were read bottom up (its items count down) cannot be
+// followed from line to line: a clause ending on a comma is not continued
+// by the line below it, which belongs to the sentence before.
+func TestBottomUpPageIsNotJoined(t *testing.T) {
+	page := "为预算数的  115.3  %，主要是森林植被恢复费等专项收入不及预期。\n" +
+		"（三）专项收入为预算数  148.03  亿元，执行数为  170.61  亿元，下降  6.1%  ，\n" +
+		"为预算数的  93.3  %。\n" +
+		"（二）行政事业性收费收入预算数  70.46  亿元，执行数为  76.51  亿元，\n" +
+		"（一）税收收入预算数  1089.1  亿元，执行数为  1048.99  亿元，\n" +
+		"\f本年收入合计157.60万元，\n其中：财政拨款收入154.25万元。\n"
+	d := parseText(t, page)
+	texts := blockTexts(d)
+	assert.Contains(t, texts, "(三)专项收入为预算数148.03亿元，执行数为170.61亿元，下降6.1%，")
+	assert.Contains(t, texts, "本年收入合计157.60万元，其中:财政拨款收入154.25万元。", "other pages flow as usual")
+	require.Len(t, d.Warnings, 1)
+	assert.Contains(t, d.Warnings[0], "bottom up")
 }

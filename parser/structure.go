@@ -101,6 +101,7 @@ func structure(d *doc.Document) {
 	section := -1
 	inTOC := false
 	tocFirst := ""
+	var tocNumber *doc.Number
 	appendix := false
 	for i, b := range d.Blocks {
 		b.Index = i
@@ -114,11 +115,13 @@ func structure(d *doc.Document) {
 		entry := tocEntry(unnumbered(b, compact))
 		switch {
 		case tocRe.MatchString(compact):
-			inTOC, tocFirst = true, ""
+			inTOC, tocFirst, tocNumber = true, "", nil
 		case inTOC && tocFirst == "" && b.Number != nil:
-			tocFirst = entry
-		case inTOC && entry == tocFirst:
-			inTOC = false // the body starts with the first entry again, numbered or not
+			tocFirst, tocNumber = entry, b.Number
+		case inTOC && (entry == tocFirst || sameNumber(b.Number, tocNumber)):
+			// the body starts with the first entry again, numbered or not,
+			// or with its number (第一部分) whatever the wording
+			inTOC = false
 		case inTOC && (utf8.RuneCountInString(compact) > 60 || strings.Contains(compact, "。") || tableRowRe.MatchString(entry)):
 			inTOC = false // contents entries are short lines; running text or a table row ends them
 		}
@@ -132,6 +135,10 @@ func structure(d *doc.Document) {
 		}
 		b.Section = section
 	}
+}
+
+func sameNumber(a, b *doc.Number) bool {
+	return a != nil && b != nil && a.Style == b.Style && a.Value == b.Value
 }
 
 // tableRowRe: figures with thousands separators, or two with decimals,

@@ -43,6 +43,9 @@ func (*Change) Kind() string { return "change" }
 
 var comparableRe = regexp.MustCompile(`剔除|可比|口径`)
 
+// approxRe: 基本持平, 大致持平 — flat as a judgement, not a figure.
+var approxRe = regexp.MustCompile(`(?:基本|大致|大体)$`)
+
 // changes finds comparisons with an earlier period: direction words with
 // their amount and rate, and 持平/无变化.
 func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
@@ -96,8 +99,8 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 	}
 	// 持平 / 无变化: a flat statement joins the change of its clause group
 	for _, m := range bx.find(lx.flatRe, s[0], s[1]) {
-		if bx.masked(m[0]) {
-			continue
+		if bx.masked(m[0]) || approxRe.MatchString(bx.text(max(s[0], m[0]-2), m[0])) {
+			continue // 增加195万元，与上年基本持平: roughly flat allows a small change
 		}
 		var owner *Change
 		for _, c := range bx.blockChanges {
