@@ -9,8 +9,9 @@ import (
 	"strings"
 	"sync"
 
-	pdf "github.com/budgetlint/budgetlint/parser/pdffile/pdfobj"
 	"golang.org/x/text/encoding/charmap"
+
+	pdf "github.com/budgetlint/budgetlint/parser/pdffile/pdfobj"
 )
 
 // The text of one-byte codes in simple fonts: a base encoding (the font's

@@ -4,8 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	pdf "github.com/budgetlint/budgetlint/parser/pdffile/pdfobj"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	pdf "github.com/budgetlint/budgetlint/parser/pdffile/pdfobj"
 )
 
 // How a font's codes are split and, without a ToUnicode map, read.
