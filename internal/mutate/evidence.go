@@ -98,11 +98,11 @@ var decreaseRe = regexp.MustCompile(`(下降|减少|降低|降幅|减收|减支|
 // value follows from printed figures — a change amount beside this year's
 // level, or last year's amount — and the planted rate no longer fits them;
 // or, without recomputing, when the level stands in a table row.
-func (v *View) growthEvidence(s *Sentence, gi int, planted num.Decimal) (bool, string) {
+func (v *View) growthEvidence(s *Sentence, rate *Figure, planted num.Decimal) (bool, string) {
+	gi := rate.Group.Index
 	if comparableRe.MatchString(string(s.Para.Fold[s.Start:s.End])) {
 		return false, "rate on a comparable basis (可比/同口径/不变价/剔除): its base is not printed"
 	}
-	rate := s.rateIn(gi)
 	var cands []recomputation
 	for i := max(gi-1, 0); i <= gi+1 && i < len(s.Groups); i++ {
 		c := s.Groups[i].Amount
@@ -129,13 +129,14 @@ func (v *View) growthEvidence(s *Sentence, gi int, planted num.Decimal) (bool, s
 			}
 		}
 	}
-	if rate != nil {
-		if ok, why, found := verdict(cands, rate.Value, planted); found {
-			return ok, why
-		}
-		if len(cands) > 0 {
-			return false, "the printed rate does not follow from the figures beside it (another base)"
-		}
+	if ok, why, found := verdict(cands, rate.Value, planted); found {
+		return ok, why
+	}
+	if ok, why, found := v.mixEvidence(rate, planted, false); found {
+		return ok, why
+	}
+	if len(cands) > 0 {
+		return false, "the printed rate does not follow from the figures beside it (another base)"
 	}
 	if cur != nil && v.inTable(cur) {
 		return true, "table: the level stands in a table row"
@@ -146,14 +147,6 @@ func (v *View) growthEvidence(s *Sentence, gi int, planted num.Decimal) (bool, s
 	return false, "prior-year figure not stated"
 }
 
-// rateIn is the growth or completion rate of group gi being mutated: its
-// last rate (sites pass the group of their own figure).
-func (s *Sentence) rateIn(gi int) *Figure {
-	if gi < 0 || gi >= len(s.Groups) || len(s.Groups[gi].Rates) == 0 {
-		return nil
-	}
-	return s.Groups[gi].Rates[len(s.Groups[gi].Rates)-1]
-}
 
 // completionEvidence: a completion rate in group gi is checkable when its
 // budget is printed beside the actual amount and the planted rate no longer
@@ -392,6 +385,14 @@ func (v *View) directionEvidence(s *Sentence, gi, at int) (bool, string) {
 		tail := string(s.Para.Fold[causeAt:s.End])
 		if directionWordRe.MatchString(head) && len(directionWordRe.FindAllString(tail, -1)) == 1 {
 			return true, "sentence: the one cause of a change stated before it"
+		}
+	}
+	for _, r := range s.Groups[gi].Rates {
+		if r.NumStart > at {
+			if ok, why, found := v.mixEvidence(r, r.Value, true); found {
+				return ok, why
+			}
+			break
 		}
 	}
 	if comparableRe.MatchString(text) {

@@ -27,7 +27,7 @@ func init() {
 					src := prevPara.Raw[prev.NumStart:prev.NumEnd]
 					if len(old) == len(src) && farEnough(f.Value, prev.Value) {
 						st := &Site{Op: "copied-rate", Para: p, At: f.NumStart, Old: append([]rune(nil), old...), New: append([]rune(nil), src...)}
-						st.Checkable, st.Why = v.growthEvidence(p.sentenceAt(f.Start), f.Group.Index, prev.Value)
+						st.Checkable, st.Why = v.growthEvidence(p.sentenceAt(f.Start), f, prev.Value)
 						out = append(out, st)
 					}
 				}

@@ -22,7 +22,7 @@ type list struct {
 func init() {
 	register("part", func(v *View, rng *rand.Rand) []*Site {
 		var out []*Site
-		for _, l := range lists(v) {
+		for _, l := range v.lists {
 			for i, f := range l.parts {
 				st := numberSite("part", f.Group.sentence.Para, f, rng, nil)
 				if st == nil {
@@ -36,7 +36,7 @@ func init() {
 	})
 	register("total", func(v *View, rng *rand.Rand) []*Site {
 		var out []*Site
-		for _, l := range lists(v) {
+		for _, l := range v.lists {
 			st := numberSite("total", l.totalPara, l.total, rng, nil)
 			if st == nil {
 				continue

@@ -18,8 +18,8 @@ var completionRe = regexp.MustCompile(`(完成|为|占|达到|达)[^。；，%\d
 
 func init() {
 	register("growth-rate", func(v *View, rng *rand.Rand) []*Site {
-		return rateSites(v, rng, "growth-rate", growthRe, 4, func(s *Sentence, gi int, _ *Figure, planted num.Decimal) (bool, string) {
-			return v.growthEvidence(s, gi, planted)
+		return rateSites(v, rng, "growth-rate", growthRe, 4, func(s *Sentence, _ int, rate *Figure, planted num.Decimal) (bool, string) {
+			return v.growthEvidence(s, rate, planted)
 		})
 	})
 	register("completion-rate", func(v *View, rng *rand.Rand) []*Site {

@@ -50,6 +50,10 @@ func TestSitesOnAnExecutionReport(t *testing.T) {
 		{"growth-rate", "5.1", false, "prior-year figure not stated"},
 		{"direction-rate", "下降", false, "prior-year figure not stated"},
 		{"comparison-word", "小于", true, "sentence: both amounts"},
+		// a whole and its parts, each with its rate: last year's parts add up
+		{"growth-rate", "10.0", true, "list: the whole and its parts print amounts and growth rates"},
+		{"growth-rate", "5.0", true, "list: the whole and its parts print amounts and growth rates"},
+		{"direction-rate", "下降", true, "list: the whole and its parts print amounts and growth rates"},
 	} {
 		require.True(t, got[want], "missing %+v in %+v", want, got)
 	}

@@ -16,6 +16,7 @@ type View struct {
 	Kind  string
 	Paras []*Para
 	rows  [][]num.Decimal // the figures of each table row holding at least three
+	lists []*list         // 其中 lists, found once
 }
 
 // Para is one narrative paragraph (a block that is not a table cell nor in
@@ -99,6 +100,7 @@ func NewView(d *doc.Document) *View {
 		}
 	}
 	v.Kind = kindOf(v)
+	v.lists = lists(v)
 	return v
 }
 
