@@ -147,7 +147,6 @@ func (v *View) growthEvidence(s *Sentence, rate *Figure, planted num.Decimal) (b
 	return false, "prior-year figure not stated"
 }
 
-
 // completionEvidence: a completion rate in group gi is checkable when its
 // budget is printed beside the actual amount and the planted rate no longer
 // fits them; or, without recomputing, when the actual amount stands in a
