@@ -8,12 +8,19 @@ import (
 	"github.com/budgetlint/budgetlint/parser/num"
 )
 
-// What makes a claim checkable in principle is decided here, from the
-// printed text alone: the figures a careful reader needs to recompute the
-// claim must be printed in the same sentence (or, for a whole or a budget,
-// the sentence before), or the claim's amount must stand in a table row of
-// the document beside other figures (the row that prints its budget, last
-// year's value or its parts).
+// What makes a planted error checkable in principle is decided here, from
+// the printed text alone. A rate is checkable when a reader can recompute
+// it from other printed figures — in its sentence (a change amount beside
+// the level, last year's amount, the budget), the sentence before, the lead
+// of the list it is an item of, an amount printed right after the whole's
+// name anywhere, or a whole and its parts each with its growth rate — and
+// the recomputation gives the printed value (the figures were paired
+// right) but not the planted one (the change is outside rounding). A part
+// or a total is checkable when the listed parts add up to the total. With
+// no recomputation, an amount standing in a table row beside other figures
+// counts too: that row prints its budget, last year's value or its parts.
+// That last rule is generous (nothing is recomputed) and says so in its
+// reason, "table: …".
 
 var (
 	// a lead ending in a direction word introduces a change amount (比上年增收 52,015万元)
@@ -36,7 +43,7 @@ func level(f *Figure) bool { return f != nil && !isChange(f) && !isPrior(f) }
 // divides.
 func actual(f *Figure) bool { return level(f) && !isBudget(f) }
 
-// before is the nearest amount in group gi or before it that is accepts.
+// before is the nearest amount in group gi or before it that accepts takes.
 func before(s *Sentence, gi int, accepts func(*Figure) bool) *Figure {
 	for i := min(gi, len(s.Groups)-1); i >= 0; i-- {
 		if accepts(s.Groups[i].Amount) {
@@ -100,8 +107,8 @@ var decreaseRe = regexp.MustCompile(`(下降|减少|降低|降幅|减收|减支|
 // or, without recomputing, when the level stands in a table row.
 func (v *View) growthEvidence(s *Sentence, rate *Figure, planted num.Decimal) (bool, string) {
 	gi := rate.Group.Index
-	if comparableRe.MatchString(string(s.Para.Fold[s.Start:s.End])) {
-		return false, "rate on a comparable basis (可比/同口径/不变价/剔除): its base is not printed"
+	if comparableRe.MatchString(s.Para.s) {
+		return false, "rate on a comparable basis (可比/同口径/不变价/剔除 in its paragraph): its base is not printed"
 	}
 	var cands []recomputation
 	for i := max(gi-1, 0); i <= gi+1 && i < len(s.Groups); i++ {
@@ -364,10 +371,19 @@ func (v *View) directionEvidence(s *Sentence, gi, at int) (bool, string) {
 			end = r
 		}
 	}
+	// the change's other figure: in the site's own group (增收A，增长r%),
+	// or across the border of a group opened by a change amount (增长r%，增加A)
 	var amount, rate bool
-	for i := max(gi-1, 0); i <= gi+1 && i < len(s.Groups); i++ {
+	from := gi
+	if gi > 0 && isChange(s.Groups[gi].Amount) {
+		from = gi - 1
+	}
+	for i := from; i <= gi+1 && i < len(s.Groups); i++ {
 		g := s.Groups[i]
-		if a := g.Amount; a != nil && a.Start >= cut && a.Start < end {
+		if i > gi && !isChange(g.Amount) {
+			break
+		}
+		if a := g.Amount; a != nil && a.Start >= cut && a.Start < end && i >= gi {
 			amount = amount || isChange(a)
 		}
 		for _, r := range g.Rates {
@@ -387,15 +403,15 @@ func (v *View) directionEvidence(s *Sentence, gi, at int) (bool, string) {
 		}
 	}
 	for _, r := range s.Groups[gi].Rates {
-		if r.NumStart > at {
+		if r.NumStart > at && !comparableRe.MatchString(s.Para.s) {
 			if ok, why, found := v.mixEvidence(r, r.Value, true); found {
 				return ok, why
 			}
 			break
 		}
 	}
-	if comparableRe.MatchString(text) {
-		return false, "rate on a comparable basis (可比/同口径/不变价/剔除): its base is not printed"
+	if comparableRe.MatchString(s.Para.s) {
+		return false, "rate on a comparable basis (可比/同口径/不变价/剔除 in its paragraph): its base is not printed"
 	}
 	cur := levelBefore(s, gi)
 	for _, g := range s.Groups {

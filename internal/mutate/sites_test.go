@@ -114,3 +114,35 @@ func FuzzSites(f *testing.F) {
 		}
 	})
 }
+
+func TestDirectionEvidence(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, word string
+		checkable        bool
+		why              string
+	}{
+		{"amount then rate", "全年粮食总产量36.05万吨，比上年增加1.83万吨，增长5.3%。", "增加", true, "sentence: change stated as amount and rate"},
+		{"rate then amount", "全市一般公共预算收入120.00亿元，增长5.0%，增加5.71亿元。", "增加", true, "sentence: change stated as amount and rate"},
+		{"a level alone", "全市一般公共预算收入120.00亿元，增长5.0%。", "增长", false, "prior-year figure not stated"},
+		// the rate belongs to the subject before the cause, the next rate to the next subject
+		{"across a cause", "农林水支出执行78.67亿元，下降10.94%，主要是结转资金较上年减少9.1亿元导致支出下降；交通运输支出执行23.12亿元，下降16.7%。", "减少", false, "prior-year figure not stated"},
+		{"the one cause", "一般公共预算支出80.00亿元，比上年下降3.1%，主要原因是债务还本支出减少2.50亿元。", "减少", true, "sentence: the one cause of a change stated before it"},
+		{"one of several causes", "一般公共预算支出80.00亿元，比上年下降3.1%，主要原因是债务还本支出减少2.50亿元、教育支出增加0.40亿元。", "减少", false, "prior-year figure not stated"},
+		{"comparable basis", "一般公共预算收入38.9亿元，同口径增长7.3%。", "增长", false, "rate on a comparable basis (可比/同口径/不变价/剔除 in its paragraph): its base is not printed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := NewView(parserText(t, tc.text+"\n"))
+			var got []*Site
+			for _, op := range []string{"direction-amount", "direction-rate"} {
+				for _, s := range operators[op].find(v, rand.New(rand.NewPCG(1, 1))) {
+					if string(s.Old) == tc.word {
+						got = append(got, s)
+					}
+				}
+			}
+			require.NotEmpty(t, got, "no site for %s", tc.word)
+			require.Equal(t, tc.checkable, got[0].Checkable, got[0].Why)
+			require.Equal(t, tc.why, got[0].Why)
+		})
+	}
+}
