@@ -68,7 +68,7 @@ func TestMutationBenchmark(t *testing.T) {
 		require.NoError(t, w.Flush())
 		require.NoError(t, file.Close())
 	}
-	write("mutation-table.txt", func(w *bufio.Writer) error { return WriteTable(w, ms, seed) })
+	write("mutation-table.txt", func(w *bufio.Writer) error { return WriteTable(w, ms, seed, failed) })
 	write("mutation-all.tsv", func(w *bufio.Writer) error { return WriteTSV(w, ms, nil) })
 	write("mutation-missed.tsv", func(w *bufio.Writer) error { return WriteTSV(w, ms, MissedCheckable) })
 

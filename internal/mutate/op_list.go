@@ -108,9 +108,8 @@ func lists(v *View) []*list {
 // listEndRe: words after which an amount is no longer a part of the list.
 var listEndRe = regexp.MustCompile(`合计|总计|总量|共计|加上|减去|扣除|收支相抵|结余|结转`)
 
-// sumMeets reports whether the exhaustive parts, part i replaced by repl
-// (none when i < 0), can add up to total.
-func (l *list) sumMeets(i int, repl, total num.Interval) bool {
+// sum adds the exhaustive parts, part i replaced by repl (none when i < 0).
+func (l *list) sum(i int, repl num.Interval) num.Interval {
 	sum := num.Int(0)
 	for k, f := range l.parts[:l.exhaustive] {
 		if k == i {
@@ -119,7 +118,7 @@ func (l *list) sumMeets(i int, repl, total num.Interval) bool {
 			sum = sum.Add(interval(f.Value, f.Unit))
 		}
 	}
-	return sum.Meets(total)
+	return sum
 }
 
 func planted(st *Site, f *Figure) num.Interval {
@@ -127,18 +126,82 @@ func planted(st *Site, f *Figure) num.Interval {
 	return interval(d, f.Unit)
 }
 
-// partEvidence: a changed part is checkable when the parts add up to the
-// total, when it now exceeds the total, or when its share, its change or a
-// table row pins it.
+// completeSets are decompositions whose names say the list is whole: a
+// 其中 list naming all of one set leaves nothing out, so parts short of
+// the total contradict it. Any other 其中 list may leave parts out.
+var completeSets = [][]string{
+	{"税收收入", "非税收入"},
+	{"一般债务", "专项债务"},
+	{"一般债券", "专项债券"},
+	{"新增债券", "再融资债券"},
+	{"第一产业", "第二产业", "第三产业"},
+	{"出口", "进口"},
+	{"固定电话", "移动电话"},
+}
+
+// complete reports whether the list's exhaustive parts name a whole set.
+func (l *list) complete() bool {
+	for _, set := range completeSets {
+		found := 0
+		for _, name := range set {
+			for _, f := range l.parts[:l.exhaustive] {
+				if strings.Contains(f.Lead, name) {
+					found++
+					break
+				}
+			}
+		}
+		if found == len(set) {
+			return true
+		}
+	}
+	return false
+}
+
+// sumEvidence judges a planted change to a list whose parts add up to its
+// total: parts that now exceed the total contradict it; parts that now fall
+// short contradict it only when the list is complete by name.
+func (l *list) sumEvidence(sum, total num.Interval) (bool, string) {
+	switch {
+	case sum.Meets(total):
+		return false, "planted value within the rounding of the parts' sum"
+	case total.Below(sum):
+		return true, "sentence: the parts (adding up to the total) now exceed it"
+	case l.complete():
+		return true, "sentence: the parts of a complete decomposition now fall short of the total"
+	}
+	return false, "the parts now fall short of the total: a 其中 list may leave parts out"
+}
+
+// changePinned reports whether group g's amount is pinned by its change
+// printed both as an amount and as a rate (this year = last year + change,
+// last year = change / rate).
+func changePinned(g *Group) bool {
+	s := g.sentence
+	var amount, rate bool
+	for i := g.Index; i <= g.Index+1 && i < len(s.Groups); i++ {
+		h := s.Groups[i]
+		if i > g.Index && !isChange(h.Amount) {
+			break
+		}
+		amount = amount || (i > g.Index && isChange(h.Amount))
+		for _, r := range h.Rates {
+			rate = rate || isChange(r)
+		}
+	}
+	return amount && rate
+}
+
+// partEvidence: a changed part is checkable when the parts added up to the
+// total and no longer do (see sumEvidence), when it now exceeds the total,
+// or when its share, its change (amount and rate) or a table row pin it.
 func (v *View) partEvidence(l *list, i int, st *Site) (bool, string) {
 	f := l.parts[i]
+	total := interval(l.total.Value, l.total.Unit)
 	switch {
 	case i < l.exhaustive:
-		if l.sumMeets(i, planted(st, f), interval(l.total.Value, l.total.Unit)) {
-			return false, "planted value within the rounding of the parts' sum"
-		}
-		return true, "sentence: the parts add up to the total"
-	case interval(l.total.Value, l.total.Unit).Below(planted(st, f)):
+		return l.sumEvidence(l.sum(i, planted(st, f)), total)
+	case total.Below(planted(st, f)):
 		return true, "sentence: the part now exceeds the total"
 	}
 	for _, r := range f.Group.Rates {
@@ -146,9 +209,8 @@ func (v *View) partEvidence(l *list, i int, st *Site) (bool, string) {
 			return true, "sentence: the part's share is printed"
 		}
 	}
-	s := f.Group.sentence
-	if gi := f.Group.Index; gi+1 < len(s.Groups) && isChange(s.Groups[gi+1].Amount) {
-		return true, "sentence: the part's change is printed"
+	if changePinned(f.Group) {
+		return true, "sentence: the part's change is printed as amount and rate"
 	}
 	if v.inTable(f) {
 		return true, "table: the part stands in a table row"
@@ -156,16 +218,14 @@ func (v *View) partEvidence(l *list, i int, st *Site) (bool, string) {
 	return false, "list not exhaustive, and no share, change or table row for the part"
 }
 
-// totalEvidence: a changed total is checkable when the parts add up to it,
-// when a part now exceeds it, when the parts' shares of it are printed, or
-// when its own rates or a table row pin it.
+// totalEvidence: a changed total is checkable when the parts added up to
+// it and no longer do (see sumEvidence), when a part now exceeds it, when
+// the parts' shares of it are printed, or when its change (amount and
+// rate) or a table row pin it.
 func (v *View) totalEvidence(l *list, st *Site) (bool, string) {
 	t := planted(st, l.total)
 	if l.exhaustive > 0 {
-		if l.sumMeets(-1, num.Interval{}, t) {
-			return false, "planted value within the rounding of the parts' sum"
-		}
-		return true, "sentence: the parts add up to the total"
+		return l.sumEvidence(l.sum(-1, num.Interval{}), t)
 	}
 	for _, f := range l.parts {
 		if t.Below(interval(f.Value, f.Unit)) {
@@ -177,10 +237,8 @@ func (v *View) totalEvidence(l *list, st *Site) (bool, string) {
 			}
 		}
 	}
-	s := l.total.Group.sentence
-	gi := l.total.Group.Index
-	if gi+1 < len(s.Groups) && isChange(s.Groups[gi+1].Amount) {
-		return true, "sentence: the total's change is printed"
+	if changePinned(l.total.Group) {
+		return true, "sentence: the total's change is printed as amount and rate"
 	}
 	if v.inTable(l.total) {
 		return true, "table: the total stands in a table row"

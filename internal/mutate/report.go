@@ -66,12 +66,20 @@ func Summarize(ms []Mutant) Summary {
 }
 
 // WriteTable prints the catch rates per operator and per document kind,
-// over all mutants and over the checkable ones, and the reasons mutants
-// are uncatchable.
-func WriteTable(w io.Writer, ms []Mutant, seed uint64) error {
+// over all mutants and over the checkable ones, the reasons mutants are
+// uncatchable, and the documents that could not be mutated and why.
+func WriteTable(w io.Writer, ms []Mutant, seed uint64, failed map[string]error) error {
 	s := Summarize(ms)
 	fmt.Fprintf(w, "mutation benchmark: %d mutants in %d documents (seed %d; %d copies could not be built)\n",
 		s.Mutants, s.Docs, seed, s.Errors)
+	var names []string
+	for n := range failed {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "not mutated: %s: %v\n", n, failed[n])
+	}
 	fmt.Fprintf(w, "caught within one line: %d/%d = %s of all; %d/%d = %s of the checkable in principle\n",
 		s.Caught, s.Mutants, pct(s.Caught, s.Mutants), s.CheckableCaught, s.Checkable, pct(s.CheckableCaught, s.Checkable))
 	var reports []Mutant

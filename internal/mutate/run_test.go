@@ -2,6 +2,7 @@ package mutate
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -108,10 +109,11 @@ func TestWriteTableAndTSV(t *testing.T) {
 		{Doc: "b.html", Kind: "bulletin", Op: "growth-rate", Err: "the source writes 'x' otherwise"},
 	}
 	var tbl bytes.Buffer
-	require.NoError(t, WriteTable(&tbl, ms, 5))
+	require.NoError(t, WriteTable(&tbl, ms, 5, map[string]error{"c.pdf": errors.New("malformed PDF")}))
 	out := tbl.String()
 	require.Contains(t, out, "3 mutants in 2 documents (seed 5; 1 copies could not be built)")
 	require.Contains(t, out, "1/3 = 33.3% of all; 1/2 = 50.0% of the checkable")
+	require.Contains(t, out, "not mutated: c.pdf: malformed PDF")
 	require.Contains(t, out, "bulletins left out): 1/2 = 50.0% of all; 1/2 = 50.0% of the checkable, in 1 documents")
 	require.Regexp(t, `share\s+2\s+1\s+50.0%\s+2\s+1\s+50.0%\s+0`, out)
 	require.Contains(t, out, "1  growth-rate: prior-year figure not stated")

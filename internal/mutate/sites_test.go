@@ -9,6 +9,7 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/num"
 )
 
 func excerptView(t *testing.T) *View {
@@ -40,8 +41,13 @@ func TestSitesOnAnExecutionReport(t *testing.T) {
 	for _, want := range []site{
 		{"share", "73.50", true, "sentence: whole before the part"},
 		{"share", "26.50", true, "sentence: whole before the part"},
-		{"total", "150.20", true, "sentence: the parts add up to the total"},
-		{"part", "110.40", true, "sentence: the parts add up to the total"},
+		// with this seed the total moves down and the parts up: they exceed it
+		{"total", "150.20", true, "sentence: the parts (adding up to the total) now exceed it"},
+		{"part", "110.40", true, "sentence: the parts (adding up to the total) now exceed it"},
+		// 非税收入 moves down: 税收收入 + 非税收入 is the whole, so the sum falls short
+		{"part", "39.80", true, "sentence: the parts of a complete decomposition now fall short of the total"},
+		// 其他支出 moves down: a 其中 list may leave parts out
+		{"part", "19.00", false, "the parts now fall short of the total: a 其中 list may leave parts out"},
 		{"growth-rate", "3.99", true, "sentence: level and change amount"},
 		{"direction-amount", "增支", true, "sentence: change stated as amount and rate"},
 		{"direction-rate", "增长", true, "sentence: change stated as amount and rate"},
@@ -144,5 +150,29 @@ func TestDirectionEvidence(t *testing.T) {
 			require.Equal(t, tc.checkable, got[0].Checkable, got[0].Why)
 			require.Equal(t, tc.why, got[0].Why)
 		})
+	}
+}
+
+func TestSumEvidence(t *testing.T) {
+	v := NewView(parserText(t, "全市一般公共预算收入150.20亿元，其中：税收收入110.40亿元，非税收入39.80亿元。全市支出63.00亿元，其中：城乡社区支出44.00亿元，其他支出19.00亿元。\n"))
+	require.Len(t, v.lists, 2)
+	complete, partial := v.lists[0], v.lists[1]
+	require.Equal(t, 2, complete.exhaustive)
+	require.True(t, complete.complete())
+	require.False(t, partial.complete())
+	iv := func(s string) num.Interval { return num.MustDecimal(s).Interval() }
+	for _, tc := range []struct {
+		l         *list
+		sum, tot  string
+		checkable bool
+	}{
+		{complete, "150.21", "150.20", false}, // within rounding
+		{complete, "160.20", "150.20", true},  // exceeds
+		{complete, "140.20", "150.20", true},  // falls short of a complete decomposition
+		{partial, "53.00", "63.00", false},    // falls short: another part may be left out
+		{partial, "73.00", "63.00", true},
+	} {
+		ok, why := tc.l.sumEvidence(iv(tc.sum), iv(tc.tot))
+		require.Equal(t, tc.checkable, ok, "%s vs %s: %s", tc.sum, tc.tot, why)
 	}
 }
