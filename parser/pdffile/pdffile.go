@@ -25,11 +25,12 @@ const (
 	maxPages     = 10000
 	maxTreeDepth = 64
 	maxTreeNodes = 200000
-	// After docBudget plus pageShare per page, remaining pages are skipped:
-	// a long report on a busy machine reads to its end, a hostile file
-	// (whose work the operator budget below bounds too) does not run on.
+	// After docBudget plus pageShare per page (at most maxShare), remaining
+	// pages are skipped: a long report on a busy machine reads to its end,
+	// and a hostile file of many slow pages still stops within two minutes.
 	docBudget = 30 * time.Second
 	pageShare = 50 * time.Millisecond
+	maxShare  = 90 * time.Second
 
 	// Content operators a whole document may run: a base that no real
 	// report comes near, plus an allowance per input byte (real reports run
@@ -75,7 +76,7 @@ func Read(data []byte) (raw *doc.Raw, err error) {
 	stats := textStats{}
 	lost := 0
 	for i, pg := range pages {
-		if time.Since(start) > docBudget+time.Duration(len(pages))*pageShare {
+		if time.Since(start) > docBudget+min(time.Duration(len(pages))*pageShare, maxShare) {
 			raw.Warnings = append(raw.Warnings, fmt.Sprintf("reading stopped at page %d of %d: time budget exceeded", i+1, len(pages)))
 			break
 		}
