@@ -30,7 +30,7 @@ func baseAndDelta(ch *claims.Change) (base, delta num.Interval, how string, ok b
 		delta = ch.Current.Yuan().Sub(base).Abs()
 		how = fig(ch.Current) + " − " + fig(ch.Base)
 		return base, delta, how, true
-	case ch.Current != nil && ch.Amount != nil:
+	case ch.Current != nil && ch.Amount != nil && ch.Amount.Unit.IsAmount():
 		delta = ch.Amount.Yuan()
 		a, cur := ch.Amount.Value.String(), ch.Current.Value.String()
 		if ch.Amount.Unit != ch.Current.Unit {
@@ -47,7 +47,7 @@ func baseAndDelta(ch *claims.Change) (base, delta num.Interval, how string, ok b
 			return base, delta, "", false
 		}
 		return base, delta, how, true
-	case ch.Base != nil && ch.Amount != nil:
+	case ch.Base != nil && ch.Amount != nil && ch.Amount.Unit.IsAmount():
 		return ch.Base.Yuan(), ch.Amount.Yuan(), ch.Amount.Value.String() + " / " + ch.Base.Value.String(), true
 	}
 	return base, delta, "", false
@@ -181,6 +181,19 @@ func changeDirection(c *Context, ch *claims.Change) {
 }
 
 func changeAmount(c *Context, ch *claims.Change) {
+	if ch.Amount != nil && !ch.Amount.Unit.IsAmount() {
+		return // a counted quantity: only its direction words are judged
+	}
+	if ch.Amount != nil && ch.Amount.Unit.IsAmount() && ch.Current != nil && ch.Base == nil && ch.Rate == nil {
+		// an amount alone (增收2.83亿元): a stated value of the period
+		// before that fits decides it; the rate test judges the others
+		if fit, _ := priorBase(ch); fit != nil {
+			c.Decided(ch)
+		} else {
+			c.Skip(ch, "change amount: base not stated")
+		}
+		return
+	}
 	if ch.Amount == nil || ch.Current == nil || ch.Base == nil {
 		return
 	}

@@ -29,7 +29,7 @@ func priorFit(ch *claims.Change, base *claims.Figure) bool {
 		}
 	}
 	d := delta.Abs()
-	if ch.Amount != nil && !d.Meets(ch.Amount.Yuan()) {
+	if ch.Amount != nil && ch.Amount.Unit.IsAmount() && !d.Meets(ch.Amount.Yuan()) {
 		return false
 	}
 	if ch.Rate != nil {

@@ -64,10 +64,13 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		// a rate or amount right after the previous one belongs to the same
 		// change; a second amount starts another (减少0.94亿元，较上年减少0.13亿元),
 		// and a figure in brackets does not join one outside them
-		if cur != nil && joinable(bx.text(lastEnd, at)) && !strings.Contains(bx.text(at-4, at), "年均") && !(f.Role == RoleDelta && cur.Amount != nil) && f.Paren == bx.changeParen(cur) {
+		if cur != nil && joinable(bx.text(lastEnd, at)) && !(f.Role == RoleDelta && cur.Amount != nil) && f.Paren == bx.changeParen(cur) {
+			if strings.Contains(bx.text(at-4, at), "年均") {
+				cur.Annual = true // 增加799.2亿元，年均增长2.7%: the words still agree
+			}
 			bx.addToChange(cur, f, dir, word, to)
 			cur.End = f.End
-			lastEnd = f.End
+			lastEnd = bx.unitEnd(f)
 			continue
 		}
 		cur = &Change{Span: Span{Block: bx.b, Start: at, End: f.End}, Dir: dir, DirWord: word}
@@ -95,7 +98,7 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		}
 		bx.set.Changes = append(bx.set.Changes, cur)
 		bx.blockChanges = append(bx.blockChanges, cur)
-		lastEnd = f.End
+		lastEnd = bx.unitEnd(f)
 	}
 	// 持平 / 无变化: a flat statement joins the change of its clause group
 	for _, m := range bx.find(lx.flatRe, s[0], s[1]) {
@@ -219,4 +222,20 @@ func (bx *blockCtx) changeParen(c *Change) bool {
 		}
 	}
 	return false
+}
+
+// unitEnd is where a figure's unit ends: a counted quantity's word (1.83万吨)
+// is not part of its span but belongs to it.
+func (bx *blockCtx) unitEnd(f *Figure) int {
+	if f.Unit != UnitCount || f.Count == "" {
+		return f.End
+	}
+	i := f.End
+	for i < len(bx.rs) && bx.rs[i] == ' ' {
+		i++
+	}
+	if strings.HasPrefix(bx.text(i, i+len([]rune(f.Count))), f.Count) {
+		return i + len([]rune(f.Count))
+	}
+	return f.End
 }

@@ -10,7 +10,7 @@ import (
 var (
 	yearInClause = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	periodRe     = regexp.MustCompile(`(?:与|和|同)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)[^，,；;]{0,16}?(?:相比|比较|对比)|(?:比|较)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)?[^，,；;增减上下提降持无]{0,14}|同比|环比`)
-	ratioRe      = regexp.MustCompile(`(?:完成|为|达到|达|占)(?:了)?(年初|调整后?|全年|当年)?(?:预算|计划)(?:数)?(?:的)?\s*$`)
+	ratioRe      = regexp.MustCompile(`(?:完成|为|达到|达|占)(?:了)?(年初|调整后?|全年|当年)?(?:预算|计划)(?:数)?(?:\s*[\d,]+(?:\.\d+)?\s*(?:亿|万)?元)?(?:的)?\s*$`)
 
 	bareShareRe = regexp.MustCompile(`占(?:[^\d占地用有图表，,；;:：]{0,20}?的)?(?:比重|比例)?(?:为)?\s*$`)
 
@@ -133,6 +133,14 @@ func (bx *blockCtx) roles(s [2]int, figs []*Figure) {
 			} else {
 				f.Role = RoleLevel
 			}
+		case f.Unit == UnitCount && f.Count != "" && !yearLikeCount(f.Count):
+			// a counted or measured quantity can change too (比上年增加1.83万吨，
+			// 增长5.3%): its direction words must agree with its rate's
+			if w, to, _ := bx.dirBefore(f.Start); w != "" && !to {
+				f.Role = RoleDelta
+			} else {
+				f.Role = RoleOther
+			}
 		case f.Unit == UnitNone && bareShareRe.MatchString(pre) && bx.endsClause(f.End):
 			f.Role = RoleShare // a share written without its % sign
 		default:
@@ -208,6 +216,15 @@ func (bx *blockCtx) hasFigure(s, e int) bool {
 		if f.Unit.IsAmount() || f.Unit == UnitPercent {
 			return true
 		}
+	}
+	return false
+}
+
+// yearLikeCount: counted words that are periods or ranks, not quantities.
+func yearLikeCount(w string) bool {
+	switch w {
+	case "年", "月", "日", "号", "期", "级", "届", "号文", "号)", "个百分点", "百分点", "倍", "分", "岁", "类", "款":
+		return true
 	}
 	return false
 }
