@@ -13,7 +13,7 @@ func init() {
 		"rate":        each(completions, completionRate),
 		"zero-budget": each(completions, completionZeroBudget),
 		"comparison":  each(func(c *Context) []*claims.Comparison { return c.Claims.Comparisons }, comparison),
-	}, Options{})
+	}, Options{Vars: []string{"stated", "expected", "budget", "final"}})
 }
 
 func completionZeroBudget(c *Context, cp *claims.Completion) {

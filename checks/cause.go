@@ -11,7 +11,7 @@ func init() {
 	RegisterTests("cause", map[string]Test{
 		"direction": each(causes, causeDirection),
 		"empty":     each(causes, causeEmpty),
-	}, Options{})
+	}, Options{Vars: []string{"stated", "expected", "cause"}})
 }
 
 func causeEmpty(c *Context, cs *claims.Cause) {

@@ -16,7 +16,7 @@ import (
 func init() {
 	RegisterTests("chain", map[string]Test{
 		"total": each(func(c *Context) []*claims.Chain { return c.Claims.Chains }, chainTotal),
-	}, Options{})
+	}, Options{Vars: []string{"stated", "expected", "terms"}})
 }
 
 func chainTotal(c *Context, ch *claims.Chain) {

@@ -18,7 +18,7 @@ func init() {
 		"zero-base": each(changes, changeZeroBase),
 		"amount":    each(changes, changeAmount),
 		"mix":       changeMix,
-	}, Options{})
+	}, Options{Vars: []string{"stated", "expected", "how", "parts"}})
 }
 
 // baseAndDelta works out last period's value and the size of the change

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/claims"
@@ -30,6 +32,7 @@ type Context struct {
 	Claims *claims.Set
 	Rule   *rules.Rule
 	run    *run
+	kind   *Kind
 }
 
 // Vars are the named values a rule's message template may use: {stated}, {expected}...
@@ -44,7 +47,7 @@ func (c *Context) Report(b *doc.Block, start, end int, vars Vars, related ...Pla
 	f := Finding{
 		Rule:     c.Rule.ID,
 		Severity: c.Rule.Severity,
-		Message:  Expand(c.Rule.Message, vars),
+		Message:  c.expand(vars),
 		Stated:   vars["stated"],
 		Expected: vars["expected"],
 		Context:  vars["context"],
@@ -74,7 +77,7 @@ func (c *Context) ReportClaim(cl claims.Claim, vars Vars, related ...Place) {
 // ReportDoc records a finding about the whole document (no position).
 func (c *Context) ReportDoc(vars Vars) {
 	c.run.out = append(c.run.out, Finding{
-		Rule: c.Rule.ID, Severity: c.Rule.Severity, Message: Expand(c.Rule.Message, vars),
+		Rule: c.Rule.ID, Severity: c.Rule.Severity, Message: c.expand(vars),
 		Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Claim: vars["claim"],
 		Stated: vars["stated"], Expected: vars["expected"],
 	})
@@ -96,6 +99,23 @@ func (c *Context) TableChecked() { c.run.tables.TableChecked() }
 
 // TableSkipped records one table identity that could not be checked, and why.
 func (c *Context) TableSkipped(reason string) { c.run.tables.TableSkipped(reason) }
+
+// strictVars makes a test that fills a var its kind does not declare
+// (Options.Vars) panic; the package's tests turn it on, so the declared
+// list cannot drift from the Vars{...} the tests fill.
+var strictVars bool
+
+// expand fills the rule's message template.
+func (c *Context) expand(vars Vars) string {
+	if strictVars && c.kind != nil {
+		for name := range vars {
+			if !slices.Contains(c.kind.Vars, name) {
+				panic(fmt.Sprintf("kind %s fills {%s}, which its Options.Vars does not declare: add it there", c.kind.Name, name))
+			}
+		}
+	}
+	return Expand(c.Rule.Message, vars)
+}
 
 // Expand fills {name} placeholders; unknown names are left as written.
 func Expand(tmpl string, vars Vars) string {

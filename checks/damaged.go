@@ -12,7 +12,7 @@ import (
 // files without a usable text layer too: damage is said even when nothing
 // else can be checked.
 func init() {
-	RegisterTests("damaged", map[string]Test{"file": damaged}, Options{OnNoText: true})
+	RegisterTests("damaged", map[string]Test{"file": damaged}, Options{OnNoText: true, Vars: []string{"damage", "pages"}})
 }
 
 func damaged(c *Context) {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/budgetlint/budgetlint/internal/suggest"
 	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/rules"
@@ -42,7 +43,10 @@ func New(set *rules.Set) (*Engine, error) {
 	for _, r := range set.Rules {
 		k := kinds[r.Kind]
 		if k == nil {
-			return nil, fmt.Errorf("%s:%d: rule %s: unknown kind %q (known: %s)", r.File, r.Line, r.ID, r.Kind, strings.Join(Kinds(), ", "))
+			return nil, fmt.Errorf("%s:%d: rule %s: unknown kind %q%s (known: %s)", r.File, r.Line, r.ID, r.Kind, suggest.Hint(r.Kind, Kinds()), strings.Join(Kinds(), ", "))
+		}
+		if err := k.checkMessage(r); err != nil {
+			return nil, err
 		}
 		if k.ByEngine {
 			if e.byEngine == nil {
@@ -106,7 +110,7 @@ func (e *Engine) runTest(r *run, a active) {
 			e.internalError(r, "rule "+a.rule.ID, p)
 		}
 	}()
-	a.test(&Context{Doc: r.doc, Claims: r.claims, Rule: a.rule, run: r})
+	a.test(&Context{Doc: r.doc, Claims: r.claims, Rule: a.rule, run: r, kind: a.kind})
 }
 
 func (e *Engine) internalError(r *run, what string, p any) {

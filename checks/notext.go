@@ -4,7 +4,7 @@ package checks
 // PDF, or one whose text decodes to garbage). Every other kind is skipped
 // for such a document: missing sections or tables would only be noise.
 func init() {
-	RegisterTests("no-text", map[string]Test{"layer": noText}, Options{OnNoText: true})
+	RegisterTests("no-text", map[string]Test{"layer": noText}, Options{OnNoText: true, Vars: []string{"reason"}})
 }
 
 func noText(c *Context) {

@@ -35,7 +35,7 @@ func init() {
 		"gap":        test(numberingGap),
 		"unnumbered": test(numberingUnnumbered),
 		"lone":       test(numberingLone),
-	}, Options{})
+	}, Options{Vars: []string{"stated", "expected", "previous"}})
 }
 
 type seq struct {

@@ -22,7 +22,7 @@ type placeholder struct {
 func init() {
 	Register("placeholder", placeholder{}, map[string]func(placeholder) Test{
 		"pattern": func(p placeholder) Test { return p.run },
-	}, Options{})
+	}, Options{Vars: []string{"stated"}})
 }
 
 func (p *placeholder) prepare() error {

@@ -14,7 +14,7 @@ func init() {
 	RegisterTests("punctuation", map[string]Test{
 		"doubled":    eachProse(doubledPunctuation),
 		"unbalanced": eachProse(unbalanced),
-	}, Options{})
+	}, Options{Vars: []string{"stated"}})
 }
 
 var doubledRe = regexp.MustCompile(`。。|，，|、、|；；`)

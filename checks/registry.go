@@ -2,9 +2,12 @@ package checks
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/budgetlint/budgetlint/internal/suggest"
 	"github.com/budgetlint/budgetlint/rules"
 )
 
@@ -35,6 +38,10 @@ type Options struct {
 	// ByEngine: findings of this kind are written by the engine itself
 	// (a rule that failed); its rules carry the severity and message only.
 	ByEngine bool
+	// Vars are the names the kind's tests fill in Vars{...}: the only
+	// {placeholders} its rules' messages may use, so a typo in a message
+	// is an error when the rule file loads, not a brace in a finding.
+	Vars []string
 }
 
 var kinds = map[string]*Kind{}
@@ -132,6 +139,22 @@ func (k *Kind) build(r *rules.Rule) (Test, error) {
 		return nil, errf(r, "params.test %q: want one of %s", test, strings.Join(k.TestNames(), ", "))
 	}
 	return f(p), nil
+}
+
+var placeholderRe = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// checkMessage refuses a message template naming a placeholder the kind
+// never fills.
+func (k *Kind) checkMessage(r *rules.Rule) error {
+	for _, m := range placeholderRe.FindAllStringSubmatch(r.Message, -1) {
+		if !slices.Contains(k.Vars, m[1]) {
+			known := append([]string(nil), k.Vars...)
+			sort.Strings(known)
+			return fmt.Errorf("%s:%d: rule %s: message: unknown placeholder {%s}%s (kind %s fills: %s)",
+				r.File, r.MessageLine, r.ID, m[1], suggest.Hint(m[1], known), k.Name, strings.Join(known, ", "))
+		}
+	}
+	return nil
 }
 
 func errf(r *rules.Rule, format string, args ...any) error {

@@ -9,7 +9,7 @@ import (
 func init() {
 	RegisterTests("restated", map[string]Test{
 		"item": each(func(c *Context) []*claims.Item { return c.Claims.Items }, restatedItem),
-	}, Options{})
+	}, Options{Vars: []string{"stated", "expected", "second"}})
 }
 
 func restatedItem(c *Context, it *claims.Item) {

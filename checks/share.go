@@ -14,7 +14,7 @@ func init() {
 		"value":      shareValue,
 		"sign":       shareSign,
 		"zero-whole": shareZeroWhole,
-	}, Options{})
+	}, Options{Vars: []string{"stated", "expected", "part", "whole", "whole_name", "claim"}})
 }
 
 func shareSign(c *Context) {

@@ -17,7 +17,7 @@ import (
 // exceed every figure it may break down, and a complete list must fall
 // short of every one, before a total is reported.
 func init() {
-	RegisterTests("sum", map[string]Test{"parts": sumParts}, Options{})
+	RegisterTests("sum", map[string]Test{"parts": sumParts}, Options{Vars: []string{"stated", "expected", "parts"}})
 }
 
 func sumParts(c *Context) {

@@ -125,7 +125,7 @@ func init() {
 	RegisterTests("suppression", map[string]Test{
 		"bad":    badSuppressions,
 		"unused": unusedSuppressions,
-	}, Options{AfterSuppressions: true})
+	}, Options{AfterSuppressions: true, Vars: []string{"problem", "rule"}})
 }
 
 func badSuppressions(c *Context) {
@@ -159,6 +159,6 @@ func unusedSuppressions(c *Context) {
 }
 
 func (c *Context) reportSuppression(s *suppression, vars Vars) {
-	c.run.out = append(c.run.out, Finding{Rule: c.Rule.ID, Severity: c.Rule.Severity, Message: Expand(c.Rule.Message, vars),
+	c.run.out = append(c.run.out, Finding{Rule: c.Rule.ID, Severity: c.Rule.Severity, Message: c.expand(vars),
 		Line: s.line, Column: s.col, EndLine: s.endLine, EndColumn: s.endCol, Claim: s.text})
 }

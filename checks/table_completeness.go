@@ -16,7 +16,7 @@ import (
 func init() {
 	Register("table-completeness", tableCompleteness{MinFound: 3}, map[string]func(tableCompleteness) Test{
 		"tables": func(p tableCompleteness) Test { return p.run },
-	}, Options{})
+	}, Options{Vars: []string{"table", "expected", "where", "claim", "context"}})
 }
 
 type tableCompleteness struct {

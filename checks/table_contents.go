@@ -20,7 +20,7 @@ import (
 // with the entry when they share a run of words, so an entry whose section
 // is simply absent is left to the completeness rule.
 func init() {
-	RegisterTests("table-contents", map[string]Test{"contents": tableContents{}.run}, Options{})
+	RegisterTests("table-contents", map[string]Test{"contents": tableContents{}.run}, Options{Vars: []string{"stated", "expected", "line", "what", "context"}})
 }
 
 type tableContents struct{}

@@ -27,7 +27,7 @@ func init() {
 			func(f claims.Facts, y int) bool { return y != f.Year }),
 		"mention": reportYear(mentionRe, func(b *doc.Block) bool { return !isHeadingLike(b) }, false,
 			func(f claims.Facts, y int) bool { return y != f.Year }),
-	}, Options{})
+	}, Options{Vars: []string{"stated", "expected", "claim_year"}})
 }
 
 var (

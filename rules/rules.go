@@ -18,6 +18,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/budgetlint/budgetlint/internal/suggest"
 )
 
 //go:embed *.yaml
@@ -37,6 +39,9 @@ type Rule struct {
 
 	File string `yaml:"-"` // where the rule was defined
 	Line int    `yaml:"-"`
+	// MessageLine is the line of the message template, where an unknown
+	// {placeholder} is reported (the rule's line when it has none).
+	MessageLine int `yaml:"-"`
 }
 
 // On reports whether the rule runs (rules are on unless enabled: false).
@@ -99,6 +104,9 @@ type Set struct {
 	Vocabulary map[string][]string
 	Tables     TableSet
 	byID       map[string]*Rule
+	// vocabNames are the word lists the embedded pack defines: the only
+	// names the extractor reads, so a user file naming another is a typo.
+	vocabNames map[string]bool
 }
 
 // Lookup finds a rule by id.
@@ -124,7 +132,7 @@ func Default() (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := s.merge(path.Join("rules", n), data); err != nil {
+		if err := s.merge(path.Join("rules", n), data, true); err != nil {
 			return nil, err
 		}
 	}
@@ -150,13 +158,15 @@ func (s *Set) AddFile(file string) error {
 	if err != nil {
 		return err
 	}
-	return s.merge(file, data)
+	return s.merge(file, data, false)
 }
 
 // AddBytes merges a rule file held in memory; file names it in errors.
-func (s *Set) AddBytes(file string, data []byte) error { return s.merge(file, data) }
+func (s *Set) AddBytes(file string, data []byte) error { return s.merge(file, data, false) }
 
-func (s *Set) merge(file string, data []byte) error {
+// merge decodes one rule file into the set. builtin marks the embedded
+// pack, whose vocabulary lists are the ones the extractor knows.
+func (s *Set) merge(file string, data []byte, builtin bool) error {
 	if s.byID == nil {
 		s.byID = map[string]*Rule{}
 	}
@@ -171,9 +181,15 @@ func (s *Set) merge(file string, data []byte) error {
 		}
 		return fmt.Errorf("%s: %v", file, YAMLMessage(err))
 	}
+	if err := duplicateKeys(&root); err != nil {
+		return fmt.Errorf("%s:%v", file, err)
+	}
 	var p Pack
 	if err := decodeNode(&root, &p); err != nil {
 		return fmt.Errorf("%s:%v", file, err)
+	}
+	if err := s.checkVocabulary(file, &root, builtin); err != nil {
+		return err
 	}
 	// line numbers per rule, from the node tree
 	lines := ruleLines(&root)
@@ -186,7 +202,10 @@ func (s *Set) merge(file string, data []byte) error {
 	for i, r := range p.Rules {
 		r.File = file
 		if i < len(lines) {
-			r.Line = lines[i]
+			r.Line, r.MessageLine = lines[i].rule, lines[i].message
+		}
+		if r.MessageLine == 0 {
+			r.MessageLine = r.Line
 		}
 		if r.ID == "" {
 			return fmt.Errorf("%s:%d: rule without id", file, r.Line)
@@ -229,6 +248,7 @@ func overlay(old, r *Rule) {
 	}
 	if r.Message != "" {
 		old.Message = r.Message
+		old.File, old.MessageLine = r.File, r.MessageLine
 	}
 	if r.Summary != "" {
 		old.Summary = r.Summary
@@ -351,8 +371,33 @@ func knownKeys(n *yaml.Node, t reflect.Type) error {
 	return nil
 }
 
-// ruleLines finds the line of each item of the top-level `rules:` list.
-func ruleLines(root *yaml.Node) []int {
+// ruleLine is where a rule and its message template are written.
+type ruleLine struct{ rule, message int }
+
+// ruleLines finds the line of each item of the top-level `rules:` list,
+// and of its message.
+func ruleLines(root *yaml.Node) []ruleLine {
+	rs := topLevel(root, "rules")
+	if rs == nil || rs.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []ruleLine
+	for _, it := range rs.Content {
+		l := ruleLine{rule: it.Line}
+		if it.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(it.Content); i += 2 {
+				if it.Content[i].Value == "message" {
+					l.message = it.Content[i+1].Line
+				}
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// topLevel returns the value of a top-level key of a YAML document, or nil.
+func topLevel(root *yaml.Node, key string) *yaml.Node {
 	n := root
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
@@ -361,12 +406,57 @@ func ruleLines(root *yaml.Node) []int {
 		return nil
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == "rules" && n.Content[i+1].Kind == yaml.SequenceNode {
-			var out []int
-			for _, it := range n.Content[i+1].Content {
-				out = append(out, it.Line)
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// duplicateKeys finds a key written twice in one mapping, anywhere in the
+// file: YAML keeps the last silently (params kept raw included), so a
+// rule's second `severity:` would quietly win over its first.
+func duplicateKeys(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		first := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind == yaml.ScalarNode && k.Value != "<<" {
+				if l, dup := first[k.Value]; dup {
+					return fmt.Errorf("%d: duplicate key %s (first written at line %d)", k.Line, k.Value, l)
+				}
+				first[k.Value] = k.Line
 			}
-			return out
+		}
+	}
+	for _, c := range n.Content {
+		if err := duplicateKeys(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkVocabulary records the embedded pack's list names and refuses a
+// user file's list of another name: the extractor reads only its own, so
+// `increse:` would add words nobody matches.
+func (s *Set) checkVocabulary(file string, root *yaml.Node, builtin bool) error {
+	v := topLevel(root, "vocabulary")
+	if v == nil || v.Kind != yaml.MappingNode {
+		return nil
+	}
+	if s.vocabNames == nil {
+		s.vocabNames = map[string]bool{}
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k := v.Content[i]
+		if builtin || len(s.vocabNames) == 0 {
+			s.vocabNames[k.Value] = true
+			continue
+		}
+		if !s.vocabNames[k.Value] {
+			known := suggest.Keys(s.vocabNames)
+			return fmt.Errorf("%s:%d: vocabulary: unknown list %s%s (known: %s)", file, k.Line, k.Value, suggest.Hint(k.Value, known), strings.Join(known, ", "))
 		}
 	}
 	return nil

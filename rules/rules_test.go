@@ -82,6 +82,12 @@ func TestStrictDecoding(t *testing.T) {
 		{"an unknown severity", "rules:\n  - id: my-rule\n    kind: share\n    severity: fatal\n", ":2: rule my-rule: unknown severity \"fatal\""},
 		{"an unknown rule in disable", "disable: [no-such-rule]\n", ": disable: unknown rule \"no-such-rule\""},
 		{"not YAML", "rules: [\n", ""},
+		{"a severity typed in capitals", "rules:\n  - id: my-rule\n    kind: share\n    severity: Error\n", ":2: rule my-rule: unknown severity \"Error\""},
+		{"a misspelt severity", "rules:\n  - id: share-mismatch\n    severity: eror\n", ":2: rule share-mismatch: unknown severity \"eror\""},
+		{"an unknown vocabulary list", "vocabulary:\n  increse: [增幅]\n", ":2: vocabulary: unknown list increse (did you mean increase?)"},
+		{"a key written twice in a rule", "rules:\n  - id: share-mismatch\n    severity: error\n    severity: info\n", ":4: duplicate key severity (first written at line 3)"},
+		{"a key written twice in params", "rules:\n  - id: share-mismatch\n    params:\n      test: value\n      test: sign\n", ":5: duplicate key test"},
+		{"a vocabulary list written twice", "vocabulary:\n  increase: [增幅]\n  increase: [提升]\n", ":3: duplicate key increase"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -142,15 +148,14 @@ func TestUserFileOverridesAndDisables(t *testing.T) {
 func TestUserFileAddsARuleAndVocabularyStaysUnique(t *testing.T) {
 	s := defaults(t)
 	n := len(s.Vocab("decrease"))
-	p := userFile(t, "vocabulary:\n  decrease: [减少, 收窄]\n  my_words: [甲]\nrules:\n  - id: my-share\n    kind: share\n    params: {test: value}\n")
+	p := userFile(t, "vocabulary:\n  decrease: [减少, 收窄]\nrules:\n  - id: my-share\n    kind: share\n    params: {test: value}\n")
 	require.NoError(t, s.AddFile(p))
 	r := s.Lookup("my-share")
 	require.NotNil(t, r)
 	assert.Equal(t, Warning, r.Severity, "a new rule without severity is a warning")
 	assert.Equal(t, p, r.File)
-	assert.Equal(t, 5, r.Line, "the line of `- id: my-share`")
+	assert.Equal(t, 4, r.Line, "the line of `- id: my-share`")
 	assert.Len(t, s.Vocab("decrease"), n+1, "减少 is already there; only 收窄 is new")
-	assert.Equal(t, []string{"甲"}, s.Vocab("my_words"))
 }
 
 func TestEnableDisableAndSeverityByID(t *testing.T) {
