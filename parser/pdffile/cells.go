@@ -120,12 +120,20 @@ func ruledRows(ls []*pline, hr []hrule, next int) int {
 	}
 	type band struct{ top, bot float64 }
 	bands := make([]band, len(ls))
+	hr = append([]hrule(nil), hr...)
+	sort.Slice(hr, func(i, j int) bool { return hr[i].y < hr[j].y })
 	for i, l := range ls {
 		// the rules nearest above and below the glyphs' middle, among
-		// those that run over the line
+		// those that run over the line; a band taller than a row is
+		// none, so only the rules within a row's height count
 		c := l.y - 0.35*l.size
+		reach := rowMaxLines * l.size
 		b := band{math.Inf(-1), math.Inf(1)}
-		for _, h := range hr {
+		from := sort.Search(len(hr), func(k int) bool { return hr[k].y >= c-reach })
+		for _, h := range hr[from:] {
+			if h.y > c+reach {
+				break
+			}
 			if h.x1 < l.x0+1 || h.x0 > l.x1-1 {
 				continue
 			}
@@ -334,22 +342,25 @@ func crowded(ls []*pline, i int, labels []*pline, pitch float64) bool {
 	if x1, ok := labelIn(ls[i], top); ok {
 		right = math.Max(right, x1)
 	}
-	for k, l := range ls {
-		if k == i || !hasFigure(l) {
-			continue
-		}
-		d := math.Inf(1)
-		switch {
-		case l.y < top.y:
-			d = top.y - l.y
-		case l.y > bot.y:
-			d = l.y - bot.y
+	// lines are sorted by baseline: look outwards from the figure line
+	// while a neighbour could be within reach
+	competes := func(l *pline, d float64) bool {
+		if !hasFigure(l) {
+			return false
 		}
 		reach := 1.2 * pitch
 		if x1, ok := labelIn(l, top); ok && x1 < right-l.size {
 			reach = 1.05 * pitch
 		}
-		if d < reach {
+		return d < reach
+	}
+	for k := i - 1; k >= 0 && top.y-ls[k].y < 1.2*pitch; k-- {
+		if ls[k].y < top.y && competes(ls[k], top.y-ls[k].y) {
+			return true
+		}
+	}
+	for k := i + 1; k < len(ls) && ls[k].y-bot.y < 1.2*pitch; k++ {
+		if ls[k].y > bot.y && competes(ls[k], ls[k].y-bot.y) {
 			return true
 		}
 	}
