@@ -54,12 +54,13 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 		// only the clauses of its change (78.40亿元，增长2.1%，占…)
 		for j := i - 1; j >= 0; j-- {
 			p := figs[j]
-			if p.Role == RoleRate || p.Role == RoleDelta || p.Role == RoleRatio {
-				continue
+			if p.Role == RoleRate || p.Role == RoleDelta || p.Role == RoleRatio || p.Paren || p.Unit == UnitCount ||
+				p.Unit == UnitPercent && p.Role != RoleShare {
+				continue // its change, its remark in brackets (含…), 增长3倍
 			}
 			between := strings.TrimSpace(bx.text(p.End, zhanAt))
 			if p.Role == RoleLevel && p.Unit.IsAmount() && !strings.ContainsAny(between, "；;。") &&
-				(between == "" || between == "，" || between == "," || j < i-1 && bx.onlyChanges(p.End, zhanAt)) {
+				(between == "" || between == "，" || between == "," || between == "、" || bx.onlyChanges(p.End, zhanAt)) {
 				sh.Part = p
 			}
 			break
@@ -69,6 +70,9 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 			if name != "" {
 				sh.PartName = name
 				sh.Part = bx.set.lookupLevel(bx.b, zhanAt, keyOf(name), QualNone, bx.set.Facts.Kind, nil)
+				if sh.Part == nil {
+					sh.Part = bx.namedBefore(s, zhanAt, keyOf(name))
+				}
 			}
 		} else {
 			sh.PartName = sh.Part.Subject
@@ -81,9 +85,11 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 		if sh.WholeName == "" || sh.WholeName == "总额" || sh.WholeName == "总数" {
 			if op := bx.lastOpener(s, f.Start); op != nil {
 				sh.Whole = bx.headBefore(s, op[0])
-				if sh.Whole != nil && bx.hasShare(sh.Whole) {
-					// 安排48亿元，占比67.7%。其中，人员经费45.7亿元，占比64.5%: the
-					// head is itself a share of a larger total; whose share this is, is unclear
+				if sh.Whole != nil && (bx.hasShare(sh.Whole) || bx.sharesBefore(s[0], op[0])) {
+					// 安排48亿元，占比67.7%。其中，人员经费45.7亿元，占比64.5%, or
+					// 省本级562万元、占比1.94%；转移支付各地市28438万元，其中福州
+					// 6733万元、占比23.22%: the head is itself one share of a larger
+					// total; whose share this is, is unclear
 					sh.Whole = nil
 				}
 				if sh.Whole != nil {
@@ -117,14 +123,34 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 	}
 }
 
-// onlyChanges: the text between a part and its 占 holds nothing but its
-// change clauses (，比上年增长2.1%，, ，为预算的101.3%，).
-func (bx *blockCtx) onlyChanges(s, e int) bool {
-	rest := bx.text(s, e)
+// sharesBefore reports a share figure in [s,e): a list opened after it
+// sits inside a list of shares of some other whole.
+func (bx *blockCtx) sharesBefore(s, e int) bool {
 	for _, f := range bx.figsIn(s, e) {
-		rest = strings.Replace(rest, bx.text(f.Start, f.End), "", 1)
+		if f.Role == RoleShare {
+			return true
+		}
 	}
-	for _, c := range strings.FieldsFunc(rest, func(r rune) bool { return r == '，' || r == ',' }) {
+	return false
+}
+
+// onlyChanges: the text between a part and its 占 holds nothing but its
+// change clauses and remarks (，比上年增长2.1%，, ，为预算的101.3%，,
+// （含提前告知267875万元）).
+func (bx *blockCtx) onlyChanges(s, e int) bool {
+	var sb strings.Builder
+	for i := s; i < e; i++ {
+		if bx.depth[i] == 0 && bx.rs[i] != ')' {
+			sb.WriteRune(bx.rs[i])
+		}
+	}
+	rest := sb.String()
+	for _, f := range bx.figsIn(s, e) {
+		if !f.Paren {
+			rest = strings.Replace(rest, bx.text(f.Start, f.End), "", 1)
+		}
+	}
+	for _, c := range strings.FieldsFunc(rest, func(r rune) bool { return r == '，' || r == ',' || r == '、' }) {
 		if c = strings.TrimSpace(c); c != "" && !changeClauseRe.MatchString(c) {
 			return false
 		}
@@ -132,7 +158,23 @@ func (bx *blockCtx) onlyChanges(s, e int) bool {
 	return true
 }
 
-var changeClauseRe = regexp.MustCompile(`^(?:同比|比上年|较上年|比去年|与上年相比)?(?:增长|下降|增加|减少|上升|提高|降低|为预算的|为调整预算的|完成预算的|完成年初预算的|为年初预算的)$`)
+var changeClauseRe = regexp.MustCompile(`^(?:同比|比上年|较上年|比去年|与上年相比|可比|同口径|按可比口径)?(?:增长|下降|增加|减少|上升|提高|降低|增长倍|(?:为|完成|达到)(?:年初|调整|调整后|年度|全年)?(?:预算|计划)(?:数)?的)$`)
+
+// namedBefore finds the part a share names again in short (税收收入完成
+// 5775.6亿元，税收占比86.5%): the last level of the sentence before the 占
+// whose subject starts with the name.
+func (bx *blockCtx) namedBefore(s [2]int, at int, name string) *Figure {
+	if len([]rune(name)) < 2 {
+		return nil
+	}
+	var out *Figure
+	for _, f := range bx.figsIn(s[0], at) {
+		if f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !f.Earlier && strings.HasPrefix(strings.TrimPrefix(f.Key, "其中"), name) {
+			out = f
+		}
+	}
+	return out
+}
 
 // hasShare reports whether a share figure follows f directly (f，占X%).
 func (bx *blockCtx) hasShare(f *Figure) bool {
