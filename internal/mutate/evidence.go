@@ -25,7 +25,9 @@ import (
 var (
 	// a lead ending in a direction word introduces a change amount (比上年增收 52,015万元)
 	changeLeadRe = regexp.MustCompile(`(增长|下降|增加|减少|增收|减收|增支|减支|上升|提高|降低|多收|少收|多支|少支)(了)?(为|达)?[ ]*$`)
-	priorLeadRe  = regexp.MustCompile(`上年|去年|上一年|同期`)
+	// last year's amount: 上年 close before it in its clause (上年完成 X), not
+	// a balance carried over (上年结余) nor another clause's 与上年持平
+	priorLeadRe = regexp.MustCompile(`(上年|去年|上一年|同期)[^，。；、:：结持]{0,8}$`)
 	// a lead ending in 预算 (or naming the budget figure) introduces a budget amount
 	budgetLeadRe = regexp.MustCompile(`(年初预算|调整预算|预算数|预算)(数)?(为|是|安排|安排为)?[ ]*$`)
 	comparableRe = regexp.MustCompile(`可比|同口径|不变价|剔除|扣除`)

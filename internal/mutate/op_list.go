@@ -66,6 +66,9 @@ func lists(v *View) []*list {
 					l.total, l.totalPara = g.Amount, p
 				}
 			}
+			if l.total != nil && !closeBefore(p, l.total.End, at) {
+				l.total = nil // 其中 belongs to a later clause's subject
+			}
 			if l.total == nil && at-s.Start <= 3 {
 				if ps := s.previous(); ps != nil && len(ps.Groups) > 0 {
 					if a := ps.Groups[len(ps.Groups)-1].Amount; level(a) {
@@ -103,6 +106,12 @@ func lists(v *View) []*list {
 		}
 	}
 	return out
+}
+
+// closeBefore reports whether 其中 at rune at follows the total ending at
+// rune end in the same clause chain: no ； between, at most 60 characters.
+func closeBefore(p *Para, end, at int) bool {
+	return at-end <= 60 && !strings.ContainsAny(string(p.Fold[end:at]), "；;")
 }
 
 // listEndRe: words after which an amount is no longer a part of the list.

@@ -134,6 +134,9 @@ func TestDirectionEvidence(t *testing.T) {
 		{"across a cause", "农林水支出执行78.67亿元，下降10.94%，主要是结转资金较上年减少9.1亿元导致支出下降；交通运输支出执行23.12亿元，下降16.7%。", "减少", false, "prior-year figure not stated"},
 		{"the one cause", "一般公共预算支出80.00亿元，比上年下降3.1%，主要原因是债务还本支出减少2.50亿元。", "减少", true, "sentence: the one cause of a change stated before it"},
 		{"one of several causes", "一般公共预算支出80.00亿元，比上年下降3.1%，主要原因是债务还本支出减少2.50亿元、教育支出增加0.40亿元。", "减少", false, "prior-year figure not stated"},
+		{"last year's amount", "一般公共预算收入120.00亿元，上年完成110.00亿元，增长9.1%。", "增长", true, "sentence: prior-year amount"},
+		// a balance carried over from last year is not last year's revenue
+		{"a balance carried over", "政府性基金预算收入完成30.63亿元，同比下降3.3%，加上级补助收入24.66亿元、上年结余7.75亿元。", "下降", false, "prior-year figure not stated"},
 		{"comparable basis", "一般公共预算收入38.9亿元，同口径增长7.3%。", "增长", false, "rate on a comparable basis (可比/同口径/不变价/剔除 in its paragraph): its base is not printed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,6 +159,8 @@ func TestDirectionEvidence(t *testing.T) {
 func TestSumEvidence(t *testing.T) {
 	v := NewView(parserText(t, "全市一般公共预算收入150.20亿元，其中：税收收入110.40亿元，非税收入39.80亿元。全市支出63.00亿元，其中：城乡社区支出44.00亿元，其他支出19.00亿元。\n"))
 	require.Len(t, v.lists, 2)
+	far := NewView(parserText(t, "市级预算单位对55个新增项目开展事前绩效评估；对所有项目编制绩效目标，其中重点项目120个、一般项目300个。\n"))
+	require.Empty(t, far.lists, "其中 after a ； belongs to that clause's subject, not to an amount before")
 	complete, partial := v.lists[0], v.lists[1]
 	require.Equal(t, 2, complete.exhaustive)
 	require.True(t, complete.complete())
