@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -166,4 +167,15 @@ func TestChangeMixDecidesItsChanges(t *testing.T) {
 			assert.Equal(t, tc.decided, cov.Decided, "%+v", cov)
 		})
 	}
+}
+
+func TestDraftRateAgainstLastYearsBudget(t *testing.T) {
+	text := "一、2025年预算执行情况\n全市一般公共预算支出年初预算为500.00亿元，执行中调整为530.00亿元。\n二、2026年预算草案\n2026年全市一般公共预算支出安排520.00亿元，增长%s。\n"
+	// 520 / 500 = 4.0%: last year's budget is a plausible base of an unnamed rate
+	_, cov := lintCov(t, fmt.Sprintf(text, "4.0%"), "change-rate")
+	assert.Equal(t, 1, cov.Decided, "%+v", cov)
+	// no stated value fits 7.5%: skipped, not reported, since the base is not named
+	fs, cov := lintCov(t, fmt.Sprintf(text, "7.5%"), "change-rate")
+	assert.Empty(t, fs)
+	assert.Equal(t, 0, cov.Decided, "%+v", cov)
 }

@@ -82,9 +82,12 @@ func (s *Set) priorBases() {
 				if w.Scope != "" && fw.Scope != "" && w.Scope != fw.Scope {
 					continue
 				}
+				// a named base keeps to its kind; an unnamed one may be last
+				// year's outturn or last year's budget (a draft against the
+				// budget before it), and only a fit decides it
 				switch f.Qual {
 				case QualBudget, QualAdjusted:
-					if !budgetBase {
+					if c.BaseNamed {
 						continue
 					}
 				default:
