@@ -18,7 +18,7 @@ func changeMix(c *Context) {
 		for _, p := range m.Parts[1:] {
 			cur = cur.Add(p.Current.Yuan())
 		}
-		if !cur.Meets(m.Whole.Current.Yuan()) {
+		if !cur.Meets(m.Whole.Current.Yuan()) || zeroBased(m) {
 			continue // the parts do not make the whole: another reading of the subjects
 		}
 		wb, ok := before(m.Whole)
@@ -41,12 +41,22 @@ func changeMix(c *Context) {
 		if pb.Lo == nil {
 			continue
 		}
+		if pb.Meets(wb) {
+			c.Decided(m.Whole)
+			for _, p := range m.Parts {
+				c.Decided(p)
+			}
+			continue
+		}
+		if m.ByScope || ownFinding(m) {
+			// levels of government: their rates may be on another basis; a
+			// member whose own figures already contradict its rate is
+			// reported by change-rate, one defect one finding
+			continue
+		}
 		c.Decided(m.Whole)
 		for _, p := range m.Parts {
 			c.Decided(p)
-		}
-		if pb.Meets(wb) {
-			continue
 		}
 		// the whole's rate the parts give: whole now / parts before − 1
 		got, _ := m.Whole.Current.Yuan().Div(pb)
@@ -84,4 +94,29 @@ func before(ch *claims.Change) (num.Interval, bool) {
 		return num.Interval{}, false
 	}
 	return ch.Current.Yuan().Div(f)
+}
+
+// zeroBased: a member rose 100% or more, as a rise from nothing is written
+// (增加0.3万元，增长100%); its last-year value is not current / 2.
+func zeroBased(m *claims.Mix) bool {
+	for _, ch := range append([]*claims.Change{m.Whole}, m.Parts...) {
+		if ch.Dir == claims.DirUp && ch.Rate.Value.Rat().Cmp(big.NewRat(100, 1)) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ownFinding: a member's own amount and current value contradict its rate.
+func ownFinding(m *claims.Mix) bool {
+	for _, ch := range append([]*claims.Change{m.Whole}, m.Parts...) {
+		base, delta, _, ok := baseAndDelta(ch)
+		if !ok || base.ContainsZero() || base.Hi.Sign() <= 0 {
+			continue
+		}
+		if got, ok := delta.Div(base); ok && !got.Meets(statedRate(ch.Rate)) {
+			return true
+		}
+	}
+	return false
 }

@@ -161,6 +161,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.priorBases()
 	s.completionBudgets()
 	s.mixes()
+	s.listMixes()
 	for _, t := range s.Totals {
 		t.Closed = s.vocab.closed(t.Parts)
 	}

@@ -1,6 +1,9 @@
 package claims
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Mix: a whole and the parts that make it up by definition (一般公共预算收入
 // = 税收收入 + 非税收入), each stated with its change on the period before.
@@ -10,6 +13,10 @@ import "strings"
 type Mix struct {
 	Whole *Change
 	Parts []*Change
+	// ByScope: the parts are the whole's levels of government (市本级 and
+	// 县区 of 全市), whose rates a change of responsibilities between levels
+	// can put on another basis: a fit decides them, a misfit is not reported.
+	ByScope bool
 }
 
 // decompositions reads the vocabulary's "whole=part+part" entries.
@@ -33,6 +40,50 @@ func decompositions(v Vocabulary) [][]string {
 func (c *Change) usable() bool {
 	return c.Current != nil && c.Rate != nil && c.RateDir == DirNone && !c.Comparable && !c.Annual &&
 		(c.Dir == DirUp || c.Dir == DirDown)
+}
+
+// realGrowth: value added and output grow at constant prices, which do not
+// add up the way the printed current-price values do.
+var realGrowth = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比价|业务总量`)
+
+// listMixes makes a mix of every total whose listed parts add up to it
+// (their amounts prove the list complete; the check verifies that) when the
+// total and each part are stated with their change: 人均可支配收入72117元，
+// 增长3.5%，其中：工资性收入…，增长…；经营净收入…
+func (s *Set) listMixes() {
+	byCurrent := map[*Figure]*Change{}
+	for _, c := range s.Changes {
+		if c.usable() {
+			if _, dup := byCurrent[c.Current]; !dup {
+				byCurrent[c.Current] = c
+			}
+		}
+	}
+	for _, t := range s.Totals {
+		whole := byCurrent[t.Head]
+		if whole == nil || len(t.Parts) < 2 || realGrowth.MatchString(t.Head.Subject) {
+			continue
+		}
+		m := &Mix{Whole: whole}
+		for _, p := range t.Parts {
+			pc := byCurrent[p]
+			if pc == nil || pc == whole || realGrowth.MatchString(p.Subject) {
+				m = nil
+				break
+			}
+			m.Parts = append(m.Parts, pc)
+		}
+		if m != nil {
+			scoped := 0
+			for _, p := range t.Parts {
+				if s.scopes.only(p.Subject) != "" {
+					scoped++
+				}
+			}
+			m.ByScope = scoped >= 2
+			s.Mixes = append(s.Mixes, m)
+		}
+	}
 }
 
 // mixes finds each whole of a decomposition stated with its change and,
