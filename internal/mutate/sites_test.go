@@ -89,6 +89,8 @@ func TestKindOf(t *testing.T) {
 		{"2025年地方政府债务限额及余额情况", "debt"},
 		{"2026年市级预算公开说明", "budget"},
 		{"政府工作报告", "other"},
+		// the title comes first: later words do not change the kind
+		{"关于2025年预算执行情况的报告\n全市国民经济和社会发展稳中有进", "execution"},
 	} {
 		d := parserText(t, tc.title+"\n")
 		require.Equal(t, tc.want, NewView(d).Kind, tc.title)

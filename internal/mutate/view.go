@@ -3,7 +3,6 @@ package mutate
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
@@ -232,29 +231,45 @@ func (p *Para) matches(re *regexp.Regexp) [][]int {
 	return out
 }
 
-// kindOf names the kind of report from its title words, read in the first
-// paragraphs: statistical bulletins, final accounts, budget-execution
-// reports, debt disclosures, budgets.
+// kindWords name the kinds of report by their title words, strongest
+// first (预算执行情况 is an execution report, not a budget).
+var kindWords = []struct{ word, kind string }{
+	{"统计公报", "bulletin"}, {"国民经济和社会发展", "bulletin"}, {"经济运行", "bulletin"},
+	{"执行情况", "execution"}, {"决算", "final"},
+	{"债务", "debt"}, {"债券", "debt"}, {"预算", "budget"},
+}
+
+var titleRe = regexp.MustCompile(`报告|公报|说明|情况`)
+
+// kindOf names the kind of report from its title: the first of the opening
+// paragraphs that reads like a title (报告, 公报, 说明, 情况) and names a
+// kind, else the first that names one (web pages open with navigation).
+// "other" when none does.
 func kindOf(v *View) string {
-	var sb strings.Builder
+	kindIn := func(s string) string {
+		for _, kw := range kindWords {
+			if strings.Contains(s, kw.word) {
+				return kw.kind
+			}
+		}
+		return ""
+	}
+	first, n := "", 0
 	for _, p := range v.Paras {
-		sb.WriteString(p.s)
-		if utf8.RuneCountInString(sb.String()) > 1500 {
+		if k := kindIn(p.s); k != "" {
+			if titleRe.MatchString(p.s) {
+				return k
+			}
+			if first == "" {
+				first = k
+			}
+		}
+		if n += len(p.Fold); n > 1500 {
 			break
 		}
 	}
-	head := sb.String()
-	switch {
-	case strings.Contains(head, "统计公报") || strings.Contains(head, "国民经济和社会发展") || strings.Contains(head, "经济运行"):
-		return "bulletin"
-	case strings.Contains(head, "执行情况"):
-		return "execution"
-	case strings.Contains(head, "决算"):
-		return "final"
-	case strings.Contains(head, "债务") || strings.Contains(head, "债券"):
-		return "debt"
-	case strings.Contains(head, "预算"):
-		return "budget"
+	if first == "" {
+		return "other"
 	}
-	return "other"
+	return first
 }
