@@ -44,6 +44,7 @@ type Vars map[string]string
 // involves (the table row a sentence disagrees with, the first statement of
 // a figure restated).
 func (c *Context) Report(b *doc.Block, start, end int, vars Vars, related ...Place) {
+	vars = c.say(vars)
 	f := Finding{
 		Rule:     c.Rule.ID,
 		Severity: c.Rule.Severity,
@@ -76,6 +77,7 @@ func (c *Context) ReportClaim(cl claims.Claim, vars Vars, related ...Place) {
 
 // ReportDoc records a finding about the whole document (no position).
 func (c *Context) ReportDoc(vars Vars) {
+	vars = c.say(vars)
 	c.run.out = append(c.run.out, Finding{
 		Rule: c.Rule.ID, Severity: c.Rule.Severity, Message: c.expand(vars),
 		Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Claim: vars["claim"],
@@ -104,6 +106,20 @@ func (c *Context) TableSkipped(reason string) { c.run.tables.TableSkipped(reason
 // (Options.Vars) panic; the package's tests turn it on, so the declared
 // list cannot drift from the Vars{...} the tests fill.
 var strictVars bool
+
+// say translates the phrases the code put into vars (a skip of "increase",
+// a damage description) into the pack's language; figures and report text
+// pass through unchanged.
+func (c *Context) say(vars Vars) Vars {
+	if c.run.set == nil || c.run.set.Locale == nil {
+		return vars
+	}
+	out := make(Vars, len(vars))
+	for k, v := range vars {
+		out[k] = c.run.set.Say(v)
+	}
+	return out
+}
 
 // expand fills the rule's message template.
 func (c *Context) expand(vars Vars) string {

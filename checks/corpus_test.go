@@ -119,7 +119,7 @@ func TestCorpusLabels(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no ../shared/corpus/labels: the shared corpus is not next to this clone")
 	}
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	eng, err := checks.New(set)
 	require.NoError(t, err)

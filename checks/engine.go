@@ -118,7 +118,7 @@ func (e *Engine) internalError(r *run, what string, p any) {
 	msg := fmt.Sprintf("%v", p)
 	if e.byEngine != nil {
 		f.Severity = e.byEngine.Severity
-		f.Message = Expand(e.byEngine.Message, Vars{"what": what, "error": msg})
+		f.Message = Expand(e.byEngine.Message, Vars{"what": e.Set.Say(what), "error": msg})
 	} else {
 		f.Message = what + " failed: " + msg
 	}

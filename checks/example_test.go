@@ -13,7 +13,7 @@ import (
 // findings are those `budgetlint check` prints for the same file.
 func ExampleEngine_Run() {
 	report := "本年支出合计157.60万元，其中：基本支出154.25万元，占本年支出合计的99.35%。\n"
-	set, _ := rules.Default()
+	set, _ := rules.DefaultIn(rules.English)
 	eng, _ := checks.New(set)
 	d, _ := parser.Parse("report.txt", doc.FormatText, []byte(report)) // parser.Open(path, parser.DefaultLimits) for a file
 	findings, cov := eng.Run(d)

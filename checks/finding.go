@@ -127,6 +127,12 @@ func (c *Coverage) Add(o Coverage) {
 // reason a rule gave (or because no rule applies to its form).
 func (r *run) coverage() Coverage {
 	cov := Coverage{Figures: r.claims.FigureCount(), Tables: r.tables}
+	if len(r.tables.Reasons) > 0 {
+		cov.Tables.Reasons = map[string]int{}
+		for k, n := range r.tables.Reasons {
+			cov.Tables.Reasons[r.set.Say(k)] += n
+		}
+	}
 	var skipped Units
 	for _, cl := range r.claims.All() {
 		cov.Claims++
@@ -138,7 +144,7 @@ func (r *run) coverage() Coverage {
 		if reason == "" {
 			reason = cl.Kind() + ": no rule applies to this form"
 		}
-		skipped.skip(reason)
+		skipped.skip(r.set.Say(reason))
 	}
 	cov.Skipped, cov.Reasons = skipped.Skipped, skipped.Reasons
 	cov.Checked = cov.Decided + cov.Tables.Checked

@@ -47,7 +47,7 @@ func seedFindings(t *testing.T) []Finding {
 	require.NoError(t, err)
 	d, err := parser.Parse(seedPath, doc.FormatText, data)
 	require.NoError(t, err)
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	eng, err := New(set)
 	require.NoError(t, err)

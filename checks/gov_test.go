@@ -16,7 +16,7 @@ import (
 // lintCov checks text with only rule id on and returns its findings and coverage.
 func lintCov(t *testing.T, text, id string) ([]Finding, Coverage) {
 	t.Helper()
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	require.NotNil(t, set.Lookup(id), "rule %s", id)
 	for _, r := range set.Rules {

@@ -17,7 +17,7 @@ import (
 // lint checks text with the default pack, keeping only the findings of rule id.
 func lint(t *testing.T, text, id string) []Finding {
 	t.Helper()
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	require.NotNil(t, set.Lookup(id), "rule %s", id)
 	for _, r := range set.Rules {
@@ -53,7 +53,7 @@ func TestNumberingSeed(t *testing.T) {
 // The excerpts are real page texts; every finding on them is one a reviewer
 // confirmed (see the corpus labels), and nothing else is reported.
 func TestRealExcerpts(t *testing.T) {
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	eng, err := New(set)
 	require.NoError(t, err)

@@ -18,7 +18,7 @@ func engineWith(t *testing.T, userYAML string) (string, *Engine, error) {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "user.yaml")
 	require.NoError(t, os.WriteFile(p, []byte(userYAML), 0o644))
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	require.NoError(t, set.AddFile(p), "the file itself decodes; params are each kind's business")
 	eng, err := New(set)
@@ -76,7 +76,7 @@ func TestUserRulesChangeFindings(t *testing.T) {
 		}
 		return out
 	}
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	base, err := New(set)
 	require.NoError(t, err)

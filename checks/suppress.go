@@ -159,6 +159,7 @@ func unusedSuppressions(c *Context) {
 }
 
 func (c *Context) reportSuppression(s *suppression, vars Vars) {
+	vars = c.say(vars)
 	c.run.out = append(c.run.out, Finding{Rule: c.Rule.ID, Severity: c.Rule.Severity, Message: c.expand(vars),
 		Line: s.line, Column: s.col, EndLine: s.endLine, EndColumn: s.endCol, Claim: s.text})
 }

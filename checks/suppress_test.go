@@ -44,7 +44,7 @@ func ruleLines(fs []Finding) []ruleLine {
 
 func defaultEngine(t *testing.T) *Engine {
 	t.Helper()
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	eng, err := New(set)
 	require.NoError(t, err)
@@ -88,7 +88,7 @@ func TestSuppressionsOnlyInHTMLAndMarkdown(t *testing.T) {
 }
 
 func TestSuppressionRulesOff(t *testing.T) {
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	require.NoError(t, set.SetEnabled("unused-suppression", false))
 	require.NoError(t, set.SetEnabled("bad-suppression", false))

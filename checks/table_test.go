@@ -26,7 +26,7 @@ func runTables(t *testing.T, name string, text string) ([]Finding, Coverage) {
 // tableEngine is the default pack's table rules alone.
 func tableEngine(t *testing.T) *Engine {
 	t.Helper()
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	only := &rules.Set{Vocabulary: set.Vocabulary, Tables: set.Tables}
 	for _, r := range set.Rules {

@@ -92,7 +92,7 @@ func TestUnknownPlaceholderInMessage(t *testing.T) {
 	assert.Contains(t, err.Error(), p+":3: rule share-mismatch: message: unknown placeholder {whole_nam}")
 
 	// the default pack uses only declared names
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	_, err = New(set)
 	require.NoError(t, err)

@@ -18,7 +18,7 @@ import (
 
 func defaultEngine(t *testing.T) (*rules.Set, *checks.Engine) {
 	t.Helper()
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	eng, err := checks.New(set)
 	require.NoError(t, err)

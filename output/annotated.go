@@ -57,14 +57,14 @@ func Annotated(dir string, r *Run, log io.Writer) error {
 	}
 	names := outputNames(paths)
 	for i, f := range todo {
-		if err := annotateFile(filepath.Join(dir, names[i]), f); err != nil {
+		if err := annotateFile(filepath.Join(dir, names[i]), f, r.lang()); err != nil {
 			fmt.Fprintf(log, "budgetlint: annotated copy of %s not written: %v\n", f.Path, err)
 		}
 	}
 	return nil
 }
 
-func annotateFile(out string, f *FileResult) error {
+func annotateFile(out string, f *FileResult, lang string) error {
 	if f.View == nil {
 		return fmt.Errorf("no page geometry was captured")
 	}
@@ -75,7 +75,7 @@ func annotateFile(out string, f *FileResult) error {
 	if err != nil {
 		return err
 	}
-	marks := Marks(f, "zh")
+	marks := Marks(f, lang)
 	var buf bytes.Buffer
 	if _, err := annotate.Write(&buf, data, marks, annotate.Options{Pages: f.View.PageCount}); err != nil {
 		return err

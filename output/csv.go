@@ -7,29 +7,40 @@ import (
 	"strings"
 )
 
-func init() { Register("csv", CSV) }
+func init() {
+	Register("csv", CSV)
+	Register("csv-files", CSVFiles)
+}
 
-// csvHeader names the columns; they follow the JSON field names so one
-// vocabulary serves both.
+// csvHeader names the columns (in English they are the JSON field names,
+// so one vocabulary serves both; in Chinese, the words a spreadsheet user
+// reads).
 var csvHeader = []string{"path", "format", "page", "line", "column", "end_line", "end_column",
 	"severity", "rule", "message", "claim", "stated", "expected", "context", "fingerprint"}
 
 // CSV writes one row per finding, UTF-8 with a BOM: without it Excel and
 // WPS open the file as the local code page and the Chinese turns to mojibake.
-// An unreadable file is one row with severity error and an empty rule.
+// A file that could not be read, or was not checked, is one row with an
+// empty rule and the reason as its message, so the sheet accounts for
+// every file. The per-file summary is a format of its own (csv-files): a
+// CSV file holds one table, and a second table appended as a "section"
+// would break sorting and filtering in the spreadsheet and every CSV
+// reader.
 func CSV(w io.Writer, r *Run) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // what spreadsheet programs write and expect
-	if err := cw.Write(csvHeader); err != nil {
+	lang := r.lang()
+	cw, err := newCSV(w, lang, csvHeader)
+	if err != nil {
 		return err
 	}
 	for _, f := range r.Files {
-		if f.Error != "" {
+		if f.Status() != "checked" {
 			row := make([]string, len(csvHeader))
-			row[0], row[1], row[7], row[9] = cell(f.Path), f.Format, "error", cell("cannot read: "+firstLine(f.Error))
+			row[0], row[1] = cell(f.Path), f.Format
+			if f.Error != "" {
+				row[7], row[9] = "error", cell(T(lang, "cannot read")+": "+firstLine(f.Error))
+			} else {
+				row[7], row[9] = "info", cell(T(lang, "not checked")+": "+r.say(f.NotChecked))
+			}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
@@ -51,6 +62,72 @@ func CSV(w io.Writer, r *Run) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvFilesHeader: one row per file, checked or not.
+var csvFilesHeader = []string{"path", "format", "status", "reason", "errors", "warnings", "infos", "findings",
+	"figures", "claims", "decided", "skipped", "tables_checked", "tables_skipped"}
+
+// CSVFiles writes the per-file summary: one row per file, checked or not,
+// with its status, the reason it was not checked, counts by severity and
+// its coverage. It is what a bureau sorts to see which districts need work.
+func CSVFiles(w io.Writer, r *Run) error {
+	lang := r.lang()
+	cw, err := newCSV(w, lang, csvFilesHeader)
+	if err != nil {
+		return err
+	}
+	for _, f := range r.Files {
+		var e, wn, in int
+		for _, x := range f.Findings {
+			switch x.Severity {
+			case "error":
+				e++
+			case "warning":
+				wn++
+			default:
+				in++
+			}
+		}
+		status := f.Status()
+		if status == "checked" && len(f.Findings) == 0 {
+			status = "clean"
+		}
+		reason := ""
+		switch {
+		case f.Error != "":
+			reason = firstLine(f.Error)
+		case f.NotChecked != "":
+			reason = r.say(f.NotChecked)
+		}
+		row := []string{cell(f.Path), f.Format, T(lang, "status."+status), cell(reason),
+			strconv.Itoa(e), strconv.Itoa(wn), strconv.Itoa(in), strconv.Itoa(len(f.Findings))}
+		if c := f.Coverage; c != nil {
+			row = append(row, strconv.Itoa(c.Figures), strconv.Itoa(c.Claims), strconv.Itoa(c.Decided), strconv.Itoa(c.Skipped),
+				strconv.Itoa(c.Tables.Checked), strconv.Itoa(c.Tables.Skipped))
+		} else {
+			row = append(row, "", "", "", "", "", "")
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// newCSV writes the BOM and the header in lang.
+func newCSV(w io.Writer, lang string, header []string) (*csv.Writer, error) {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return nil, err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // what spreadsheet programs write and expect
+	h := make([]string, len(header))
+	for i, k := range header {
+		h[i] = T(lang, "col."+k)
+	}
+	return cw, cw.Write(h)
 }
 
 // cell defuses spreadsheet formulas: a claim copied from a hostile page that

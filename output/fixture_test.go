@@ -15,7 +15,7 @@ import (
 // could not be read, and a clean file, over a rule set with two rules.
 func testRun(t *testing.T) *Run {
 	t.Helper()
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	file := filepath.Join(t.TempDir(), "test-rules.yaml")
 	require.NoError(t, os.WriteFile(file, []byte(`rules:

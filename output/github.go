@@ -18,9 +18,16 @@ func init() { Register("github", GitHub) }
 // PDFs cannot be annotated at a line, so their annotations name the file
 // only and carry the page and claim in the message.
 func GitHub(w io.Writer, r *Run) error {
+	lang := r.lang()
 	for _, f := range r.Files {
 		if f.Error != "" {
-			if _, err := fmt.Fprintf(w, "::error file=%s,title=unreadable::%s\n", escapeProperty(f.Path), escapeData("cannot read: "+f.Error)); err != nil {
+			if _, err := fmt.Fprintf(w, "::error file=%s,title=unreadable::%s\n", escapeProperty(f.Path), escapeData(T(r.lang(), "cannot read")+": "+f.Error)); err != nil {
+				return err
+			}
+			continue
+		}
+		if f.NotChecked != "" {
+			if _, err := fmt.Fprintf(w, "::warning file=%s,title=not checked::%s\n", escapeProperty(f.Path), escapeData(T(r.lang(), "not checked")+": "+r.say(f.NotChecked))); err != nil {
 				return err
 			}
 			continue
@@ -29,7 +36,7 @@ func GitHub(w io.Writer, r *Run) error {
 			props := []string{"file=" + escapeProperty(f.Path)}
 			msg := x.Message
 			if isPaged(f.Format) {
-				msg = Where(f.Format, x) + ": " + x.Message
+				msg = where(lang, f.Format, x) + ": " + x.Message
 				if x.Claim != "" {
 					msg += "\n" + oneLine(x.Claim)
 				}

@@ -1,62 +1,123 @@
 package output
 
 // htmlPage is the report page. Everything it needs is inline: CSS, the
-// sorting script and the SVG charts.
+// sorting script and the SVG charts. The first screen is the headline and
+// the table of files; everything else is below it.
 const htmlPage = `<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="{{if eq .Lang "zh"}}zh-CN{{else}}{{.Lang}}{{end}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>budgetlint report · 预算报告检查结果</title>
+<meta name="generator" content="budgetlint {{.Record.Version}}">
+<title>{{.L.html_title}}{{if .Record.Date}} · {{.Record.Date}}{{end}}</title>
 <style>
-body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;max-width:1200px}
-h1{font-size:1.4em;margin-bottom:.2em} h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}
-.headline{font-size:1.1em;background:#f6f6f6;padding:.6em .8em;border-left:4px solid #b00}
-.clean{border-left-color:#080}
-.headline{font-size:1.3em;font-weight:bold} .coverage{font-size:.85em;color:#555}
-table{border-collapse:collapse;width:100%;font-size:.92em}
+:root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ok:#2e7d32}
+body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.2em auto;padding:0 1em;color:#222;max-width:1200px;line-height:1.45}
+h1{font-size:1.45em;margin:.2em 0} h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}
+.meta{color:#555;font-size:.9em;margin:.2em 0 .8em}
+.headline{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin:.4em 0}
+.badge{display:inline-block;min-width:2.2em;padding:.15em .6em;border-radius:1em;font-weight:bold;text-align:center;font-variant-numeric:tabular-nums}
+.b-error{background:var(--err);color:#fff} .b-warning{background:var(--warn);color:#fff} .b-info{background:var(--info);color:#fff}
+.b-none{background:#eee;color:#999;font-weight:normal} .b-ok{background:var(--ok);color:#fff}
+.summary{font-size:1.05em;font-weight:bold} .coverage{font-size:.85em;color:#555;margin:.2em 0 .8em}
+table{border-collapse:collapse;width:100%;font-size:.93em}
 th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f0f0f0;cursor:pointer;user-select:none;white-space:nowrap}
 th[aria-sort=ascending]::after{content:" ▲"} th[aria-sort=descending]::after{content:" ▼"}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-.error{color:#b00;font-weight:bold} .warning{color:#a60} .info{color:#06a}
-.unreadable{background:#fee}
-.charts{display:flex;flex-wrap:wrap;gap:2em}
-.claim{font-family:inherit;background:#fffbe6;padding:.2em .4em;display:block}
+td.n{text-align:center;font-variant-numeric:tabular-nums}
+td.path{overflow-wrap:anywhere}
+tr.st-unreadable td.path,tr.st-not-checked td.path{background:#fff4f4}
+.st{white-space:nowrap;font-size:.9em} .st-unreadable .st{color:var(--err);font-weight:bold} .st-not-checked .st{color:var(--warn);font-weight:bold} .st-clean .st{color:var(--ok)}
+.why{display:block;font-size:.85em;color:#666}
+.sev-error{color:var(--err);font-weight:bold} .sev-warning{color:var(--warn);font-weight:bold} .sev-info{color:var(--info)}
+.charts{display:flex;flex-wrap:wrap;gap:2em} .charts figure{margin:0;flex:1 1 420px;max-width:680px}
+.charts svg{width:100%;height:auto}
+rect.bar{fill:#888} rect.error{fill:var(--err)} rect.warning{fill:var(--warn)} rect.info{fill:var(--info)}
 svg text{font-size:12px;font-family:inherit}
+.claim{background:#fffbe6;padding:.2em .4em;display:block;margin-top:.2em}
+details{margin:.6em 0} summary{cursor:pointer;font-weight:bold}
+details.file{border:1px solid #e4e4e4;padding:.3em .6em}
+.record dt{font-weight:bold;margin-top:.4em} .record dd{margin-left:1.2em;overflow-wrap:anywhere}
+.record code{white-space:pre-wrap}
+.off{color:#999}
+@media (max-width:600px){
+ body{margin:.4em auto;padding:0 .5em;font-size:15px}
+ h1{font-size:1.2em}
+ th,td{padding:.25em .3em}
+ .fmt{display:none}
+ table.findings td:nth-child(5),table.findings th:nth-child(5),table.findings td:nth-child(6),table.findings th:nth-child(6){display:none}
+}
 {{.PageViewCSS}}
 </style>
 </head>
 <body>
-<h1>budgetlint report · 预算报告检查结果</h1>
-<p class="headline{{if eq .Totals.All 0}} clean{{end}}">{{.Summary}}</p>
-<p class="coverage">Checked · 核查情况: {{.Coverage}}</p>
+<header>
+<h1>{{.L.html_title}}</h1>
+<p class="meta">{{if .Record.Date}}{{.L.html_date}}: {{.Record.Date}} · {{end}}budgetlint {{.Record.Version}}</p>
+<div class="headline" id="headline">
+<span class="summary{{if eq .Totals.All 0}} clean{{end}}">{{.Summary}}</span>
+<span class="badge {{if .Totals.Error}}b-error{{else}}b-none{{end}}" title="{{.L.error}}">{{.L.error}} {{.Totals.Error}}</span>
+<span class="badge {{if .Totals.Warning}}b-warning{{else}}b-none{{end}}" title="{{.L.warning}}">{{.L.warning}} {{.Totals.Warning}}</span>
+<span class="badge {{if .Totals.Info}}b-info{{else}}b-none{{end}}" title="{{.L.info}}">{{.L.info}} {{.Totals.Info}}</span>
+</div>
+<p class="coverage">{{.L.html_coverage}}: {{.Coverage}}</p>
+</header>
 
+<section>
+<h2>{{.L.html_files}} ({{len .Files}}) <small class="coverage">{{.L.html_worst_first}}</small></h2>
+<table id="files">
+<thead><tr><th data-type="text">{{.L.html_file}}</th><th data-type="text" class="fmt">{{.L.col_format}}</th><th data-type="text">{{.L.html_status}}</th><th data-type="num" aria-sort="descending">{{.L.error}}</th><th data-type="num">{{.L.warning}}</th><th data-type="num">{{.L.info}}</th><th data-type="num">{{.L.html_total}}</th></tr></thead>
+<tbody>
+{{range .Files}}<tr class="st-{{.Status}}"><td class="path">{{if .Findings}}<a href="#{{.ID}}">{{.Path}}</a>{{else}}{{.Path}}{{end}}</td><td class="fmt">{{.Format}}</td><td class="st">{{.StatusText}}{{if .Reason}}<span class="why">{{.Reason}}</span>{{end}}</td><td class="n">{{template "count" (sev "error" .Errors)}}</td><td class="n">{{template "count" (sev "warning" .Warnings)}}</td><td class="n">{{template "count" (sev "info" .Infos)}}</td><td class="n">{{.N}}</td></tr>
+{{end}}</tbody>
+</table>
+</section>
+
+<section>
+<h2>{{.L.html_charts}}</h2>
 <div class="charts">
 {{template "chart" .ByRule}}
 {{template "chart" .ByFile}}
 </div>
+{{if .Reasons}}<details class="skipped"><summary>{{.L.html_skipped}} ({{.Totals.Coverage.Skipped}})</summary>
+<table><thead><tr><th>{{.L.html_reason}}</th><th>{{.L.html_count}}</th></tr></thead><tbody>
+{{range .Reasons}}<tr><td>{{.Text}}</td><td class="n">{{.Count}}</td></tr>
+{{end}}</tbody></table></details>{{end}}
+{{if .Tables}}<details class="skipped"><summary>{{.L.html_skipped_tables}} ({{.Totals.Coverage.Tables.Skipped}})</summary>
+<table><thead><tr><th>{{.L.html_reason}}</th><th>{{.L.html_count}}</th></tr></thead><tbody>
+{{range .Tables}}<tr><td>{{.Text}}</td><td class="n">{{.Count}}</td></tr>
+{{end}}</tbody></table></details>{{end}}
+</section>
 
-<h2>Files · 文件 ({{len .Files}})</h2>
-<table id="files">
-<thead><tr><th data-type="text">File 文件</th><th data-type="text">Format</th><th data-type="num" aria-sort="descending">Errors 错误</th><th data-type="num">Warnings 警告</th><th data-type="num">Info 提示</th><th data-type="num">Total 合计</th></tr></thead>
+<section id="findings">
+<h2>{{.L.html_findings}}</h2>
+{{$L := .L}}{{range .Files}}{{if .Findings}}
+<details class="file" id="{{.ID}}" open><summary>{{.Path}} <small>({{.Format}}, {{.N}})</small></summary>
+<table class="findings">
+<thead><tr><th>{{$L.html_where}}</th><th>{{$L.html_severity}}</th><th>{{$L.html_rule}}</th><th>{{$L.html_finding}}</th><th>{{$L.html_stated}}</th><th>{{$L.html_expected}}</th></tr></thead>
 <tbody>
-{{range .Files}}<tr{{if .Error}} class="unreadable"{{end}}><td><a href="#{{.ID}}">{{.Path}}</a>{{if .Error}} — cannot read: {{.Error}}{{end}}</td><td>{{.Format}}</td><td class="n">{{.Errors}}</td><td class="n">{{.Warnings}}</td><td class="n">{{.Infos}}</td><td class="n">{{.N}}</td></tr>
+{{range .Findings}}<tr><td>{{if .View}}<a href="#{{.View}}">{{.Where}}</a>{{else}}{{.Where}}{{end}}</td><td class="sev-{{.Severity}}">{{.SeverityName}}</td><td title="{{.Summary}}">{{.Rule}}</td><td>{{.Message}}{{if .Claim}}<span class="claim">{{.Claim}}</span>{{end}}{{if .Context}}<small>{{.Context}}</small>{{end}}</td><td>{{.Stated}}</td><td>{{.Expected}}</td></tr>
 {{end}}</tbody>
 </table>
-
-<h2>Findings · 问题明细</h2>
-{{range .Files}}{{if or .Findings .Error}}
-<h3 id="{{.ID}}">{{.Path}} <small>({{.Format}}, {{.N}})</small></h3>
-{{if .Error}}<p class="error">cannot read: {{.Error}}</p>{{end}}
-{{if .Findings}}<table>
-<thead><tr><th>Where 位置</th><th>Severity</th><th>Rule 规则</th><th>Finding 问题</th><th>Stated 所述</th><th>Expected 应为</th></tr></thead>
-<tbody>
-{{range .Findings}}<tr><td>{{if .View}}<a href="#{{.View}}">{{.Where}}</a>{{else}}{{.Where}}{{end}}</td><td class="{{.Severity}}">{{.Severity}}</td><td title="{{.Summary}}">{{.Rule}}</td><td>{{.Message}}{{if .Claim}}<span class="claim">{{.Claim}}</span>{{end}}{{if .Context}}<small>{{.Context}}</small>{{end}}</td><td>{{.Stated}}</td><td>{{.Expected}}</td></tr>
-{{end}}</tbody>
-</table>{{end}}
-{{end}}{{end}}
+</details>{{end}}{{end}}
+</section>
 {{.PageViews}}
+
+<section id="record" class="record">
+<h2>{{.L.html_record}}</h2>
+<dl>
+<dt>{{.L.html_date}}</dt><dd>{{or .Record.Date "—"}}</dd>
+<dt>{{.L.html_version}}</dt><dd>budgetlint {{.Record.Version}}</dd>
+<dt>{{.L.html_command}}</dt><dd><code>{{or .Record.Command "—"}}</code></dd>
+<dt>{{.L.html_config}}</dt><dd>{{range .Record.Config}}<code>{{.}}</code><br>{{else}}{{.L.html_none}}{{end}}{{range .Record.RuleFiles}}<code>{{.}}</code><br>{{end}}</dd>
+<dt>{{.L.html_lang}}</dt><dd>{{.Record.Lang}}</dd>
+</dl>
+<details><summary>{{.L.html_rules}} ({{len .Record.Rules}})</summary>
+<table><tbody>
+{{range .Record.Rules}}<tr{{if not .On}} class="off"{{end}}><td>{{.ID}}</td><td class="sev-{{.Severity}}">{{if .On}}{{.Severity}}{{else}}off{{end}}</td><td>{{.Summary}}</td></tr>
+{{end}}</tbody></table>
+</details>
+</section>
 <script>
 // Sort the files table by the clicked column; numbers descend first, since
 // a reader wants the worst files on top.
@@ -71,7 +132,7 @@ document.querySelectorAll('#files th').forEach(function (th, col) {
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
       var x = a.cells[col].textContent, y = b.cells[col].textContent;
-      var c = num ? (parseFloat(x) - parseFloat(y)) : x.localeCompare(y);
+      var c = num ? ((parseFloat(x) || 0) - (parseFloat(y) || 0)) : x.localeCompare(y);
       return desc ? -c : c;
     });
     rows.forEach(function (r) { body.appendChild(r); });
@@ -80,9 +141,10 @@ document.querySelectorAll('#files th').forEach(function (th, col) {
 </script>
 </body>
 </html>
+{{define "count"}}{{if .N}}<span class="badge b-{{.Sev}}">{{.N}}</span>{{else}}<span class="badge b-none">0</span>{{end}}{{end}}
 {{define "chart"}}<figure>
 <figcaption><strong>{{.Title}}</strong></figcaption>
-{{if .Bars}}<svg width="{{.Width}}" height="{{.Height}}" role="img" aria-label="{{.Title}}">
-{{range .Bars}}<text x="255" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect x="260" y="{{.Y}}" width="{{.W}}" height="18" fill="#c0392b"><title>{{.Label}}: {{.Count}}</title></rect><text x="{{.CountX}}" y="{{.TextY}}">{{.Count}}</text>
-{{end}}</svg>{{if .More}}<p>… and {{.More}} more</p>{{end}}{{else}}<p>No findings.</p>{{end}}
+{{if .Bars}}<svg viewBox="0 0 {{.Width}} {{.Height}}" width="{{.Width}}" height="{{.Height}}" role="img" aria-label="{{.Title}}">
+{{range .Bars}}<text x="255" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect class="{{.Class}}" x="260" y="{{.Y}}" width="{{.W}}" height="18"><title>{{.Label}}: {{.Count}}</title></rect><text x="{{.CountX}}" y="{{.TextY}}">{{.Count}}</text>
+{{end}}</svg>{{if .More}}<p>{{.More}}</p>{{end}}{{else}}<p>{{.Empty}}</p>{{end}}
 </figure>{{end}}`

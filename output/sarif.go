@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/budgetlint/budgetlint/checks"
@@ -35,6 +36,7 @@ type sarifTool struct {
 
 type sarifDriver struct {
 	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
 	InformationURI string      `json:"informationUri,omitempty"`
 	Rules          []sarifRule `json:"rules"`
 }
@@ -98,13 +100,16 @@ type sarifRegion struct {
 }
 
 // fingerprintKey is versioned so a change of the fingerprint recipe does not
-// silently merge or split alerts in code scanning.
-const fingerprintKey = "budgetlintFinding/v1"
+// silently merge or split alerts in code scanning. v2 numbers the
+// occurrences of one fingerprint in a file: the same claim may be wrong
+// twice (a table row checked against two columns), and code scanning
+// merges results whose fingerprints are equal.
+const fingerprintKey = "budgetlintFinding/v2"
 
 // SARIF writes one run with full rule metadata, as staticcheck does.
 func SARIF(w io.Writer, r *Run) error {
 	run := sarifRun{
-		Tool:        sarifTool{Driver: sarifDriver{Name: "budgetlint", Rules: []sarifRule{}}},
+		Tool:        sarifTool{Driver: sarifDriver{Name: "budgetlint", Version: r.Record.Version, Rules: []sarifRule{}}},
 		ColumnKind:  "unicodeCodePoints",
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
 		Results:     []sarifResult{},
@@ -116,17 +121,27 @@ func SARIF(w io.Writer, r *Run) error {
 			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(rl))
 		}
 	}
+	lang := r.lang()
 	for _, f := range r.Files {
+		inv := &run.Invocations[0]
 		if f.Error != "" {
-			inv := &run.Invocations[0]
 			inv.ExecutionSuccessful = false
 			inv.Notifications = append(inv.Notifications, sarifNotification{
 				Level:     "error",
-				Message:   sarifText{Text: fmt.Sprintf("%s: cannot read: %s", f.Path, firstLine(f.Error))},
+				Message:   sarifText{Text: fmt.Sprintf("%s: %s: %s", f.Path, T(lang, "cannot read"), firstLine(f.Error))},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Path)}}},
 			})
 			continue
 		}
+		if f.NotChecked != "" {
+			inv.Notifications = append(inv.Notifications, sarifNotification{
+				Level:     "warning",
+				Message:   sarifText{Text: fmt.Sprintf("%s: %s: %s", f.Path, T(lang, "not checked"), r.say(f.NotChecked))},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Path)}}},
+			})
+			continue
+		}
+		seen := map[string]int{}
 		for _, x := range f.Findings {
 			i, ok := index[x.Rule]
 			if !ok {
@@ -136,7 +151,11 @@ func SARIF(w io.Writer, r *Run) error {
 				index[x.Rule] = i
 				run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(&rules.Rule{ID: x.Rule, Summary: x.Rule, Severity: x.Severity}))
 			}
-			run.Results = append(run.Results, sarifResultOf(f, x, i))
+			fp := Fingerprint(f.Path, x)
+			seen[fp]++
+			res := sarifResultOf(lang, f, x, i)
+			res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
+			run.Results = append(run.Results, res)
 		}
 	}
 	enc := json.NewEncoder(w)
@@ -168,12 +187,12 @@ func sarifRuleOf(rl *rules.Rule) sarifRule {
 	}
 }
 
-func sarifResultOf(f FileResult, x checks.Finding, ruleIndex int) sarifResult {
+func sarifResultOf(lang string, f FileResult, x checks.Finding, ruleIndex int) sarifResult {
 	msg := x.Message
 	if isPaged(f.Format) {
 		// GitHub cannot show a PDF or DOCX at a line, so the reader needs the
 		// page and the claim in the message itself.
-		msg = Where(f.Format, x) + ": " + x.Message
+		msg = where(lang, f.Format, x) + ": " + x.Message
 		if x.Claim != "" {
 			msg += " — " + oneLine(x.Claim)
 		}
@@ -190,7 +209,6 @@ func sarifResultOf(f FileResult, x checks.Finding, ruleIndex int) sarifResult {
 			ArtifactLocation: artifact(f.Path),
 			Region:           region(x),
 		}}},
-		PartialFingerprints: map[string]string{fingerprintKey: Fingerprint(f.Path, x)},
 	}
 }
 

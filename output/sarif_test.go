@@ -62,7 +62,7 @@ func TestSARIFStructure(t *testing.T) {
 			assert.GreaterOrEqual(t, reg[k].(float64), 1.0, k)
 		}
 		fp := res["partialFingerprints"].(map[string]any)
-		assert.Len(t, fp[fingerprintKey], 32)
+		assert.Regexp(t, `^[0-9a-f]{32}:[0-9]+$`, fp[fingerprintKey])
 	}
 	assert.Equal(t, []string{"error", "warning", "note"}, levels)
 

@@ -104,6 +104,10 @@ type Set struct {
 	Vocabulary map[string][]string
 	Tables     TableSet
 	byID       map[string]*Rule
+	// Lang is the language of the rules' texts (English unless a locale
+	// was laid over them); Locale translates the phrases the code writes.
+	Lang   string
+	Locale *Locale
 	// vocabNames are the word lists the embedded pack defines: the only
 	// names the extractor reads, so a user file naming another is a typo.
 	vocabNames map[string]bool
@@ -115,9 +119,38 @@ func (s *Set) Lookup(id string) *Rule { return s.byID[id] }
 // Vocab returns a vocabulary list by name.
 func (s *Set) Vocab(name string) []string { return s.Vocabulary[name] }
 
-// Default loads the embedded default pack.
-func Default() (*Set, error) {
-	s := &Set{Vocabulary: map[string][]string{}, byID: map[string]*Rule{}}
+// Default loads the embedded default pack in the default language
+// (Chinese), as the command line gives it without --lang.
+func Default() (*Set, error) { return DefaultIn(DefaultLang) }
+
+// DefaultIn loads the embedded default pack in lang (English, the pack's
+// own, or a locale's).
+func DefaultIn(lang string) (*Set, error) {
+	lang, err := ParseLang(lang)
+	if err != nil {
+		return nil, err
+	}
+	s, err := defaultPack()
+	if err != nil || lang == English {
+		return s, err
+	}
+	l, err := LoadLocale(lang)
+	if err != nil {
+		return nil, err
+	}
+	return s, l.apply(s)
+}
+
+// Say translates a phrase the code wrote into the set's language.
+func (s *Set) Say(text string) string {
+	if s == nil {
+		return text
+	}
+	return s.Locale.Say(text)
+}
+
+func defaultPack() (*Set, error) {
+	s := &Set{Vocabulary: map[string][]string{}, byID: map[string]*Rule{}, Lang: English}
 	entries, err := defaultFS.ReadDir(".")
 	if err != nil {
 		return nil, err
@@ -230,7 +263,7 @@ func (s *Set) merge(file string, data []byte, builtin bool) error {
 	for _, id := range p.Disable {
 		r := s.byID[id]
 		if r == nil {
-			return fmt.Errorf("%s: disable: unknown rule %q", file, id)
+			return fmt.Errorf("%s: disable: %v", file, s.UnknownRule(id))
 		}
 		off := false
 		r.Enabled = &off
@@ -266,7 +299,7 @@ func overlay(old, r *Rule) {
 func (s *Set) SetEnabled(id string, on bool) error {
 	r := s.byID[id]
 	if r == nil {
-		return fmt.Errorf("unknown rule %q (see `budgetlint rules`)", id)
+		return s.UnknownRule(id)
 	}
 	r.Enabled = &on
 	return nil
@@ -276,10 +309,16 @@ func (s *Set) SetEnabled(id string, on bool) error {
 func (s *Set) SetSeverity(id string, sev Severity) error {
 	r := s.byID[id]
 	if r == nil {
-		return fmt.Errorf("unknown rule %q (see `budgetlint rules`)", id)
+		return s.UnknownRule(id)
 	}
 	r.Severity = sev
 	return nil
+}
+
+// UnknownRule is the error for a rule id the set lacks, with the id the
+// user probably meant.
+func (s *Set) UnknownRule(id string) error {
+	return fmt.Errorf("unknown rule %q%s (see `budgetlint rules`)", id, suggest.Hint(id, suggest.Keys(s.byID)))
 }
 
 // decodeNode decodes n into v after checking every mapping key against v's

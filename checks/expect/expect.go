@@ -169,6 +169,27 @@ func Check(eng *checks.Engine, name string, data []byte) ([]Failure, error) {
 	return out, nil
 }
 
+// Excerpt is one text of a want file as it is linted: markers removed.
+type Excerpt struct {
+	Name string // its file name (the extension says how to read it)
+	Line int    // the file line its text starts on
+	Text string
+}
+
+// Excerpts lists the texts of a want file, markers removed, for tests that
+// lint them otherwise (in another language, say).
+func Excerpts(name string, data []byte) ([]Excerpt, error) {
+	var out []Excerpt
+	for _, ex := range split(name, string(data)) {
+		text, _, err := Parse(ex.text)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", name, ex.line, err)
+		}
+		out = append(out, Excerpt{Name: ex.name, Line: ex.line, Text: text})
+	}
+	return out, nil
+}
+
 // excerpt is one independent text of a want file, starting at file line line.
 type excerpt struct {
 	name string

@@ -41,7 +41,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestCheckReportsMissingAndUnexpected(t *testing.T) {
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	eng, err := checks.New(set)
 	require.NoError(t, err)
@@ -66,7 +66,7 @@ func TestCheckReportsMissingAndUnexpected(t *testing.T) {
 // A file may hold independent excerpts (txtar `-- name --` lines); each is
 // its own document, and failures are reported at the file's lines.
 func TestExcerptsInOneFile(t *testing.T) {
-	set, err := rules.Default()
+	set, err := rules.DefaultIn(rules.English)
 	require.NoError(t, err)
 	eng, err := checks.New(set)
 	require.NoError(t, err)

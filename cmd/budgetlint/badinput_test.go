@@ -101,7 +101,7 @@ func TestBadInputsJSON(t *testing.T) {
 func TestBadInputsText(t *testing.T) {
 	bad, good := badBatch(t)
 	var out, errb bytes.Buffer
-	code := run(append([]string{"check", "--no-config", "--quiet"}, append(bad, good)...), &out, &errb)
+	code := run(append([]string{"check", "--no-config", "--lang", "en"}, append(bad, good)...), &out, &errb)
 	assert.Equal(t, exitTrouble, code, errb.String())
 	lines := strings.Split(out.String(), "\n")
 	for _, p := range bad {

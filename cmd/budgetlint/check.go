@@ -10,9 +10,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser"
+	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/rules"
 )
 
@@ -32,26 +32,39 @@ type checkOptions struct {
 	disable   multiFlag
 	enable    multiFlag
 	failLevel string
+	minLevel  string
 	jobs      int
+	lang      string
+	color     string
 
 	include, exclude  multiFlag
 	quiet             bool
+	statistics        bool
+	exitZero          bool
+	stdinName         string
 	config            string
 	noConfig          bool
 	baseline          string
 	writeBaseline     string
 	failLevelExplicit bool // --fail-level given: it beats the config's fail_level
+
+	args  []string  // the command line, for the record
+	stdin io.Reader // read for the path "-"
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	var o checkOptions
+	return runCheckWith(args, os.Stdin, stdout, stderr)
+}
+
+func runCheckWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o := checkOptions{args: append([]string{"budgetlint", "check"}, args...), stdin: stdin}
 	fsf := checkFlags(&o)
 	paths, code, ok := parseFlags(fsf, args, checkUsage, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(stderr, "budgetlint check: no files or folders given\nRun `budgetlint check --help` for the flags.")
+		fmt.Fprintln(stderr, "budgetlint check: no files or folders given (use - for standard input)\nRun `budgetlint check --help` for the flags.")
 		return exitTrouble
 	}
 	fsf.Visit(func(f *flag.Flag) { o.failLevelExplicit = o.failLevelExplicit || f.Name == "fail-level" })
@@ -60,9 +73,25 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
 	}
-	files, walkErrs, skipped, err := collectCounting(paths, s.filter, s.dirs)
-	if len(skipped) > 0 && !o.quiet {
-		fmt.Fprintln(stderr, "budgetlint: not checked, types it does not read:", skippedSummary(skipped))
+	var files []found
+	var others []output.FileResult
+	var stdinJob *job
+	var rest []string
+	for _, p := range paths {
+		if p == "-" {
+			if stdinJob == nil {
+				stdinJob, err = s.stdinJob(o)
+				if err != nil {
+					fmt.Fprintln(stderr, "budgetlint:", err)
+					return exitTrouble
+				}
+			}
+			continue
+		}
+		rest = append(rest, p)
+	}
+	if len(rest) > 0 {
+		files, others, err = collect(rest, s.filter, s.dirs)
 	}
 	var jobs []job
 	if err == nil {
@@ -72,6 +101,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
 	}
+	if stdinJob != nil {
+		jobs = append(jobs, *stdinJob)
+	}
 	outs, err := openOutputs(o.formats, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "budgetlint check:", err)
@@ -80,15 +112,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	prog := newProgress(stderr, len(jobs), o.quiet)
 	results := checkAll(jobs, o.jobs, prog, needsViews(o.formats))
 	prog.close()
-	results = append(results, walkErrs...)
+	results = append(results, others...)
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	if err := s.applyBaseline(o, results, stderr); err != nil {
 		fmt.Fprintln(stderr, "budgetlint:", err)
 		return exitTrouble
 	}
+	if s.min != "" {
+		filterSeverity(results, s.min)
+	}
 
-	r := &output.Run{Files: results, Rules: s.set}
+	r := &output.Run{Files: results, Rules: s.set, Lang: s.set.Lang, Record: s.record(o), Quiet: o.quiet,
+		Statistics: o.statistics, Color: useColor(o.color, stdout)}
 	code = exitCode(results, s.fail)
+	if o.exitZero && code == exitFindings {
+		code = exitOK
+	}
 	for _, out := range outs {
 		if out.dir != nil {
 			if err := out.dir(out.path, r, stderr); err != nil {
@@ -97,7 +136,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		if err := out.print(out.w, r); err != nil {
+		run := r
+		if out.w != stdout {
+			// colour is for the terminal, not for files
+			cp := *r
+			cp.Color = false
+			run = &cp
+		}
+		if err := out.print(out.w, run); err != nil {
 			fmt.Fprintln(stderr, "budgetlint: writing output:", err)
 			code = exitTrouble
 		}
@@ -109,10 +155,70 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	if len(jobs) == 0 {
+		// a run that checks nothing must not pass as a clean one
+		fmt.Fprintf(stderr, "budgetlint: nothing was checked: no report files (.txt, .md, .html, .pdf, .docx) in %s%s\n",
+			strings.Join(paths, " "), notCheckedNote(results))
+		return exitTrouble
+	}
 	return code
 }
 
-const checkUsage = "budgetlint check [flags] PATH...\n\nLint report files, and folders recursively. Exit 0: nothing at or above\nthe fail level; 1: findings at or above it; 2: usage, configuration or\nunreadable input."
+// notCheckedNote counts the files found but not read, for the message of
+// a run that checked nothing.
+func notCheckedNote(results []output.FileResult) string {
+	n := 0
+	for _, r := range results {
+		if r.NotChecked != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d files of other types, listed in the output)", n)
+}
+
+// filterSeverity drops findings below level: what --min-severity does not
+// print does not count toward the exit code either.
+func filterSeverity(results []output.FileResult, level rules.Severity) {
+	for i := range results {
+		keep := results[i].Findings[:0]
+		for _, x := range results[i].Findings {
+			if x.Severity.AtLeast(level) {
+				keep = append(keep, x)
+			}
+		}
+		results[i].Findings = keep
+	}
+}
+
+// useColor: --color always or never, else colour on a terminal unless
+// NO_COLOR is set (no-color.org).
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	return isTerminal(w)
+}
+
+const checkUsage = `budgetlint check [flags] PATH...
+
+Lint report files, and folders recursively (- reads standard input; name it
+with --stdin-filename). Locations are FILE:LINE:COL, and FILE:PAGE:LINE:COL
+for PDFs (the line counted on its page). Exit 0: nothing at or above the
+fail level; 1: findings at or above it; 2: usage, configuration, unreadable
+input, or nothing checked.`
+
+// shortFlags are the one-letter forms of the common flags, as
+// golangci-lint and ruff users type them.
+var shortFlags = map[string]string{"format": "f", "config": "c", "jobs": "j", "quiet": "q"}
 
 func checkFlags(o *checkOptions) *flag.FlagSet {
 	fsf := flag.NewFlagSet("check", flag.ContinueOnError)
@@ -121,15 +227,31 @@ func checkFlags(o *checkOptions) *flag.FlagSet {
 	fsf.Var(&o.disable, "disable", "turn rule `ID` off (repeatable, comma-separated allowed)")
 	fsf.Var(&o.enable, "enable", "turn rule `ID` on (repeatable)")
 	fsf.StringVar(&o.failLevel, "fail-level", "warning", "exit 1 when a finding is at or above `LEVEL` (error, warning, info)")
+	fsf.StringVar(&o.minLevel, "min-severity", "", "print only findings at or above `LEVEL` (error, warning, info); the others do not count toward the exit code")
 	fsf.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "check `N` files in parallel (default: all cores)")
+	fsf.StringVar(&o.lang, "lang", "", "language of messages and reports: `LANG` zh or en (default zh, or the config's lang)")
+	fsf.StringVar(&o.color, "color", "auto", "colour the text output: `WHEN` auto (on a terminal, unless NO_COLOR is set), always, never")
 	fsf.Var(&o.include, "include", "in folders, check only files matching `GLOB` (** for any folders; repeatable)")
 	fsf.Var(&o.exclude, "exclude", "skip files and folders matching `GLOB` (repeatable)")
-	fsf.BoolVar(&o.quiet, "quiet", false, "no progress line on stderr")
+	fsf.BoolVar(&o.quiet, "quiet", false, "print findings only: no progress line, no notes on stderr, no summary line")
+	fsf.BoolVar(&o.statistics, "statistics", false, "count findings by rule instead of listing them (text format)")
+	fsf.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when findings reach the fail level (2 still means trouble)")
+	fsf.StringVar(&o.stdinName, "stdin-filename", "", "the `NAME` standard input (-) is reported under; its extension picks the reader (default stdin.txt)")
 	fsf.StringVar(&o.config, "config", "", "config `FILE` (default: .budgetlint.yaml from the working folder upward; folder-level files still refine it)")
 	fsf.BoolVar(&o.noConfig, "no-config", false, "ignore .budgetlint.yaml files, folder-level ones too")
 	fsf.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fsf.StringVar(&o.writeBaseline, "write-baseline", "", "record today's findings in baseline `FILE`")
+	addShortFlags(fsf)
 	return fsf
+}
+
+// addShortFlags registers each short form as an alias of its long flag.
+func addShortFlags(fsf *flag.FlagSet) {
+	for long, short := range shortFlags {
+		if f := fsf.Lookup(long); f != nil {
+			fsf.Var(f.Value, short, f.Usage)
+		}
+	}
 }
 
 // exitCode is 2 when a file could not be read (after all were checked), 1
@@ -149,8 +271,8 @@ func exitCode(results []output.FileResult, fail rules.Severity) int {
 	return code
 }
 
-func loadRules(files, disable, enable []string) (*rules.Set, error) {
-	set, err := rules.Default()
+func loadRules(lang string, files, disable, enable []string) (*rules.Set, error) {
+	set, err := rules.DefaultIn(lang)
 	if err != nil {
 		return nil, fmt.Errorf("default rules: %v", err)
 	}
@@ -238,7 +360,7 @@ func checkAll(files []job, jobs int, prog *progress, views bool) []output.FileRe
 			defer wg.Done()
 			for i := range next {
 				prog.started(files[i].path)
-				results[i] = checkFile(files[i].eng, files[i].path, views)
+				results[i] = checkFile(files[i], views)
 				prog.finished()
 			}
 		}()
@@ -263,7 +385,8 @@ func needsViews(formats []string) bool {
 	return false
 }
 
-func checkFile(eng *checks.Engine, path string, views bool) (res output.FileResult) {
+func checkFile(j job, views bool) (res output.FileResult) {
+	eng, path := j.eng, j.path
 	res = output.FileResult{Path: path, Format: string(parser.FormatOf(path))}
 	defer func() {
 		if r := recover(); r != nil {
@@ -271,7 +394,13 @@ func checkFile(eng *checks.Engine, path string, views bool) (res output.FileResu
 			res.Findings = nil
 		}
 	}()
-	d, err := parser.Open(path, parser.DefaultLimits)
+	var d *doc.Document
+	var err error
+	if j.data != nil {
+		d, err = parser.Parse(path, parser.FormatOf(path), j.data)
+	} else {
+		d, err = parser.Open(path, parser.DefaultLimits)
+	}
 	if err != nil {
 		res.Error = describe(err)
 		return res
@@ -283,18 +412,4 @@ func checkFile(eng *checks.Engine, path string, views bool) (res output.FileResu
 		res.View = output.Capture(d, fs)
 	}
 	return res
-}
-
-// skippedSummary lists skipped file types: ".doc 1, .xlsx 1".
-func skippedSummary(m map[string]int) string {
-	exts := make([]string, 0, len(m))
-	for e := range m {
-		exts = append(exts, e)
-	}
-	sort.Strings(exts)
-	parts := make([]string, len(exts))
-	for i, e := range exts {
-		parts[i] = fmt.Sprintf("%s %d", e, m[e])
-	}
-	return strings.Join(parts, ", ")
 }

@@ -25,12 +25,14 @@ var configNames = []string{".budgetlint.yaml", ".budgetlint.yml"}
 //	rule_files: [district-rules.yaml] # relative to this file
 //	exclude: ["drafts/**"]
 //	fail_level: error
+//	lang: zh                          # or en: messages and reports
 type config struct {
 	Extends   string    `yaml:"extends"`
 	Rules     yaml.Node `yaml:"rules"`
 	RuleFiles []string  `yaml:"rule_files"`
 	Exclude   []string  `yaml:"exclude"`
 	FailLevel string    `yaml:"fail_level"`
+	Lang      string    `yaml:"lang"`
 
 	file     string        // where it was read from
 	settings []ruleSetting // Rules, in file order, with lines
@@ -123,6 +125,11 @@ func parseConfig(file string) (*config, error) {
 			return nil, fmt.Errorf("%s: fail_level: %v", file, err)
 		}
 	}
+	if c.Lang != "" {
+		if _, err := rules.ParseLang(c.Lang); err != nil {
+			return nil, fmt.Errorf("%s: lang: %v", file, err)
+		}
+	}
 	if err := c.readRuleSettings(); err != nil {
 		return nil, err
 	}
@@ -174,6 +181,9 @@ func (parent *config) refine(child *config) *config {
 	if out.FailLevel == "" {
 		out.FailLevel = parent.FailLevel
 	}
+	if out.Lang == "" {
+		out.Lang = parent.Lang
+	}
 	return &out
 }
 
@@ -183,7 +193,7 @@ func (parent *config) refine(child *config) *config {
 func (c *config) apply(set *rules.Set) error {
 	for _, s := range c.settings {
 		if set.Lookup(s.ID) == nil {
-			return fmt.Errorf("%s:%d: rules: unknown rule %q (see `budgetlint rules`)", s.File, s.Line, s.ID)
+			return fmt.Errorf("%s:%d: rules: %v", s.File, s.Line, set.UnknownRule(s.ID))
 		}
 		switch s.Value {
 		case "off", "false":

@@ -42,7 +42,7 @@ func TestDamagedPDFs(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := run([]string{"check", "--no-config", "--quiet", "--format", "json", tc.path}, &out, &errb)
+			code := run([]string{"check", "--no-config", "--quiet", "--lang", "en", "--format", "json", tc.path}, &out, &errb)
 			assert.Equal(t, tc.code, code, errb.String())
 			var res struct {
 				Files []struct {

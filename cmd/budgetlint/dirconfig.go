@@ -109,9 +109,9 @@ func (c *dirConf) refinedBy(file string) (*dirConf, error) {
 		}
 	}
 	out.cfg = foldConfigs(out.chain)
-	// Excludes of folder files are scoped above; fail_level stays the
-	// run's, since one exit code cannot follow several levels.
-	out.cfg.Exclude, out.cfg.FailLevel = c.cfg.Exclude, c.cfg.FailLevel
+	// Excludes of folder files are scoped above; fail_level and lang stay
+	// the run's, since one exit code and one report cannot follow several.
+	out.cfg.Exclude, out.cfg.FailLevel, out.cfg.Lang = c.cfg.Exclude, c.cfg.FailLevel, c.cfg.Lang
 	return out, nil
 }
 

@@ -13,6 +13,9 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
+
+	"github.com/budgetlint/budgetlint/internal/suggest"
 )
 
 // Exit codes, as golangci-lint and Vale use them.
@@ -56,21 +59,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-h", "--help", "help":
 		usage(stdout)
 		return exitOK
-	case "version", "--version":
-		fmt.Fprintln(stdout, "budgetlint", version)
+	case "version", "--version", "-V":
+		fmt.Fprintln(stdout, "budgetlint", versionString())
 		return exitOK
 	}
+	names := []string{"help", "version"}
 	for _, c := range commands {
 		if c.name == args[0] {
 			return c.run(args[1:], stdout, stderr)
 		}
+		names = append(names, c.name)
 	}
-	fmt.Fprintf(stderr, "budgetlint: unknown command %q\n", args[0])
+	if strings.HasPrefix(args[0], "-") || !strings.ContainsAny(args[0], "/\\.") {
+		fmt.Fprintf(stderr, "budgetlint: unknown command %q%s\n", args[0], suggest.Hint(args[0], names))
+	} else {
+		// a path where the command belongs: the user meant check
+		fmt.Fprintf(stderr, "budgetlint: unknown command %q (to lint it: budgetlint check %s)\n", args[0], args[0])
+	}
 	usage(stderr)
 	return exitTrouble
 }
-
-var version = "dev"
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: budgetlint <command> [flags] [args]")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -26,6 +27,8 @@ type ruleOptions struct {
 	ruleFiles multiFlag
 	config    string
 	noConfig  bool
+	lang      string
+	format    string
 }
 
 func ruleFlags(name string, o *ruleOptions) *flag.FlagSet {
@@ -33,6 +36,12 @@ func ruleFlags(name string, o *ruleOptions) *flag.FlagSet {
 	fsf.Var(&o.ruleFiles, "rules", "extra rule `FILE` (repeatable)")
 	fsf.StringVar(&o.config, "config", "", "config `FILE` (default: .budgetlint.yaml from the working folder upward)")
 	fsf.BoolVar(&o.noConfig, "no-config", false, "ignore .budgetlint.yaml files: show the packs' own settings")
+	fsf.StringVar(&o.lang, "lang", "", "language of the rules' texts: `LANG` zh or en (default zh, or the config's lang)")
+	if name == "rules" {
+		fsf.StringVar(&o.format, "format", "text", "`FORMAT` text or json")
+		fsf.Var(fsf.Lookup("format").Value, "f", fsf.Lookup("format").Usage)
+	}
+	fsf.Var(fsf.Lookup("config").Value, "c", fsf.Lookup("config").Usage)
 	return fsf
 }
 
@@ -45,7 +54,7 @@ func configuredRules(o ruleOptions) (*rules.Set, *config, error) {
 		return nil, nil, err
 	}
 	cfg := foldConfigs(chain)
-	set, err := ruleSetFor(cfg, checkOptions{ruleFiles: o.ruleFiles})
+	set, err := ruleSetFor(cfg, checkOptions{ruleFiles: o.ruleFiles, lang: o.lang})
 	return set, cfg, err
 }
 
@@ -73,6 +82,14 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	}
 	rs := append([]*rules.Rule(nil), set.Rules...)
 	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	switch o.format {
+	case "json":
+		return rulesJSON(stdout, rs)
+	case "text", "":
+	default:
+		fmt.Fprintf(stderr, "budgetlint rules: unknown format %q (text or json)\n", o.format)
+		return exitTrouble
+	}
 	w := 0
 	for _, r := range rs {
 		w = max(w, len(r.ID))
@@ -83,6 +100,37 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintf(stdout, "%-*s %-8s %s (%s when on)\n", w, r.ID, "off", r.Summary, r.Severity)
 		}
+	}
+	return exitOK
+}
+
+// ruleJSON is one rule as `rules --format json` lists it.
+type ruleJSON struct {
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Severity string `json:"severity"`
+	Enabled  bool   `json:"enabled"`
+	Summary  string `json:"summary"`
+	Message  string `json:"message"`
+	Explain  string `json:"explain,omitempty"`
+	Example  string `json:"example,omitempty"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+}
+
+func rulesJSON(w io.Writer, rs []*rules.Rule) int {
+	out := make([]ruleJSON, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, ruleJSON{ID: r.ID, Kind: r.Kind, Severity: string(r.Severity), Enabled: r.On(), Summary: r.Summary,
+			Message: r.Message, Explain: strings.TrimSpace(r.Explain), Example: strings.TrimSpace(r.Example), File: r.File, Line: r.Line})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(struct {
+		Rules []ruleJSON `json:"rules"`
+	}{out}); err != nil {
+		return exitTrouble
 	}
 	return exitOK
 }
@@ -105,7 +153,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	for _, id := range ids {
 		r := set.Lookup(id)
 		if r == nil {
-			fmt.Fprintf(stderr, "budgetlint: unknown rule %q (see `budgetlint rules`)\n", id)
+			fmt.Fprintf(stderr, "budgetlint: %v\n", set.UnknownRule(id))
 			code = exitTrouble
 			continue
 		}

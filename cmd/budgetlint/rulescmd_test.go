@@ -92,7 +92,7 @@ func TestExplainShowsMessageAndParameters(t *testing.T) {
 	dir := t.TempDir()
 	file := writeFile(t, filepath.Join(dir, "r.yaml"), "rules:\n  - id: table-completeness\n    params: {min_found: 5}\n")
 	var out, errb bytes.Buffer
-	code := run([]string{"explain", "--no-config", "--rules", file, "table-completeness", "share-mismatch"}, &out, &errb)
+	code := run([]string{"explain", "--no-config", "--lang", "en", "--rules", file, "table-completeness", "share-mismatch"}, &out, &errb)
 	require.Equal(t, exitOK, code, errb.String())
 	s := out.String()
 	assert.Contains(t, s, "Message:\n    {table} is missing: {where}")

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/output"
+	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/rules"
 )
 
@@ -19,6 +22,9 @@ type checkSetup struct {
 	set      *rules.Set
 	eng      *checks.Engine
 	fail     rules.Severity
+	min      rules.Severity // --min-severity; "" prints every finding
+	lang     string
+	chain    []*config // the run's configuration files, parent first
 	filter   *pathFilter
 	baseline *baseline
 	dirs     *dirConfigs
@@ -34,7 +40,12 @@ func setUp(o checkOptions) (*checkSetup, error) {
 		return nil, err
 	}
 	s.cfg = foldConfigs(chain)
+	s.chain = chain
 	s.dirs = newDirConfigs(s.cfg, chain, o.noConfig)
+	if s.lang, err = langFor(s.cfg, o); err != nil {
+		return nil, err
+	}
+	s.opts.lang = s.lang
 	if s.set, err = ruleSetFor(s.cfg, o); err != nil {
 		return nil, err
 	}
@@ -48,6 +59,16 @@ func setUp(o checkOptions) (*checkSetup, error) {
 	}
 	if s.fail, err = rules.ParseSeverity(level); err != nil {
 		return nil, fmt.Errorf("--fail-level: %v", err)
+	}
+	if o.minLevel != "" {
+		if s.min, err = rules.ParseSeverity(o.minLevel); err != nil {
+			return nil, fmt.Errorf("--min-severity: %v", err)
+		}
+	}
+	switch o.color {
+	case "", "auto", "always", "never":
+	default:
+		return nil, fmt.Errorf("--color %q: want auto, always or never", o.color)
 	}
 	if s.filter, err = newPathFilter(o.include, append(append([]string(nil), s.cfg.Exclude...), o.exclude...)); err != nil {
 		return nil, err
@@ -95,7 +116,7 @@ func (s *checkSetup) jobsFor(files []found) ([]job, error) {
 			}
 			s.engines[key] = eng
 		}
-		jobs[i] = job{f.path, eng}
+		jobs[i] = job{path: f.path, eng: eng}
 	}
 	return jobs, nil
 }
@@ -105,7 +126,11 @@ func (s *checkSetup) jobsFor(files []found) ([]job, error) {
 // have the last word.
 func ruleSetFor(c *config, o checkOptions) (*rules.Set, error) {
 	files := append(append([]string(nil), c.RuleFiles...), o.ruleFiles...)
-	set, err := loadRules(files, nil, nil)
+	lang, err := langFor(c, o)
+	if err != nil {
+		return nil, err
+	}
+	set, err := loadRules(lang, files, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -116,6 +141,68 @@ func ruleSetFor(c *config, o checkOptions) (*rules.Set, error) {
 		return nil, err
 	}
 	return set, toggle(set, "--enable", o.enable, true)
+}
+
+// langFor is the run's language: --lang, else the config's lang, else
+// the default (Chinese).
+func langFor(c *config, o checkOptions) (string, error) {
+	l := o.lang
+	if l == "" && c != nil {
+		l = c.Lang
+	}
+	if l == "" {
+		return rules.DefaultLang, nil
+	}
+	lang, err := rules.ParseLang(l)
+	if err != nil {
+		return "", fmt.Errorf("--lang: %v", err)
+	}
+	return lang, nil
+}
+
+// stdinJob reads standard input for the path "-", under --stdin-filename
+// (whose extension picks the reader), with the run's configuration.
+func (s *checkSetup) stdinJob(o checkOptions) (*job, error) {
+	name := o.stdinName
+	if name == "" {
+		name = "stdin.txt"
+	}
+	if parser.FormatOf(name) == "" {
+		return nil, fmt.Errorf("--stdin-filename %q: %s", name, notReadReason(name))
+	}
+	if o.stdin == nil {
+		return nil, fmt.Errorf("no standard input to read")
+	}
+	data, err := io.ReadAll(io.LimitReader(o.stdin, parser.DefaultLimits.MaxPDFBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading standard input: %v", err)
+	}
+	if int64(len(data)) > parser.DefaultLimits.MaxPDFBytes {
+		return nil, fmt.Errorf("standard input is larger than %d MB", parser.DefaultLimits.MaxPDFBytes>>20)
+	}
+	c, err := s.dirs.at(filepath.Dir(name), s.dirs.topFor(name, false))
+	if err != nil {
+		return nil, err
+	}
+	jobs, err := s.jobsFor([]found{{path: name, conf: c}})
+	if err != nil {
+		return nil, err
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	jobs[0].data = data
+	return &jobs[0], nil
+}
+
+// record is what an archived report says about this run.
+func (s *checkSetup) record(o checkOptions) output.Record {
+	rec := output.Record{Date: time.Now().Format(time.RFC3339), Version: versionString(), Command: o.args}
+	for _, c := range s.chain {
+		rec.Config = append(rec.Config, c.file)
+	}
+	rec.Rules = append(append(rec.Rules, s.cfg.RuleFiles...), o.ruleFiles...)
+	return rec
 }
 
 // applyBaseline writes today's findings as the baseline when asked (and

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/budgetlint/budgetlint/internal/suggest"
 )
 
 // parseFlags parses a command's flags the way golangci-lint and Vale
@@ -23,7 +25,7 @@ func parseFlags(fsf *flag.FlagSet, args []string, usage string, stdout, stderr i
 		return nil, exitOK, false
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetlint %s: %s\nRun `budgetlint %s --help` for the flags.\n", fsf.Name(), flagError(err), fsf.Name())
+		fmt.Fprintf(stderr, "budgetlint %s: %s\nRun `budgetlint %s --help` for the flags.\n", fsf.Name(), flagError(err, fsf), fsf.Name())
 		return nil, exitTrouble, false
 	}
 	return rest, 0, true
@@ -53,10 +55,21 @@ func parseAnywhere(fsf *flag.FlagSet, args []string) ([]string, error) {
 
 // flagError rewords the flag package's errors with the double dashes
 // users type.
-func flagError(err error) string {
+func flagError(err error, fsf *flag.FlagSet) string {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		return "unknown flag --" + strings.TrimPrefix(name, "-")
+		name = strings.TrimPrefix(name, "-")
+		var names []string
+		fsf.VisitAll(func(f *flag.Flag) {
+			if len(f.Name) > 1 {
+				names = append(names, f.Name)
+			}
+		})
+		hint := ""
+		if c := suggest.Closest(name, names); c != "" {
+			hint = " (did you mean --" + c + "?)"
+		}
+		return "unknown flag --" + name + hint
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		return "flag --" + strings.TrimPrefix(name, "-") + " needs a value"
@@ -72,9 +85,25 @@ func printUsage(w io.Writer, fsf *flag.FlagSet, usage string) {
 	type line struct{ name, desc string }
 	var lines []line
 	width := 0
+	short := map[string]string{} // long name → its one-letter alias
 	fsf.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) == 1 {
+			for long, s := range shortFlags {
+				if s == f.Name && fsf.Lookup(long) != nil {
+					short[long] = s
+				}
+			}
+		}
+	})
+	fsf.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) == 1 && short[longOf(f.Name)] == f.Name {
+			return // shown with its long form
+		}
 		arg, desc := flag.UnquoteUsage(f)
-		name := "--" + f.Name
+		name := "    --" + f.Name
+		if s := short[f.Name]; s != "" {
+			name = "-" + s + ", --" + f.Name
+		}
 		if arg != "" {
 			name += " " + arg
 		}
@@ -87,4 +116,13 @@ func printUsage(w io.Writer, fsf *flag.FlagSet, usage string) {
 	for _, l := range lines {
 		fmt.Fprintf(w, "  %-*s  %s\n", width, l.name, l.desc)
 	}
+}
+
+func longOf(short string) string {
+	for long, s := range shortFlags {
+		if s == short {
+			return long
+		}
+	}
+	return ""
 }

@@ -19,7 +19,13 @@ func TestCheckHelpListsEveryFlag(t *testing.T) {
 	assert.Empty(t, errb.String(), "help that was asked for goes to stdout")
 	lines := map[string]string{}
 	for _, l := range strings.Split(out.String(), "\n") {
-		if f := strings.Fields(l); len(f) > 0 && strings.HasPrefix(f[0], "--") {
+		f := strings.Fields(l)
+		if len(f) > 1 && len(f[0]) == 3 && f[0][0] == '-' && f[0][2] == ',' && strings.HasPrefix(f[1], "--") {
+			// "-f, --format": the short form shares the long one's line
+			lines["--"+f[0][1:2]] = l
+			f = f[1:]
+		}
+		if len(f) > 0 && strings.HasPrefix(f[0], "--") {
 			lines[f[0]] = l
 		}
 	}
@@ -49,7 +55,16 @@ func TestUsageErrors(t *testing.T) {
 		{"no arguments", nil, exitTrouble, "", "usage: budgetlint <command>", ""},
 		{"help", []string{"--help"}, exitOK, "usage: budgetlint <command>", "", ""},
 		{"unknown command", []string{"lint"}, exitTrouble, "", `unknown command "lint"`, ""},
-		{"unknown flag", []string{"check", "--colour", "x.md"}, exitTrouble, "", "budgetlint check: unknown flag --colour\nRun `budgetlint check --help`", "--baseline"},
+		{"unknown flag", []string{"check", "--colour", "x.md"}, exitTrouble, "", "budgetlint check: unknown flag --colour (did you mean --color?)\nRun `budgetlint check --help`", "--baseline"},
+		{"misspelt flag", []string{"check", "--min-severty", "error", "x.md"}, exitTrouble, "", "unknown flag --min-severty (did you mean --min-severity?)", ""},
+		{"misspelt command", []string{"chekc", "x.md"}, exitTrouble, "", `unknown command "chekc" (did you mean check?)`, ""},
+		{"a path where the command belongs", []string{"reports/a.pdf"}, exitTrouble, "", "budgetlint check reports/a.pdf", ""},
+		{"misspelt rule id", []string{"explain", "--no-config", "share-mismach"}, exitTrouble, "", `unknown rule "share-mismach" (did you mean share-mismatch?)`, ""},
+		{"misspelt rule id in --disable", []string{"check", "--disable", "year-mentoin", "x.md"}, exitTrouble, "", `--disable: unknown rule "year-mentoin" (did you mean year-mention?)`, ""},
+		{"bad --min-severity", []string{"check", "--min-severity", "fatal", "x.md"}, exitTrouble, "", `--min-severity: unknown severity "fatal"`, ""},
+		{"bad --lang", []string{"check", "--lang", "fr", "x.md"}, exitTrouble, "", `--lang: unknown language "fr"`, ""},
+		{"bad --color", []string{"check", "--color", "yes", "x.md"}, exitTrouble, "", `--color "yes": want auto, always or never`, ""},
+		{"stdin with a type not read", []string{"check", "--stdin-filename", "a.doc", "-"}, exitTrouble, "", "legacy .doc is not read: save it as .docx", ""},
 		{"single-dash unknown flag", []string{"check", "-v", "x.md"}, exitTrouble, "", "unknown flag --v", ""},
 		{"flag without its value", []string{"check", "x.md", "--format"}, exitTrouble, "", "flag --format needs a value", ""},
 		{"bad number", []string{"check", "--jobs", "many", "x.md"}, exitTrouble, "", `invalid value "many" for flag --jobs`, ""},
@@ -82,5 +97,6 @@ func TestCheckFlagsAfterPaths(t *testing.T) {
 
 	code, _, stderr = checkJSON(t, "--", "--disable")
 	assert.Equal(t, exitTrouble, code)
-	assert.Empty(t, stderr, "--disable after -- is a missing file, reported in the results, not a flag error")
+	assert.NotContains(t, stderr, "flag", "--disable after -- is a missing file, reported in the results, not a flag error")
+	assert.Contains(t, stderr, "nothing was checked")
 }
