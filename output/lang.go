@@ -2,7 +2,6 @@ package output
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/budgetlint/budgetlint/rules"
 )
@@ -132,22 +131,4 @@ func (r *Run) say(s string) string {
 		return s
 	}
 	return r.Rules.Say(s)
-}
-
-// count words: "3 findings" / "3个问题"
-func countOf(lang string, n int, en, enPlural, zh string) string {
-	if lang == rules.Chinese {
-		return fmt.Sprintf("%d%s", n, zh)
-	}
-	if n == 1 {
-		return fmt.Sprintf("1 %s", en)
-	}
-	return fmt.Sprintf("%d %s", n, enPlural)
-}
-
-func joinList(lang string, xs []string) string {
-	if lang == rules.Chinese {
-		return strings.Join(xs, "，")
-	}
-	return strings.Join(xs, ", ")
 }
