@@ -23,5 +23,5 @@ func ExampleEngine_Run() {
 	fmt.Printf("%d of %d claims decided\n", cov.Decided, cov.Claims)
 	// Output:
 	// 1:23: error: share stated 99.35%, figures give 97.87% (154.25 / 157.60 本年支出合计) [share-mismatch]
-	// 1 of 1 claims decided
+	// 2 of 2 claims decided
 }

@@ -5,6 +5,7 @@ package claims
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
@@ -60,6 +61,8 @@ type Set struct {
 	vocab   *lexicon
 	byBlock map[*doc.Block][]*Figure
 	byTail  map[string][]*Figure // level figures by the end of their key, for wholes named anywhere
+	// isBulletin is 1 for a statistical bulletin, -1 for another report, 0 before it is known
+	isBulletin int
 
 	// period and scope of amounts (period.go), and the headings' as the
 	// extraction walks the blocks
@@ -163,7 +166,11 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.mixes()
 	s.listMixes()
 	for _, t := range s.Totals {
-		t.Closed = s.vocab.closed(t.Parts)
+		// a complete decomposition is all of a total stated with it, or of
+		// one named as its kind: 项目资金310.85亿元。其中新增专项债券…，新增
+		// 一般债券… lists only the bonds among the funds
+		ok, kind := s.vocab.closedKind(t.Parts)
+		t.Closed = ok && (!t.far || kind != "" && strings.Contains(t.Head.Subject, kind))
 	}
 	return s
 }

@@ -461,7 +461,8 @@ func TestTotals(t *testing.T) {
 			"139836 万元", []string{"47922万元", "86104 万元"}},
 		{"a nested 其中 is not added twice", "本年支出合计674.35万元，其中：基本支出436.48万元，项目支出237.87万元，其中：专项业务费100.00万元，发展项目137.87万元。",
 			"674.35万元", []string{"436.48万元", "237.87万元"}},
-		{"a breakdown of a part is not a part: one part left, no total", "新增债券额度461616万元，其中：新增债券331446万元，市本级留用90000万元，转贷县（市、区）241446万元。", "", nil},
+		{"a breakdown of a part is not a part: one part left", "新增债券额度461616万元，其中：新增债券331446万元，市本级留用90000万元，转贷县（市、区）241446万元。",
+			"461616万元", []string{"331446万元"}},
 		{"brackets hold their own list", "发行额41.35亿元（其中：中央转贷0亿元），2025年地方政府一般债券发行额41.35亿元，还本额41.32亿元。", "", nil},
 	}
 	for _, tc := range tests {
@@ -522,7 +523,7 @@ func TestNotTotals(t *testing.T) {
 	for _, tc := range []struct{ name, text string }{
 		{"per-capita incomes", "全体居民人均可支配收入35210元，增长5.8%，其中城镇居民人均可支配收入46380元；农村居民人均可支配收入22870元。"},
 		{"其中 inside a clause", "财政部门对其中95个项目开展重点评价，对18个项目开展绩效评价。"},
-		{"counts of overlapping categories", "全市共有各类创新平台144家，其中省重点实验室6家、省技术创新中心32家、市技术创新中心19家。"},
+		{"counts of overlapping categories in a statistical bulletin", "2025年某市国民经济和社会发展统计公报\n全市共有各类创新平台144家，其中省重点实验室6家、省技术创新中心32家、市技术创新中心19家。"},
 		{"a change of a count is not the count", "新批境外投资项目31个，较上年减少4个，其中“一带一路”沿线项目14个，较上年减少5个。"},
 		{"a loss among profits", "实现利润12.40亿元，其中国有控股企业亏损1.20亿元，私营企业实现利润9.60亿元，外商投资企业实现利润4.10亿元。"},
 		{"a computed aggregate ends the list", "其中：市本级收入预算为205000万元，一般公共预算收入加预计转移性收入168000万元、调入资金21000万元。"},

@@ -89,6 +89,13 @@ func (lx *lexicon) dirOf(word string) Dir {
 // closed reports parts that are exactly the members of a complete list,
 // one each (人员经费 X；公用经费 Y is all of 基本支出).
 func (lx *lexicon) closed(parts []*Figure) bool {
+	ok, _ := lx.closedKind(parts)
+	return ok
+}
+
+// closedKind is closed, with the kind the list's members share (债券 for
+// 一般债券 and 专项债券, "" for 货物, 工程, 服务).
+func (lx *lexicon) closedKind(parts []*Figure) (bool, string) {
 	for _, members := range lx.completeLists {
 		if len(members) != len(parts) {
 			continue
@@ -103,8 +110,21 @@ func (lx *lexicon) closed(parts []*Figure) bool {
 			}
 		}
 		if len(used) == len(members) {
-			return true
+			return true, commonSuffix(members)
 		}
 	}
-	return false
+	return false, ""
+}
+
+func commonSuffix(ws []string) string {
+	suf := []rune(strings.TrimSpace(ws[0]))
+	for _, w := range ws[1:] {
+		r := []rune(strings.TrimSpace(w))
+		n := 0
+		for n < len(suf) && n < len(r) && suf[len(suf)-1-n] == r[len(r)-1-n] {
+			n++
+		}
+		suf = suf[len(suf)-n:]
+	}
+	return string(suf)
 }

@@ -73,6 +73,7 @@ func (s *Set) blockLists() {
 		t.Sure = len(t.Parts)
 		t.Heads = []*Figure{head}
 		if strings.ContainsAny(string([]rune(b.Text)[head.End:]), "。;；") {
+			t.far = true
 			// 现将部分收支科目执行情况说明如下：after the figures' own
 			// sentences: the list may break down any level the block states
 			for _, f := range s.byBlock[b] {

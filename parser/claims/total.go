@@ -27,6 +27,8 @@ type Total struct {
 	// error too, and every part belongs to the list. The vocabulary's
 	// complete_lists name such decompositions.
 	Closed bool
+
+	far bool // the total is stated in a sentence before the list's
 }
 
 // Kind names the claim kind.
@@ -72,7 +74,7 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	if !bx.summable(parts) {
 		return
 	}
-	t := &Total{Head: head, Parts: parts, Sure: sure}
+	t := &Total{Head: head, Parts: parts, Sure: sure, far: strings.TrimSpace(bx.text(s[0], op[0])) == ""}
 	// a 决算 list does not break down the 预算 the sentence states beside it
 	for _, h := range bx.headsBefore(s, op[0], head) {
 		ok := true
@@ -192,10 +194,27 @@ func (bx *blockCtx) listParts(s [2]int, op []int, figs []*Figure, isPart func(*F
 		lastSeg = seg
 		parts = append(parts, f)
 	}
-	if bx.set.vocab.closed(parts) {
+	if bx.set.vocab.closed(parts) || bx.places(parts) {
 		return parts, len(parts), true
 	}
 	return parts, 1, true
+}
+
+// placeRe is a place or level of government named alone as a part's
+// subject: 省本级及十三市, 大连市, 县区.
+var placeRe = regexp.MustCompile(`^(?:[\p{Han}]{1,8}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)(?:本级)?(?:及|和|、)?)+$`)
+
+// places: every part is named by a place alone (其中：省本级及十三市48亿元；
+// 大连市10亿元) — the list divides its total among places, each ；-segment a
+// sibling part, none another quantity.
+func (bx *blockCtx) places(parts []*Figure) bool {
+	for _, p := range parts {
+		name := strings.TrimPrefix(cleanSubject(bx.clauseBefore(p)), "其中")
+		if name == "" || !(placeRe.MatchString(name) || bx.set.scopes.re.ReplaceAllString(name, "") == "") {
+			return false
+		}
+	}
+	return true
 }
 
 func before(fs []*Figure, end int) []*Figure {
@@ -264,9 +283,10 @@ func (bx *blockCtx) headsBefore(s [2]int, op int, head *Figure) []*Figure {
 }
 
 // summable: the parts can be added as written — not per-capita figures,
-// not a loss among profits, not 收入 and 支出 side by side.
+// not a loss among profits, not 收入 and 支出 side by side. A single part
+// is checked too: it may not exceed its total.
 func (bx *blockCtx) summable(parts []*Figure) bool {
-	if len(parts) == 0 || (len(parts) < 2 && !bx.set.vocab.closed(parts)) {
+	if len(parts) == 0 {
 		return false
 	}
 	for _, p := range parts {
@@ -339,10 +359,53 @@ func qualCompatible(head, part Qual) bool {
 
 // exclusiveCounts are the counted things each of which falls in exactly one
 // category (a vehicle is for one use): their lists add up like money.
-// Institutions, projects and households are listed by overlapping
-// categories (a laboratory may also be an incubator), so their lists are
-// checked only when a bracket breaks the count down (12项（其中：…）).
+// A statistical bulletin lists institutions, projects and households by
+// overlapping categories (a laboratory may also be an incubator; a
+// 特种设备生产单位 is listed among 检验检测机构), so there only those lists,
+// awards by grade, and a bracket that breaks a count down (12项（其中：…）)
+// are checked.
 var exclusiveCounts = map[string]bool{"辆": true, "台": true, "套": true}
+
+// countedThing: the count word counts things, not time or grades (2023年,
+// 3个月, 95分).
+func countedThing(w string) bool {
+	switch w {
+	case "年", "月", "日", "天", "小时", "周", "期", "号", "号文", "号)", "级", "分", "倍", "岁", "届", "个百分点", "百分点":
+		return false
+	}
+	return true
+}
+
+// grades: the parts are awards by grade (一等奖3项、二等奖4项…).
+func (bx *blockCtx) grades(parts []*Figure) bool {
+	for _, p := range parts {
+		if !strings.HasSuffix(strings.TrimSpace(bx.clauseBefore(p)), "等奖") {
+			return false
+		}
+	}
+	return true
+}
+
+// bulletinRe names a statistical bulletin or economic report in its title.
+var bulletinRe = regexp.MustCompile(`统计公报|国民经济和社会发展|经济运行`)
+
+// bulletin reports whether the document is a statistical bulletin, by the
+// title in its first blocks.
+func (s *Set) bulletin() bool {
+	if s.isBulletin == 0 {
+		s.isBulletin = -1
+		for i, b := range s.Doc.Blocks {
+			if i >= 8 {
+				break
+			}
+			if bulletinRe.MatchString(b.Text) {
+				s.isBulletin = 1
+				break
+			}
+		}
+	}
+	return s.isBulletin > 0
+}
 
 // tallies finds a count of things with their listed parts, in one
 // sentence: the parts may not add up to more than the count.
@@ -357,14 +420,14 @@ func (bx *blockCtx) tallies(s [2]int, figs []*Figure) {
 			head = f
 		}
 	}
-	if head == nil || !exclusiveCounts[head.Count] {
+	if head == nil || head.Count == "" || !countedThing(head.Count) {
 		return
 	}
 	isPart := func(f *Figure) bool {
 		return f.Unit == UnitCount && f.Count == head.Count && !f.Paren && !bx.countChange(f)
 	}
 	parts, sure, _ := bx.listParts(s, op, figs, isPart)
-	if len(parts) < 2 {
+	if len(parts) < 2 || !exclusiveCounts[head.Count] && !bx.grades(parts) && bx.set.bulletin() {
 		return
 	}
 	t := &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: sure}
@@ -405,7 +468,7 @@ func (bx *blockCtx) bracketLists(s [2]int, figs []*Figure) {
 		switch {
 		case head.Unit.IsAmount() && head.Role == RoleLevel && !head.Earlier && !bx.perCapita(head):
 			isPart = func(f *Figure) bool { return f.Unit.IsAmount() && f.Role == RoleLevel && !bx.isThreshold(f) }
-		case head.Unit == UnitCount && head.Count != "" && !bx.countChange(head):
+		case head.Unit == UnitCount && head.Count != "" && countedThing(head.Count) && !bx.countChange(head):
 			isPart = func(f *Figure) bool { return f.Unit == UnitCount && f.Count == head.Count }
 		default:
 			continue
