@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -8,11 +9,15 @@ import (
 	"github.com/budgetlint/budgetlint/parser/tables"
 )
 
-// table-completeness: every standard table the report's contents list, and
-// for a final-accounts report that evidently prints its tables (at least
-// `min_found` of them) every one of the nine, is present in the body. An
-// empty table with its 本表无数据 note counts as present. A
-// file without a usable text layer is not judged.
+// table-completeness: every table of the pack's templates that the
+// report's contents list, and for a final-accounts report that evidently
+// prints its department tables (at least `min_found` of them) every
+// department template, is present in the body. A table is present when
+// the body prints its title outside the contents — whether or not its
+// figures could be read or its header matched, and under the title of
+// the report's own kind (a budget prints 部门收入预算表, not 收入决算表). An
+// empty table with its 本表无数据 note counts as present. A file without a
+// usable text layer is not judged.
 func init() {
 	Register("table-completeness", tableCompleteness{MinFound: 3}, map[string]func(tableCompleteness) Test{
 		"tables": func(p tableCompleteness) Test { return p.run },
@@ -28,31 +33,44 @@ func (p tableCompleteness) run(c *Context) {
 	if d.NoText != "" || d.Source == nil {
 		return
 	}
+	ss := docSheets(c)
 	found := map[string]bool{}
 	finals := 0
-	for _, s := range docSheets(c).sheets {
-		if !found[s.Std.Name] && s.T.Kind == "final" {
+	for _, s := range ss.sheets {
+		if !found[s.Std.Name] && s.T.Kind == "final" && !s.Std.Government() {
 			finals++
 		}
 		found[s.Std.Name] = true
 	}
+	for _, t := range d.Tables {
+		// a table titled as a template but not read as one is printed all the same
+		if std, _ := ss.cat.MatchTitle(t.Title); std != nil {
+			found[std.Name] = true
+		}
+	}
 	if len(found) == 0 {
 		return // not a report with standard tables (or none could be read)
 	}
-	mentions := tableMentions(d, found)
-	for _, std := range tables.Standards {
+	lines := sourceLines(d)
+	toc := contentsLines(lines)
+	mentions := tableMentions(ss.cat, lines, toc, found)
+	for _, std := range ss.cat.Standards {
 		if found[std.Name] {
 			continue
 		}
 		m, listed := mentions[std.Name]
-		if !listed && finals < p.MinFound {
+		if !listed && (finals < p.MinFound || std.Government()) {
 			continue
 		}
+		if listed && printedInBody(lines, toc, m.core) {
+			continue // its title stands in the body (over two lines, or before a header not read)
+		}
 		c.TableChecked()
-		vars := Vars{"table": std.Name, "expected": std.Name, "context": "tables found: " + foundList(found)}
+		vars := Vars{"table": std.Name, "expected": std.Name, "context": "tables found: " + foundList(ss.cat, found)}
 		if listed {
+			vars["table"] = m.name
 			vars["where"] = "the contents list it"
-			c.Report(m, 0, m.RuneLen(), vars)
+			c.Report(m.b, 0, m.b.RuneLen(), vars)
 			continue
 		}
 		vars["where"] = "a final-accounts report prints all nine standard tables"
@@ -61,9 +79,9 @@ func (p tableCompleteness) run(c *Context) {
 	}
 }
 
-func foundList(found map[string]bool) string {
+func foundList(cat *tables.Catalog, found map[string]bool) string {
 	var out []string
-	for _, s := range tables.Standards {
+	for _, s := range cat.Standards {
 		if found[s.Name] {
 			out = append(out, s.Name)
 		}
@@ -74,38 +92,120 @@ func foundList(found map[string]bool) string {
 	return strings.Join(out, "、")
 }
 
-// tableMentions finds the short lines (contents entries) that name a
-// standard table not found in the body, as blocks to report at.
-func tableMentions(d *doc.Document, found map[string]bool) map[string]*doc.Block {
-	out := map[string]*doc.Block{}
+// srcLine is a line of the source text and where it starts.
+type srcLine struct {
+	text  string
+	start int // rune offset
+}
+
+func sourceLines(d *doc.Document) []srcLine {
+	var out []srcLine
 	text := d.Source.Text
 	start := 0
-	tocLeft := 0 // lines left in the contents after a 目录 line
 	for i := 0; i <= len(text); i++ {
 		if i < len(text) && text[i] != '\n' && text[i] != '\f' {
 			continue
 		}
-		line := string(text[start:i])
-		trimmed := strings.TrimSpace(line)
-		if f := tables.Fold(trimmed); f == "目录" || f == "目次" {
-			tocLeft = 80
-		} else if tocLeft > 0 {
-			tocLeft--
-		}
-		// only contents entries count: a table title elsewhere in a
-		// government report is that report's own table, not a listing
-		if n := utf8.RuneCountInString(trimmed); tocLeft > 0 && n > 0 && n <= 80 && !strings.ContainsAny(trimmed, "。；，") {
-			if std, _ := tables.MatchTitle(strings.TrimRight(trimmed, ".…· 0123456789")); std != nil && !found[std.Name] && out[std.Name] == nil {
-				off := start + strings.Index(line, trimmed[:1])
-				b := &doc.Block{Kind: doc.KindParagraph, Text: trimmed, Raw: []rune(trimmed)}
-				for k := range b.Raw {
-					b.RawAt = append(b.RawAt, k)
-					b.SrcAt = append(b.SrcAt, off+k)
-				}
-				out[std.Name] = b
-			}
-		}
+		out = append(out, srcLine{text: string(text[start:i]), start: start})
 		start = i + 1
 	}
 	return out
 }
+
+// contentsLines marks the lines of the table of contents: up to 80 lines
+// after a 目录 line.
+func contentsLines(lines []srcLine) []bool {
+	out := make([]bool, len(lines))
+	left := 0
+	for i, l := range lines {
+		if f := tables.Fold(strings.TrimSpace(l.text)); f == "目录" || f == "目次" {
+			left = 80
+			continue
+		}
+		if left > 0 {
+			out[i] = true
+			left--
+		}
+	}
+	return out
+}
+
+// mention is a contents entry naming a template: where it stands, the
+// name to report (as the entry's report kind titles the table) and the
+// entry's folded title without its number and page.
+type mention struct {
+	b    *doc.Block
+	name string
+	core string
+}
+
+var tocLead = strings.NewReplacer("．", ".", "…", "", "·", "")
+
+// tableMentions finds the short contents lines that name a template not
+// found in the body, as blocks to report at.
+func tableMentions(cat *tables.Catalog, lines []srcLine, toc []bool, found map[string]bool) map[string]mention {
+	out := map[string]mention{}
+	for i, l := range lines {
+		trimmed := strings.TrimSpace(l.text)
+		n := utf8.RuneCountInString(trimmed)
+		// only contents entries count: a table title elsewhere in a
+		// government report is that report's own table, not a listing
+		if !toc[i] || n == 0 || n > 80 || strings.ContainsAny(trimmed, "。；，") {
+			continue
+		}
+		entry := strings.TrimRight(trimmed, ".…· 0123456789()（）")
+		std, kind := cat.MatchTitle(entry)
+		if std == nil || found[std.Name] {
+			continue
+		}
+		if _, dup := out[std.Name]; dup {
+			continue
+		}
+		name := std.Name
+		if kind == "budget" && !std.Government() && len(std.Budget) > 0 {
+			name = std.Budget[0]
+		}
+		off := l.start + strings.Index(l.text, trimmed[:1])
+		b := &doc.Block{Kind: doc.KindParagraph, Text: trimmed, Raw: []rune(trimmed)}
+		for k := range b.Raw {
+			b.RawAt = append(b.RawAt, k)
+			b.SrcAt = append(b.SrcAt, off+k)
+		}
+		out[std.Name] = mention{b: b, name: name, core: titleCore(entry)}
+	}
+	return out
+}
+
+// titleCore is a title folded, without what numbers it (表十九, 1.2, 三、)
+// and its year, as a body line would contain it.
+func titleCore(s string) string {
+	f := tables.Fold(tocLead.Replace(s))
+	f = tocNumber.ReplaceAllString(f, "")
+	return tocYear.ReplaceAllString(f, "")
+}
+
+// printedInBody reports a title that stands in the body, outside the
+// contents, on one line or over two.
+func printedInBody(lines []srcLine, toc []bool, core string) bool {
+	if utf8.RuneCountInString(core) < 6 {
+		return false
+	}
+	prev := ""
+	for i, l := range lines {
+		if toc[i] {
+			prev = ""
+			continue
+		}
+		f := tocYear.ReplaceAllString(tables.Fold(l.text), "")
+		if strings.Contains(f, core) || prev != "" && strings.Contains(prev+f, core) {
+			return true
+		}
+		prev = f
+	}
+	return false
+}
+
+var (
+	tocNumber = regexp.MustCompile(`^(?:(?:附表|表)[0-9一二三四五六七八九十]+(?:[-—－.][0-9]+)?[:：、.]?|[0-9]+(?:\.[0-9]+)*[、.]?|[一二三四五六七八九十]+、)`)
+	tocYear   = regexp.MustCompile(`(?:[0-9]{4}|[一二三四五六七八九十○〇零]{4})年度?`)
+)

@@ -2,6 +2,9 @@ package checks
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/num"
 
 	"github.com/budgetlint/budgetlint/parser/tables"
 )
@@ -51,6 +54,10 @@ func hierarchySheet(c tally, s *tables.Sheet, h *hierRun) {
 			}
 			rows[r.Code] = r
 			coded = append(coded, r)
+		}
+		if len(coded) == 0 && children && s.Std.Layout == tables.LayoutRows {
+			numberedHierarchy(c, s, h)
+			return
 		}
 		orphans := map[string]bool{} // parents whose children lack their own parent row
 		for _, r := range coded {
@@ -104,6 +111,89 @@ func hierarchySheet(c tally, s *tables.Sheet, h *hierRun) {
 // checkParent compares a parent row with the sum of its children in every
 // column where all of them are placed.
 func checkParent(c tally, s *tables.Sheet, parent *tables.Row, kids []*tables.Row, h *hierRun) {
+	checkParentAs(c, s, parent, kids, h, !s.Std.PartialChildren)
+}
+
+// numberedHierarchy checks the rows of a table without codes, nested by
+// their numbering (一、 over （一） over rows with none). A government
+// table may list only the main items under a heading, so the children are
+// taken as all of it only when one of them is the rest (其他…); otherwise
+// only children that add up to more than their parent contradict it.
+func numberedHierarchy(c tally, s *tables.Sheet, h *hierRun) {
+	known := s.IndentKnown()
+	for i, p := range s.Rows {
+		// the readings of the rows below a heading: one level under a
+		// numbered heading; nested by how far their names are indented;
+		// every deeper row. Indents may be alignment, not nesting (short
+		// names centred), so a heading holds when one reading holds.
+		numbered := tables.Level(p.Name) <= 4
+		readings := [][]*tables.Row{s.NumberedChildren(i, tables.ByNumber)}
+		switch {
+		case known:
+			readings = [][]*tables.Row{s.NumberedChildren(i, tables.ByIndent), readings[0], s.NumberedChildren(i, tables.AllBelow)}
+		case !numbered:
+			continue // nesting of unnumbered rows is read from indents only
+		}
+		if !numbered && len(readings[0]) < 2 {
+			// a name indented under another is not its part on that alone
+			continue
+		}
+		var first []*tables.Row
+		held := false
+		for _, kids := range readings {
+			if len(kids) == 0 {
+				continue
+			}
+			if first == nil {
+				first = kids
+			}
+			if parentHolds(s, p, kids, whole(s, kids)) {
+				held = true
+				break
+			}
+		}
+		switch {
+		case first == nil:
+		case held:
+			h.parents++
+			c.TableChecked()
+		case !known && !allNumbered(first):
+			// unnumbered rows whose indentation is unknown may be two
+			// levels (款 and its 项): their sum is no reading of the parent
+			c.TableSkipped("table row hierarchy: nesting of unnumbered rows not known")
+		default:
+			checkParentAs(c, s, p, first, h, whole(s, first))
+		}
+	}
+}
+
+// whole reports children that are all of their parent: a template that
+// lists every row, and a last row that is the rest (其他…).
+func whole(s *tables.Sheet, kids []*tables.Row) bool {
+	if s.Std.PartialChildren || len(kids) < 2 {
+		return false
+	}
+	for _, k := range kids {
+		if strings.HasPrefix(tables.StripEnum(tables.Fold(k.Name)), "其他") {
+			return true
+		}
+	}
+	return false
+}
+
+// parentHolds is checkParentAs without recording: every column where the
+// figures are placed is consistent with the children.
+func parentHolds(s *tables.Sheet, parent *tables.Row, kids []*tables.Row, whole bool) bool {
+	h := &hierRun{}
+	checkParentAs(&Units{}, s, parent, kids, h, whole)
+	return h.failed == 0
+}
+
+// checkParentAs compares a parent row with the sum of its children in
+// every figure column (rates are not added) where all of them are placed;
+// when the children need not be all of the parent (whole false) only a
+// sum above the parent is a contradiction.
+func checkParentAs(c tally, s *tables.Sheet, parent *tables.Row, kids []*tables.Row, h *hierRun, whole bool) {
 	h.parents++
 	failed, unplaced := false, false
 	defer func() {
@@ -115,6 +205,9 @@ func checkParent(c tally, s *tables.Sheet, parent *tables.Row, kids []*tables.Ro
 		}
 	}()
 	for col := range parent.Vals {
+		if s.IsRate(parent.Group, col) {
+			continue
+		}
 		pv := parent.Vals[col]
 		parts := make([]*tables.Value, len(kids))
 		for i, k := range kids {
@@ -127,13 +220,19 @@ func checkParent(c tally, s *tables.Sheet, parent *tables.Row, kids []*tables.Ro
 			unplaced = true
 			continue
 		}
+		if allBlank(parts) && !pv.Blank {
+			// the column is given for the parent only (a budget set by 款,
+			// spent by 项): its rows break down the other columns
+			c.TableSkipped("table row hierarchy: the rows below leave this column blank")
+			continue
+		}
 		if belowLargest(pv, parts) {
 			c.TableSkipped("table reading failed: total below its largest item")
 			failed = true
 			continue
 		}
 		c.TableChecked()
-		if pv.Interval().Meets(sum) {
+		if pv.Interval().Meets(sum) || !whole && (!pv.Interval().Below(sum) || prefixMeets(pv, parts)) {
 			continue
 		}
 		label := parent.Code
@@ -176,4 +275,37 @@ func columnName(s *tables.Sheet, g, col int) string {
 		return name
 	}
 	return fmt.Sprintf("column %d", col+1)
+}
+
+func allBlank(vs []*tables.Value) bool {
+	for _, v := range vs {
+		if !v.Blank {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixMeets reports rows that, taken from the first, add up to the
+// parent at some point: the rows after belong to a parent the table left
+// out (其他公共安全支出(款) missing above its 项), not to this one.
+func prefixMeets(pv *tables.Value, parts []*tables.Value) bool {
+	sum := num.Int(0)
+	for _, v := range parts[:len(parts)-1] {
+		sum = sum.Add(v.Interval())
+		if pv.Interval().Meets(sum) {
+			return true
+		}
+	}
+	return false
+}
+
+// allNumbered: rows whose nesting their numbering says ((一)(二)…).
+func allNumbered(rows []*tables.Row) bool {
+	for _, r := range rows {
+		if tables.Level(r.Name) > 4 {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,8 @@ package checks
 
 import (
 	"fmt"
+	"math/big"
+	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/num"
 	"github.com/budgetlint/budgetlint/parser/tables"
@@ -33,7 +35,8 @@ type judgement struct {
 	// hierarchy: parents checked and parents failed (a parent fails once
 	// however many columns disagree)
 	parents, parentsFailed int
-	checked, failed        int
+	// per rule kind: identities checked and failed
+	checked, failed map[string]int
 }
 
 const (
@@ -49,7 +52,7 @@ type collector struct {
 
 func (c collector) TableChecked() {
 	c.j.verdicts = append(c.j.verdicts, verdict{rule: c.rule})
-	c.j.checked++
+	c.j.checked[c.rule]++
 }
 
 func (c collector) TableSkipped(reason string) {
@@ -59,12 +62,12 @@ func (c collector) TableSkipped(reason string) {
 // fail records a failed identity; the check itself was recorded by TableChecked.
 func (c collector) fail(r *tables.Row, vars Vars) {
 	c.j.verdicts = append(c.j.verdicts, verdict{rule: c.rule, failed: true, row: r, vars: vars})
-	c.j.failed++
+	c.j.failed[c.rule]++
 }
 
 // judge evaluates every identity of a sheet's template.
 func judge(s *tables.Sheet) *judgement {
-	j := &judgement{}
+	j := &judgement{checked: map[string]int{}, failed: map[string]int{}}
 	cols := collector{j, ruleColumns}
 	for g := 0; g < 2; g++ {
 		ids := s.Identities(g)
@@ -87,6 +90,17 @@ func judge(s *tables.Sheet) *judgement {
 		}
 	}
 	header := foldedHeader(s)
+	for _, id := range s.Std.RowIdentities {
+		if !readings(id) || !id.Applies(s.T.Kind, header) {
+			continue
+		}
+		g := max(rules.HalfIndex(id.Half), 0)
+		for _, r := range s.Rows {
+			if r.Group == g {
+				rateIdentity(cols, s, r, id, g)
+			}
+		}
+	}
 	for _, id := range s.Std.ColumnIdentities {
 		if !id.Applies(s.T.Kind, header) || hierarchyIdentity(id) {
 			continue
@@ -99,10 +113,13 @@ func judge(s *tables.Sheet) *judgement {
 		j.verdicts = append(j.verdicts, verdict{rule: ruleHierarchy, failed: true, row: f.row, vars: f.vars})
 	}
 	j.parents, j.parentsFailed = h.parents, h.failed
-	switch {
+	switch f, n := j.failed[ruleColumns], j.checked[ruleColumns]; {
 	case h.failed >= 3 && 3*h.failed >= h.parents:
 		j.misread = true
 		j.why = fmt.Sprintf("%d of %d parent rows differ from the sum of their rows", h.failed, h.parents)
+	case f >= 3 && 3*f >= n:
+		j.misread = true
+		j.why = fmt.Sprintf("%d of %d of its identities fail", f, n)
 	}
 	return j
 }
@@ -220,6 +237,9 @@ func columnIdentity(c collector, s *tables.Sheet, id *rules.Identity) {
 		}
 	}
 	for col := range total.Vals {
+		if s.IsRate(total.Group, col) {
+			continue // rates do not add up
+		}
 		vs := make([]*tables.Value, len(rows))
 		for i, r := range rows {
 			if col < len(r.Vals) {
@@ -264,4 +284,130 @@ func sumCheck(c collector, s *tables.Sheet, r *tables.Row, col int, vs []*tables
 		signs = nil
 	}
 	c.fail(r, identityVars(s, r, what, r.Vals[col], sum, partList(vs, signs)))
+}
+
+// readings reports a row identity that Sheet.Identities does not place
+// rows by: a rate (ratio, growth) or one with several readings.
+func readings(id *rules.Identity) bool {
+	e := id.Expr
+	if e == nil {
+		return false
+	}
+	if len(e.Right) > 1 {
+		return true
+	}
+	for _, t := range e.Right[0] {
+		if t.Func != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// rateIdentity judges a row's rate (or amount) against each reading its
+// identity allows: it holds when one reading that the row's figures allow
+// holds; a row whose rate is not printed, or whose every reading lacks a
+// figure or has a zero base, is not judged.
+func rateIdentity(c collector, s *tables.Sheet, r *tables.Row, id *rules.Identity, g int) {
+	e := id.Expr
+	lk := s.ColumnOf(e.Left.Ref, g)
+	if lk < 0 || lk >= len(r.Vals) {
+		return // the table has no such column
+	}
+	lv := r.Vals[lk]
+	if lv == nil {
+		if len(r.Cells) > 0 {
+			c.TableSkipped("table columns: figure not placed in its column")
+		}
+		return
+	}
+	if lv.Blank {
+		return // not stated
+	}
+	var first *reading
+	for _, alt := range e.Right {
+		rd, ok := evalReading(s, r, alt, g)
+		if !ok {
+			continue
+		}
+		if lv.Interval().Meets(rd.iv) {
+			c.TableChecked()
+			return
+		}
+		if first == nil {
+			first = &rd
+		}
+	}
+	if first == nil {
+		c.TableSkipped("table rates: no reading has its figures (a base not printed or zero)")
+		return
+	}
+	c.TableChecked()
+	label := id.Name
+	if label == "" {
+		label = e.Left.Ref.Col + " = " + first.text
+	}
+	c.fail(r, identityVars(s, r, label, lv, first.iv, first.parts))
+}
+
+// reading is one reading of an identity evaluated on a row.
+type reading struct {
+	iv    num.Interval
+	text  string // the reading: "执行数 / 预算数"
+	parts string // the figures it used: "8718311 / 9445801"
+}
+
+func evalReading(s *tables.Sheet, r *tables.Row, alt []rules.Term, g int) (reading, bool) {
+	val := func(ref rules.Ref) (*tables.Value, bool) {
+		k := s.ColumnOf(ref, g)
+		if k < 0 || k >= len(r.Vals) || r.Vals[k] == nil {
+			return nil, false
+		}
+		return r.Vals[k], true
+	}
+	if len(alt) == 1 && alt[0].Func != "" {
+		a, ok1 := val(alt[0].Args[0])
+		b, ok2 := val(alt[0].Args[1])
+		if !ok1 || !ok2 || b.Blank {
+			return reading{}, false
+		}
+		bi := b.Interval()
+		if bi.Lo.Sign() <= 0 {
+			return reading{}, false // a zero or negative base gives no rate
+		}
+		q, ok := a.Interval().Div(bi)
+		if !ok {
+			return reading{}, false
+		}
+		text := alt[0].Args[0].Col + " / " + alt[0].Args[1].Col
+		if alt[0].Func == "growth" {
+			q = q.Sub(num.Int(1))
+			text += " − 1"
+		}
+		return reading{iv: q.Scale(big.NewRat(100, 1)), text: text, parts: figure(a) + " / " + figure(b)}, true
+	}
+	sum := num.Int(0)
+	var vs []*tables.Value
+	var signs []int
+	var text strings.Builder
+	for i, t := range alt {
+		if i > 0 {
+			text.WriteString(map[bool]string{true: " − ", false: " + "}[t.Sign < 0])
+		}
+		text.WriteString(t.Ref.Col)
+		if t.Sum != "" || t.Func != "" {
+			return reading{}, false
+		}
+		v, ok := val(t.Ref)
+		if !ok {
+			return reading{}, false
+		}
+		if t.Sign < 0 {
+			sum = sum.Sub(v.Interval())
+		} else {
+			sum = sum.Add(v.Interval())
+		}
+		vs, signs = append(vs, v), append(signs, t.Sign)
+	}
+	return reading{iv: sum, text: text.String(), parts: partList(vs, signs)}, true
 }

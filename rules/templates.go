@@ -21,9 +21,12 @@ type Tables struct {
 	Qualifiers []string `yaml:"qualifiers"`
 	// NotRegion are words that, in what stands before a government table's
 	// title, make it another table: 分地区, 转移支付… (全省 or 省本级 is a region).
-	NotRegion []string    `yaml:"not_region"`
-	Templates []*Template `yaml:"templates"`
-	Relations []*Relation `yaml:"relations"`
+	NotRegion []string `yaml:"not_region"`
+	// NotDepartment are words that, before a department table's title,
+	// make it a government table of the same name (省级, 全市…).
+	NotDepartment []string    `yaml:"not_department"`
+	Templates     []*Template `yaml:"templates"`
+	Relations     []*Relation `yaml:"relations"`
 }
 
 // Report kinds a template's titles, columns and identities are given for.
@@ -71,6 +74,10 @@ type Template struct {
 	Labels map[string]string `yaml:"labels"`
 	// Totals name the rows that total a table (合计, 一般公共预算支出…).
 	Totals []string `yaml:"totals"`
+	// PartialChildren: a parent's rows may leave some out (a government
+	// table omits confidential items), so only rows that add up to more
+	// than their parent contradict it.
+	PartialChildren bool `yaml:"partial_children"`
 	// RowIdentities hold in every row, across its columns (合计 = 基本支出 + 项目支出).
 	RowIdentities []*Identity `yaml:"row_identities"`
 	// ColumnIdentities hold in every figure column, between rows
@@ -278,10 +285,11 @@ func HalfIndex(name string) int {
 
 // TableSet is the merged `tables:` sections of a rule set.
 type TableSet struct {
-	Qualifiers []string
-	NotRegion  []string
-	Templates  []*Template
-	Relations  []*Relation
+	Qualifiers    []string
+	NotRegion     []string
+	NotDepartment []string
+	Templates     []*Template
+	Relations     []*Relation
 }
 
 // Template finds a template by id.
@@ -303,6 +311,7 @@ func (s *Set) mergeTables(file string, tb *Tables) error {
 	}
 	s.Tables.Qualifiers = appendUnique(s.Tables.Qualifiers, tb.Qualifiers...)
 	s.Tables.NotRegion = appendUnique(s.Tables.NotRegion, tb.NotRegion...)
+	s.Tables.NotDepartment = appendUnique(s.Tables.NotDepartment, tb.NotDepartment...)
 	for _, t := range tb.Templates {
 		t.File = file
 		if err := t.prepare(); err != nil {

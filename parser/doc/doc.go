@@ -316,6 +316,13 @@ type Table struct {
 	Empty    bool     // the table says it has no data (本表无数据), which is correct, not missing
 	Header   []string // header lines as read, top to bottom, for printing and role matching
 	Notes    []string // 注： and 说明： lines under the table
+	// Columns name the figure columns (of the first half) as the header
+	// says them, for templates whose columns are found by their header
+	// words (预算数, 执行数, 为预算%); nil otherwise.
+	Columns []string
+	// Unmatched names the template whose title the table has but whose
+	// header it does not match, and why; the table is not checked.
+	Unmatched string
 }
 
 // Cell is one table cell.

@@ -63,12 +63,13 @@ type Catalog struct {
 	Relations  []*rules.Relation
 	qualifiers []string
 	notRegion  []string
+	notDept    []string
 	folded     sync.Map // title → folded title
 }
 
 // NewCatalog prepares a rule set's templates.
 func NewCatalog(ts *rules.TableSet) *Catalog {
-	c := &Catalog{qualifiers: ts.Qualifiers, notRegion: ts.NotRegion, Relations: ts.Relations}
+	c := &Catalog{qualifiers: ts.Qualifiers, notRegion: ts.NotRegion, notDept: ts.NotDepartment, Relations: ts.Relations}
 	for _, t := range ts.Templates {
 		s := &Standard{Template: t, Name: t.Name, Layout: layouts[t.Layout],
 			Final: t.TitlesOf(rules.KindFinal), Budget: t.TitlesOf(rules.KindBudget)}
@@ -227,7 +228,7 @@ func (c *Catalog) MatchTitle(title string) (*Standard, string) {
 					}
 					continue
 				}
-				if strings.HasSuffix(t, f) && !c.qualified(t[:len(t)-len(f)], f) {
+				if strings.HasSuffix(t, f) && !c.qualified(t[:len(t)-len(f)], f) && !c.government(t[:len(t)-len(f)]) {
 					best, n, kind = s, len(f), k
 				}
 			}
@@ -246,6 +247,17 @@ func (c *Catalog) qualified(prefix, name string) bool {
 	}
 	for _, q := range c.qualifiers {
 		if strings.HasSuffix(prefix, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// government reports a prefix that makes a department table's title a
+// government table's (2026年省级一般公共预算基本支出预算表).
+func (c *Catalog) government(prefix string) bool {
+	for _, w := range c.notDept {
+		if strings.Contains(prefix, w) {
 			return true
 		}
 	}

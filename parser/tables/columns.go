@@ -30,7 +30,13 @@ func (s span) overlap(o span) float64 { return math.Min(s.x1, o.x1) - math.Max(s
 // 用车购置及运行费 over 小计 购置费 运行费, 2024年"三公"经费预算数 over
 // all), with the words stacked in one cell (附属单位 / 上缴收入) merged.
 // nil when the header has no geometry (text files, HTML grids).
-func headerColumns(lines []doc.Line, header []int) []span {
+func headerColumns(lines []doc.Line, header []int) []span { return headerColumnsAt(lines, header, 0) }
+
+// headerColumnsAt is headerColumns where words stack into one cell only
+// when they overlap by more than frac of the narrower one: a government
+// table's group label (2025年执行数) may end where the next column's
+// header starts.
+func headerColumnsAt(lines []doc.Line, header []int, frac float64) []span {
 	var words []span
 	for _, li := range header {
 		for _, tk := range tokenize(lines, li) {
@@ -68,7 +74,7 @@ func headerColumns(lines []doc.Line, header []int) []span {
 	sort.Slice(leaves, func(i, j int) bool { return leaves[i].x0 < leaves[j].x0 })
 	var cols []span
 	for _, w := range leaves {
-		if n := len(cols); n > 0 && cols[n-1].overlap(w) > 0 {
+		if n := len(cols); n > 0 && cols[n-1].overlap(w) > frac*math.Min(cols[n-1].x1-cols[n-1].x0, w.x1-w.x0) {
 			cols[n-1].x0 = math.Min(cols[n-1].x0, w.x0)
 			cols[n-1].x1 = math.Max(cols[n-1].x1, w.x1)
 			continue
@@ -127,7 +133,7 @@ func column(cols []span, c *doc.Cell) int {
 // falls under a distinct column in order; otherwise the rows stay short
 // and Sheet places them as before.
 func fillBlanks(t *doc.Table, lines []doc.Line, header []int, std *Standard) {
-	if std.Layout != LayoutFunction && std.Layout != LayoutSanGong {
+	if std.Layout != LayoutFunction && std.Layout != LayoutSanGong && std.Layout != LayoutRows {
 		return
 	}
 	cols := headerColumns(lines, header)
@@ -156,6 +162,9 @@ func fillBlanks(t *doc.Table, lines []doc.Line, header []int, std *Standard) {
 		k++
 	}
 	cols = cols[k:]
+	if std.Layout == LayoutRows {
+		cols = figureColumns(t, lines, header)
+	}
 	want := std.expected(t.Kind, 0, t.Header)
 	if len(cols) == 0 || want != 0 && len(cols) != want || len(cols) < most {
 		return

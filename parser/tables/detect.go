@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
+	"github.com/budgetlint/budgetlint/rules"
 )
 
 // Detect finds tables with the default pack's templates.
@@ -26,10 +27,20 @@ func (cat *Catalog) Detect(raw *doc.Raw) []*doc.Table {
 	for i := 0; i < len(lines); i++ {
 		std, kind := cat.titleAt(lines, i)
 		if std == nil {
-			continue
+			if !otherTitleAt(lines, i) {
+				continue
+			}
+			// a table no template describes (项目绩效目标表, 政府采购预算
+			// 表…): its rows are read, so they are not taken for sentences,
+			// and checked by nothing
+			std, kind = otherTable, ""
 		}
 		t, end := cat.readTable(lines, i, std, kind)
-		out = append(out, t)
+		if n := len(out); n > 0 && continued(out[n-1], t, lines) {
+			merge(out[n-1], t)
+		} else {
+			out = append(out, t)
+		}
 		i = end
 	}
 	return out
@@ -39,7 +50,8 @@ var (
 	unitAnyRe = regexp.MustCompile(`单位[:：]\s*(` + num.MoneyUnitPattern() + `)`)
 	partRe    = regexp.MustCompile(`^第[一二三四五六七八九十]+部分`)
 	enumRe    = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|表\d+[-—－]?\d*|附表\d*[-—－]?\d*)`)
-	pageNoRe  = regexp.MustCompile(`^[-—－ ]*\d{1,3}[-—－ ]*$|^第\s*\d+\s*页`)
+	tableNoRe = regexp.MustCompile(`^(?:附表|表)[0-9一二三四五六七八九十]+(?:[-—－.][0-9]+)?[:：、.]?$`)
+	pageNoRe  = regexp.MustCompile(`^[-—－─ ]*\d{1,3}[-—－─ ]*$|^第\s*\d+\s*页`)
 )
 
 // titleAt reports whether line i is the title of a standard table: its
@@ -88,7 +100,9 @@ func (cat *Catalog) readTable(lines []doc.Line, i int, std *Standard, kind strin
 		if s, _ := cat.titleAt(lines, j); s != nil || otherTitleAt(lines, j) {
 			break
 		}
-		if partRe.MatchString(Fold(txt)) {
+		if partRe.MatchString(Fold(txt)) || tableNoRe.MatchString(Fold(txt)) {
+			// a part heading, or the number of the next table (表七：)
+			// on its own line above that table's title
 			break
 		}
 		if l.Role != doc.RoleBody {
@@ -144,11 +158,42 @@ func (cat *Catalog) readTable(lines []doc.Line, i int, std *Standard, kind strin
 		if isProseAfter(ft) {
 			break
 		}
+		if std.Layout == LayoutRows && (std != otherTable && prose(ft) || appendixRe.MatchString(ft) || unitEndRe.MatchString(ft)) {
+			// a government report's narrative, glossary or attachment
+			// after a table: a row's name has no sentence in it, and its
+			// figures no unit (a table no template describes may hold
+			// sentences: a project's description)
+			break
+		}
+		if std == otherTable && len(body) > 0 && Level(ft) <= len(levelRes) && !lineHasFigure(lines, j) {
+			// a numbered heading after a table no template describes
+			// (5．专项业务费情况): the narrative goes on
+			break
+		}
 		body = append(body, j)
 		end = j
 	}
+	if std.Layout == LayoutRows {
+		// a heading after a table (二、2026年预算草案) reads like a row with
+		// nothing in it; rows with nothing after the last row with figures
+		// are the text that follows, not the table
+		for len(body) > 0 && !lineHasFigure(lines, body[len(body)-1]) {
+			body = body[:len(body)-1]
+		}
+		if len(body) > 0 && end > body[len(body)-1] && len(t.Notes) == 0 {
+			end = body[len(body)-1]
+		}
+	}
 	t.LastLine = end
 	header := assemble(t, lines, body, std)
+	if std == otherTable {
+		t.Standard = ""
+		return t, end
+	}
+	if std.Government() {
+		govColumns(t, lines, header, std)
+		return t, end
+	}
 	confirm(t, std)
 	if t.Standard != "" {
 		fillBlanks(t, lines, header, std)
@@ -186,12 +231,15 @@ func hasFigure(s string) bool {
 // right after it. It ends the table before it.
 func otherTitleAt(lines []doc.Line, i int) bool {
 	f := Fold(lines[i].Text)
-	if !strings.HasSuffix(f, "表") || utf8.RuneCountInString(f) > 40 || strings.ContainsAny(f, "。；，,") {
-		return false
+	if !strings.HasSuffix(f, "表") || utf8.RuneCountInString(f) > 40 || strings.ContainsAny(f, "。；，,") || partRe.MatchString(f) {
+		return false // a part heading (第二部分 …决算报表) is no table's title
 	}
 	for j := i + 1; j < len(lines) && j <= i+2; j++ {
-		if unitAnyRe.MatchString(lines[j].Text) {
+		if unitAnyRe.MatchString(lines[j].Text) && lines[j].Page == lines[i].Page {
 			return true
+		}
+		if strings.HasSuffix(Fold(lines[j].Text), "表") {
+			return false // the next line is the title: this one heads a part (…部门决算表)
 		}
 	}
 	return false
@@ -207,4 +255,65 @@ func isProseAfter(ft string) bool {
 		return true
 	}
 	return strings.HasSuffix(ft, "说明") && !hasFigure(ft) && utf8.RuneCountInString(ft) <= 30
+}
+
+// continued reports a table that goes on from the one before it on the
+// next page, under the same title printed again (表十：…执行情况表 on every
+// page): one table, so a heading's rows on one page and its total on the
+// next add up.
+func continued(prev, t *doc.Table, lines []doc.Line) bool {
+	if prev.Standard == "" || prev.Standard != t.Standard || Fold(prev.Title) != Fold(t.Title) {
+		return false
+	}
+	if prev.LastLine < 0 || prev.LastLine >= len(lines) || t.Page <= prev.Page || t.Page > lines[prev.LastLine].Page+1 {
+		return false
+	}
+	if len(prev.Columns) != len(t.Columns) {
+		return false
+	}
+	for i := range prev.Columns {
+		if prev.Columns[i] != t.Columns[i] {
+			return false
+		}
+	}
+	return len(t.Rows) > 0
+}
+
+// merge appends a continued table's rows to the table it continues.
+func merge(prev, t *doc.Table) {
+	base := len(prev.Rows)
+	for _, row := range t.Rows {
+		for _, c := range row {
+			c.Row += base
+		}
+		prev.Rows = append(prev.Rows, row)
+	}
+	prev.Notes = append(prev.Notes, t.Notes...)
+	prev.LastLine = t.LastLine
+	prev.Empty = prev.Empty && t.Empty
+}
+
+// otherTable reads a table no template describes: named rows, figures.
+var otherTable = &Standard{Template: &rules.Template{ID: "other", Layout: rules.LayoutRows}, Layout: LayoutRows}
+
+var (
+	appendixRe = regexp.MustCompile(`^(?:附件|附录)[0-9一二三四五六七八九十]*[:：]?$|^名词(?:解释|注释)`)
+	sentenceRe = regexp.MustCompile(`[，。；]`)
+	unitEndRe  = regexp.MustCompile(`[0-9](?:万元|亿元|元|万)$`)
+)
+
+// prose reports a folded line that is a sentence: long, with the commas
+// and full stops of running text.
+func prose(ft string) bool {
+	return utf8.RuneCountInString(ft) > 15 && sentenceRe.MatchString(ft)
+}
+
+// lineHasFigure reports a line with a figure token (a name-only line has none).
+func lineHasFigure(lines []doc.Line, li int) bool {
+	for _, tk := range tokenize(lines, li) {
+		if isFigure(tk.text) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,6 +41,12 @@ func Print(w io.Writer, ts []*doc.Table) error {
 		if t.Title != "" && t.Title != name {
 			fmt.Fprintf(w, "# title: %s\n", t.Title)
 		}
+		if len(t.Columns) > 0 {
+			fmt.Fprintf(w, "# columns: %s\n", strings.Join(t.Columns, " | "))
+		}
+		if t.Unmatched != "" {
+			fmt.Fprintf(w, "# not read as %s\n", t.Unmatched)
+		}
 		for _, row := range t.Rows {
 			var b strings.Builder
 			g := 0

@@ -78,7 +78,7 @@ func isFigure(s string) bool { return figRe.MatchString(s) || dashRe.MatchString
 
 func isCode(s string, lay Layout) bool {
 	switch lay {
-	case LayoutFunction:
+	case LayoutFunction, LayoutRows:
 		return funcCodeRe.MatchString(s)
 	case LayoutEconomic:
 		return econCodeRe.MatchString(s)
@@ -140,6 +140,12 @@ func splitHalves(toks []token, lay Layout) []*half {
 			continue
 		}
 		switch {
+		case lay == LayoutRows && isCode(tk.text, lay) && i == 0 && i+1 < len(toks) && !isFigure(toks[i+1].text):
+			// a government table's rows may lead with a function code (201
+			// 一般公共服务支出); anywhere else a number is a figure
+			h.code = append(h.code, tk)
+		case lay == LayoutRows && isCode(tk.text, lay):
+			h.vals = append(h.vals, tk)
 		case isCode(tk.text, lay) && (h.empty() || len(h.vals) > 0 || len(h.name) > 0):
 			if !h.empty() {
 				out = append(out, h)
@@ -196,6 +202,7 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 	lay := std.Layout
 	var rows []*prow
 	var pending *prow
+	var centred *prow // a row whose figures came on a line of their own, under its name
 	flush := func() {
 		if pending != nil {
 			rows = append(rows, pending)
@@ -249,6 +256,27 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 				lh.name = append(lh.name, h.name...)
 				continue
 			}
+			if lay == LayoutRows && centred != nil && centred == rows[len(rows)-1] && Level(name) > len(levelRes) {
+				// the second line of a name its figures stand centred on
+				// (其他政府办公厅（室）及相关机 / 113,804 … / 构事务支出)
+				lh := centred.halves[0]
+				lh.name = append(lh.name, h.name...)
+				centred = nil
+				continue
+			}
+			if lay == LayoutRows && (len(rows) > 0 || Level(name) <= len(levelRes) || valuesNext(lines, body, bi, lay)) {
+				// a government table's row with nothing in it (二、外交支出),
+				// or the tail of a name wrapped onto a line of its own
+				if n := len(rows); n > 0 && utf8.RuneCountInString(name) <= 3 && Level(name) > len(levelRes) {
+					last := rows[n-1].halves
+					lh := last[len(last)-1]
+					lh.name = append(lh.name, h.name...)
+					continue
+				}
+				flush()
+				rows = append(rows, &prow{halves: hs})
+				continue
+			}
 			if len(rows) == 0 {
 				t.Header = append(t.Header, strings.TrimSpace(lines[li].Text))
 				header = append(header, li)
@@ -260,12 +288,13 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 				flush()
 				continue
 			}
-			if lay == LayoutSummary && len(rows) > 0 {
+			if (lay == LayoutSummary || lay == LayoutRows) && len(rows) > 0 {
 				// figures printed between the two lines of a wrapped label
 				// (…应急管理支 / 98.23 / 出) belong to that label
 				last := rows[len(rows)-1].halves
 				if lh := last[len(last)-1]; len(lh.vals) == 0 && len(lh.name) > 0 {
 					lh.vals = h.vals
+					centred = rows[len(rows)-1]
 					continue
 				}
 			}
@@ -416,4 +445,15 @@ func runeByteEnd(s string, n int) int {
 		i++
 	}
 	return len(s)
+}
+
+// valuesNext reports that the body line after bi holds figures only: the
+// figures of a name printed over two lines around them, so the line at bi
+// is that name (the first row on a continued page), not a header line.
+func valuesNext(lines []doc.Line, body []int, bi int, lay Layout) bool {
+	if bi+1 >= len(body) {
+		return false
+	}
+	hs := splitHalves(tokenize(lines, body[bi+1]), lay)
+	return len(hs) == 1 && len(hs[0].vals) > 0 && len(hs[0].name) == 0 && len(hs[0].code) == 0
 }

@@ -2,7 +2,9 @@ package tables
 
 import (
 	"regexp"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/rules"
 )
@@ -162,6 +164,12 @@ func (s *Sheet) Label(col string) string {
 // table's columns are not the declared ones (their count differs, or a
 // budget declares none).
 func (s *Sheet) ColumnName(g, col int) string {
+	if len(s.T.Columns) > 0 {
+		if g == 0 && col < len(s.T.Columns) {
+			return s.T.Columns[col]
+		}
+		return ""
+	}
 	if len(s.Std.Periods) > 0 {
 		return ""
 	}
@@ -169,4 +177,155 @@ func (s *Sheet) ColumnName(g, col int) string {
 		return cols[col]
 	}
 	return ""
+}
+
+// ColumnOf resolves a column of half g named by a row identity: its
+// position, -1 when the table has no such column.
+func (s *Sheet) ColumnOf(r rules.Ref, g int) int {
+	k, ok := s.column(r, g, s.NCols[g], 0, 1)
+	if !ok {
+		return -1
+	}
+	return k
+}
+
+// IsRate reports a column of rates (为预算%, 比上年增长%), which no sum adds.
+func (s *Sheet) IsRate(g, col int) bool {
+	return strings.HasSuffix(s.ColumnName(g, col), "%")
+}
+
+// Rows of a table without codes are nested by their numbering: 一、 over
+// （一） over 1. over （1） over rows with none. A row's children are the
+// rows after it, up to the next row numbered at its level or above (or a
+// total), at the first level below its own; rows that say 其中 break a
+// figure down, not add to it, and are no one's children.
+var levelRes = []*regexp.Regexp{
+	regexp.MustCompile(`^[一二三四五六七八九十]+[、.．]`),
+	regexp.MustCompile(`^[（(][一二三四五六七八九十]+[)）]`),
+	regexp.MustCompile(`^[0-9]+[.．、]`),
+	regexp.MustCompile(`^[（(][0-9]+[)）]`),
+}
+
+// Level is a row's numbering level, 1 (一、) to 5 (none).
+func Level(name string) int {
+	f := Fold(name)
+	for i, re := range levelRes {
+		if re.MatchString(f) {
+			return i + 1
+		}
+	}
+	return len(levelRes) + 1
+}
+
+var ofWhichRe = regexp.MustCompile(`^(其中|含)[:：]?`)
+
+// IsPartOf reports a row that breaks the row above down (其中：…).
+func IsPartOf(r *Row) bool { return ofWhichRe.MatchString(Fold(r.Name)) }
+
+// IsTotal reports a row that totals others: a template's total label, or
+// a name ending in 合计, 总计 or 小计.
+func (s *Sheet) IsTotal(r *Row) bool {
+	n := StripEnum(Fold(r.Name))
+	if strings.HasSuffix(n, "合计") || strings.HasSuffix(n, "总计") || strings.HasSuffix(n, "小计") {
+		return true
+	}
+	for _, t := range s.totals() {
+		// 全区一般公共预算支出: the total of a region's table
+		if n == t || utf8.RuneCountInString(t) >= 4 && strings.HasSuffix(n, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Ways of reading a table's nesting without codes.
+const (
+	ByNumber = iota // numbering only: unnumbered rows are one level
+	ByIndent        // numbering, then how far unnumbered names are indented
+	AllBelow        // every row deeper than the parent, at any depth
+)
+
+// NumberedChildren returns the children of row i of s.Rows, read the given
+// way: by numbering (一、 over （一） over rows with none), and among rows
+// without numbering by how far their names are indented (人大事务 over its
+// 行政运行 in a table without codes); nil when it has none.
+func (s *Sheet) NumberedChildren(i int, way int) []*Row {
+	p := s.Rows[i]
+	if p.Code != "" || IsPartOf(p) || s.IsTotal(p) {
+		return nil
+	}
+	indents := s.indents()
+	level := func(r *Row) int {
+		l := Level(r.Name)
+		if way != ByNumber && l > len(levelRes) {
+			l += indents[r]
+		}
+		return l
+	}
+	pl := level(p)
+	lv := 0
+	var kids []*Row
+	for _, r := range s.Rows[i+1:] {
+		if r.Group != p.Group {
+			continue
+		}
+		if IsPartOf(r) {
+			continue
+		}
+		l := level(r)
+		if l <= pl || s.IsTotal(r) || r.Code != "" {
+			break
+		}
+		if way == AllBelow {
+			kids = append(kids, r)
+			continue
+		}
+		if lv == 0 || l < lv {
+			lv, kids = l, kids[:0]
+		}
+		if l == lv {
+			kids = append(kids, r)
+		}
+	}
+	return kids
+}
+
+// IndentKnown reports whether the names of the table's unnumbered rows
+// have positions, so their indentation can be read.
+func (s *Sheet) IndentKnown() bool { return len(s.indents()) > 0 }
+
+// indents ranks the indentation of the table's unnumbered rows: 0 for the
+// rows whose names start furthest left, 1 for the next indent, …; a row
+// without geometry is absent.
+func (s *Sheet) indents() map[*Row]int {
+	if s.indent != nil {
+		return s.indent
+	}
+	s.indent = map[*Row]int{}
+	var xs []float64
+	for _, r := range s.Rows {
+		if c := r.Label; c != nil && c.X1 > c.X0 && Level(r.Name) > len(levelRes) && !s.IsTotal(r) {
+			xs = append(xs, c.X0)
+		}
+	}
+	sort.Float64s(xs)
+	// indents differ by a character's width or more; a point or two is noise
+	var steps []float64
+	for _, x := range xs {
+		if len(steps) == 0 || x-steps[len(steps)-1] > 3 {
+			steps = append(steps, x)
+		}
+	}
+	for _, r := range s.Rows {
+		c := r.Label
+		if c == nil || c.X1 <= c.X0 || Level(r.Name) <= len(levelRes) || s.IsTotal(r) {
+			continue
+		}
+		k := 0
+		for k+1 < len(steps) && c.X0 > steps[k+1]-1.5 {
+			k++
+		}
+		s.indent[r] = k
+	}
+	return s.indent
 }

@@ -76,6 +76,7 @@ type Sheet struct {
 	Rows  []*Row
 
 	anchors [2][]float64 // right edges of the figure columns (PDF), nil if unknown
+	indent  map[*Row]int // indentation rank of unnumbered rows, built on first use
 }
 
 // View builds the arithmetic view of a table with the default pack's templates.
@@ -306,6 +307,11 @@ func (s *Sheet) column(r rules.Ref, g, n, p, periods int) (int, bool) {
 	if k := r.Pos(); k >= 0 {
 		return k, k < n
 	}
+	if len(s.T.Columns) > 0 {
+		// named by the table's own header
+		k := indexOf(s.T.Columns, r.Col)
+		return k, g == 0 && k >= 0 && k < n
+	}
 	cols := s.Std.declared(s.T.Kind, g)
 	if len(s.Std.Periods) > 0 {
 		if k := indexOf(cols, r.Col); k >= 0 {
@@ -405,8 +411,8 @@ func (s *Sheet) place(r *Row) {
 	}
 	r.Short = true
 	r.Vals = make([]*Value, n)
-	if len(vals) == 0 && s.Std.Layout == LayoutSummary {
-		// a named line of a summary table with its cell left blank: nothing
+	if len(vals) == 0 && (s.Std.Layout == LayoutSummary || s.Std.Layout == LayoutRows) {
+		// a named line with its cells left blank: nothing
 		for i := range r.Vals {
 			r.Vals[i] = &Value{Blank: true}
 		}
@@ -495,8 +501,11 @@ func parseValue(c *doc.Cell) *Value {
 	if t == "" || dashRe.MatchString(t) {
 		return &Value{Blank: true, Cell: c}
 	}
-	t = strings.TrimPrefix(strings.TrimPrefix(t, "−"), "－")
-	neg := t != strings.TrimSpace(c.Text)
+	// a rate printed with its sign (100.2%) is the same figure
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "%"), "％")
+	u := strings.TrimPrefix(strings.TrimPrefix(t, "−"), "－")
+	neg := u != t
+	t = u
 	if neg {
 		t = "-" + t
 	}

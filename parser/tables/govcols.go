@@ -1,0 +1,254 @@
+package tables
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
+)
+
+// A government report prints a table's figure columns as it likes —
+// 预算数, 调整预算数, 执行数, 为预算%, 比上年增长% in any order — under
+// headers stacked over two or three lines and column groups (2025年执行数
+// over 金额 | 占预算% | 比上年增长%). Its template declares each column by
+// the words its header may say. The header of every figure column must
+// name exactly one declared column, or the table does not match the
+// template and is not checked: a title alone never makes a template.
+
+// yearRe finds a year in a title or header: 2025年, 二○二五年.
+var yearRe = regexp.MustCompile(`([0-9]{4}|[一二三四五六七八九十○〇零]{4})年`)
+
+var cjkDigit = map[rune]int{'○': 0, '〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// years lists the years a text names, in order.
+func years(s string) []int {
+	var out []int
+	for _, m := range yearRe.FindAllStringSubmatch(s, -1) {
+		y := 0
+		for _, r := range m[1] {
+			d, ok := cjkDigit[r]
+			if r >= '0' && r <= '9' {
+				d, ok = int(r-'0'), true
+			}
+			if !ok {
+				y = 0
+				break
+			}
+			y = y*10 + d
+		}
+		if y >= 1990 && y <= 2100 {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// tableYear is the year a table reports: its title's, else the latest one
+// its header names.
+func tableYear(t *doc.Table) int {
+	if ys := years(Fold(t.Title)); len(ys) > 0 {
+		return ys[0]
+	}
+	best := 0
+	for _, h := range t.Header {
+		for _, y := range years(Fold(h)) {
+			best = max(best, y)
+		}
+	}
+	return best
+}
+
+// headerName decides which declared column a header names: "" when none
+// does, or two do equally. A header with a % (or over figures with one) is
+// a rate's; any other an amount's, this year's unless it names the year
+// before the table's or starts with 上年.
+func headerName(std *Standard, text string, percent bool, year int) string {
+	t := Fold(text)
+	prev := false
+	for _, y := range years(t) {
+		switch {
+		case y == year:
+		case y == year-1:
+			prev = true
+		default:
+			if !percent {
+				return "" // a column of another year: not one the template knows
+			}
+		}
+	}
+	t = yearRe.ReplaceAllString(t, "")
+	if strings.HasPrefix(t, "上年") {
+		prev = true
+	}
+	pick := func(pct bool) string {
+		best, n, tie := "", 0, false
+		for _, h := range std.HeaderColumns {
+			isPct := strings.HasSuffix(h.Name, "%")
+			if isPct != pct || !pct && (h.Period == "previous") != prev {
+				continue
+			}
+			for _, w := range h.Words {
+				fw := Fold(w)
+				if !strings.Contains(t, fw) || len(fw) < n {
+					continue
+				}
+				if len(fw) > n {
+					best, n, tie = h.Name, len(fw), false
+				} else if h.Name != best {
+					tie = true
+				}
+			}
+		}
+		if tie {
+			return ""
+		}
+		return best
+	}
+	if percent {
+		return pick(true)
+	}
+	if name := pick(false); name != "" {
+		return name
+	}
+	return pick(true) // a rate whose header and figures carry no % (占调整预算)
+}
+
+// govColumns names the figure columns of a government table from its
+// header (t.Columns) and gives its short rows their blank cells; a table
+// whose header does not name its columns loses its template.
+func govColumns(t *doc.Table, lines []doc.Line, header []int, std *Standard) {
+	most := 0
+	for _, row := range t.Rows {
+		n := 0
+		for _, c := range row {
+			if c.Role == "value" && c.Group == 0 {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	if most == 0 {
+		if !t.Empty {
+			unmatch(t, std, "no figures read")
+		}
+		return
+	}
+	var texts []string
+	pct := map[int]bool{}
+	if cols := figureColumns(t, lines, header); cols != nil {
+		texts = headerTexts(lines, header, cols)
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if c.Role == "value" && isPercent(c.Text) {
+					if k := column(cols, c); k >= 0 {
+						pct[k] = true
+					}
+				}
+			}
+		}
+		fillBlanks(t, lines, header, std)
+	} else {
+		texts = plainHeader(t.Header, most)
+	}
+	if len(texts) < most {
+		unmatch(t, std, fmt.Sprintf("the header names %d columns, the rows have %d figures", len(texts), most))
+		return
+	}
+	year := tableYear(t)
+	names := make([]string, len(texts))
+	seen := map[string]bool{}
+	for k, text := range texts {
+		name := headerName(std, text, pct[k] || strings.ContainsAny(text, "%％"), year)
+		if name == "" {
+			unmatch(t, std, fmt.Sprintf("no column of the template is headed %q", Fold(text)))
+			return
+		}
+		if seen[name] {
+			unmatch(t, std, fmt.Sprintf("two columns read as %s", name))
+			return
+		}
+		seen[name] = true
+		names[k] = name
+	}
+	t.Columns = names
+}
+
+func unmatch(t *doc.Table, std *Standard, why string) {
+	t.Unmatched = std.Name + ": " + why
+	t.Standard, t.Kind, t.Columns = "", "", nil
+}
+
+func isPercent(s string) bool {
+	return strings.HasSuffix(s, "%") || strings.HasSuffix(s, "％")
+}
+
+// figureColumns are the header's leaf columns right of every label cell,
+// nil without geometry.
+func figureColumns(t *doc.Table, lines []doc.Line, header []int) []span {
+	cols := headerColumnsAt(lines, header, 0.2)
+	if cols == nil {
+		return nil
+	}
+	labelEnd := 0.0
+	for _, row := range t.Rows {
+		for _, c := range row {
+			if c.Role == "code" || c.Role == "name" {
+				labelEnd = max(labelEnd, c.X1)
+			}
+		}
+	}
+	k := 0
+	for k < len(cols) && cols[k].mid() < labelEnd {
+		k++
+	}
+	cols = cols[k:]
+	// a header word over the names (项  目 spread over a wide name column)
+	// stands over no figure: the figure columns start at the first one
+	// some figure stands under
+	under := make([]bool, len(cols))
+	for _, row := range t.Rows {
+		for _, c := range row {
+			if c.Role == "value" && c.X1 > c.X0 {
+				if k := column(cols, c); k >= 0 {
+					under[k] = true
+				}
+			}
+		}
+	}
+	for len(cols) > 0 && !under[0] {
+		cols, under = cols[1:], under[1:]
+	}
+	return cols
+}
+
+// headerTexts joins, for each column, every header word over it — its own
+// words and the groups spanning it — top line first.
+func headerTexts(lines []doc.Line, header []int, cols []span) []string {
+	out := make([]string, len(cols))
+	for _, li := range header {
+		for _, tk := range tokenize(lines, li) {
+			w := span{tk.x0, tk.x1}
+			for k, c := range cols {
+				if w.overlap(c) > 0.2*math.Min(w.x1-w.x0, c.x1-c.x0) {
+					out[k] += tk.text
+				}
+			}
+		}
+	}
+	return out
+}
+
+// plainHeader reads a header without geometry (a text file): its last
+// line's words, as many as the rows have figures, from the right.
+func plainHeader(header []string, n int) []string {
+	if len(header) != 1 {
+		return nil
+	}
+	ws := strings.Fields(header[0])
+	if len(ws) < n {
+		return nil
+	}
+	return ws[len(ws)-n:]
+}
