@@ -37,7 +37,7 @@ func CSV(w io.Writer, r *Run) error {
 			row := make([]string, len(csvHeader))
 			row[0], row[1] = cell(f.Path), f.Format
 			if f.Error != "" {
-				row[7], row[9] = "error", cell(T(lang, "cannot read")+": "+firstLine(f.Error))
+				row[7], row[9] = "error", cell(T(lang, "cannot read")+": "+r.say(firstLine(f.Error)))
 			} else {
 				row[7], row[9] = "info", cell(T(lang, "not checked")+": "+r.say(f.NotChecked))
 			}
@@ -96,7 +96,7 @@ func CSVFiles(w io.Writer, r *Run) error {
 		reason := ""
 		switch {
 		case f.Error != "":
-			reason = firstLine(f.Error)
+			reason = r.say(firstLine(f.Error))
 		case f.NotChecked != "":
 			reason = r.say(f.NotChecked)
 		}

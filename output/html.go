@@ -126,7 +126,7 @@ func buildHTMLView(r *Run) htmlView {
 		}
 		switch f.Status() {
 		case "unreadable":
-			hf.Status, hf.Reason = "unreadable", firstLine(f.Error)
+			hf.Status, hf.Reason = "unreadable", r.say(firstLine(f.Error))
 		case "not-checked":
 			hf.Status, hf.Reason = "not-checked", r.say(f.NotChecked)
 		default:

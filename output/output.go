@@ -254,7 +254,7 @@ func reasonList(lang string, reasons map[string]int) string {
 	xs := make([]string, len(rs))
 	for i, r := range rs {
 		if lang == rules.Chinese {
-			xs[i] = fmt.Sprintf("%s：%d", r.Text, r.Count)
+			xs[i] = fmt.Sprintf("%s %d项", r.Text, r.Count)
 		} else {
 			xs[i] = fmt.Sprintf("%s: %d", r.Text, r.Count)
 		}

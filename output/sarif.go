@@ -128,7 +128,7 @@ func SARIF(w io.Writer, r *Run) error {
 			inv.ExecutionSuccessful = false
 			inv.Notifications = append(inv.Notifications, sarifNotification{
 				Level:     "error",
-				Message:   sarifText{Text: fmt.Sprintf("%s: %s: %s", f.Path, T(lang, "cannot read"), firstLine(f.Error))},
+				Message:   sarifText{Text: fmt.Sprintf("%s: %s: %s", f.Path, T(lang, "cannot read"), r.say(firstLine(f.Error)))},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Path)}}},
 			})
 			continue

@@ -28,7 +28,7 @@ func Text(w io.Writer, r *Run) error {
 		for _, f := range r.Files {
 			switch {
 			case f.Error != "":
-				fmt.Fprintf(w, "%s: %s: %s: %s\n", c.bold(f.Path), c.sev(rules.Error), T(lang, "cannot read"), firstLine(f.Error))
+				fmt.Fprintf(w, "%s: %s: %s: %s\n", c.bold(f.Path), c.sev(rules.Error), T(lang, "cannot read"), r.say(firstLine(f.Error)))
 				continue
 			case f.NotChecked != "":
 				fmt.Fprintf(w, "%s: %s: %s\n", c.bold(f.Path), T(lang, "not checked"), r.say(f.NotChecked))

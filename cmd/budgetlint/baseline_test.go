@@ -23,7 +23,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 		{Path: "b.html", Format: "html", Findings: []checks.Finding{finding("placeholder", "增加/减少", 4)}},
 	}
 	file := filepath.Join(t.TempDir(), "baseline.json")
-	require.NoError(t, newBaseline(today).write(file))
+	require.NoError(t, newBaseline(file, today).write(file))
 	b, err := readBaseline(file)
 	require.NoError(t, err)
 	require.Len(t, b.Findings, 2)

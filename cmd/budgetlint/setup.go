@@ -209,7 +209,7 @@ func (s *checkSetup) record(o checkOptions) output.Record {
 // then reports nothing of them), and drops baselined findings.
 func (s *checkSetup) applyBaseline(o checkOptions, results []output.FileResult, stderr io.Writer) error {
 	if o.writeBaseline != "" {
-		b := newBaseline(results)
+		b := newBaseline(o.writeBaseline, results)
 		if err := b.write(o.writeBaseline); err != nil {
 			return fmt.Errorf("--write-baseline: %v", err)
 		}
@@ -222,6 +222,12 @@ func (s *checkSetup) applyBaseline(o checkOptions, results []output.FileResult, 
 		n := s.baseline.filter(results)
 		if n > 0 && !o.quiet {
 			fmt.Fprintf(stderr, "budgetlint: %d findings recorded in %s not shown\n", n, o.baseline)
+		}
+		if n == 0 && len(s.baseline.Findings) > 0 && s.baseline.covers(results) {
+			// every old finding is back: said even with --quiet, since a
+			// baseline that quietly matches nothing hides nothing
+			fmt.Fprintf(stderr, "budgetlint: warning: none of the %d findings recorded in %s matched this run: were the files moved or renamed? (paths are kept relative to the baseline's folder; write it again with --write-baseline)\n",
+				len(s.baseline.Findings), o.baseline)
 		}
 	}
 	return nil
