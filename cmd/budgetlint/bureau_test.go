@@ -91,7 +91,9 @@ func TestNotCheckedFilesInEveryOutput(t *testing.T) {
 	assert.Equal(t, []string{"path", "format", "status", "reason", "errors", "warnings", "infos", "findings", "figures", "claims", "decided", "skipped", "tables_checked", "tables_skipped"}, rows[0])
 }
 
-func escapeForGH(p string) string { return strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C").Replace(p) }
+func escapeForGH(p string) string {
+	return strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C").Replace(p)
+}
 
 func readFile(t *testing.T, p string) []byte {
 	t.Helper()
@@ -311,10 +313,10 @@ func TestBaselineIndependentOfHowPathsAreTyped(t *testing.T) {
 	code, _, stderr := runCLI(t, "check", "--no-config", "-q", "--write-baseline", base, "reports")
 	require.Equal(t, exitOK, code, stderr)
 	for name, c := range map[string]struct{ wd, path string }{
-		"relative from the root":   {root, "reports"},
-		"absolute":                 {root, filepath.Join(root, "reports")},
-		"from a subfolder":         {filepath.Join(root, "reports", "西区"), "seed.txt"},
-		"dotted":                   {filepath.Join(root, "reports"), "./西区/../西区/seed.txt"},
+		"relative from the root":    {root, "reports"},
+		"absolute":                  {root, filepath.Join(root, "reports")},
+		"from a subfolder":          {filepath.Join(root, "reports", "西区"), "seed.txt"},
+		"dotted":                    {filepath.Join(root, "reports"), "./西区/../西区/seed.txt"},
 		"baseline named relatively": {filepath.Join(root, "reports"), "."},
 	} {
 		t.Run(name, func(t *testing.T) {
