@@ -390,6 +390,46 @@ func TestShares(t *testing.T) {
 	}
 }
 
+// The readings of a share: every whole of its name stated before it, for
+// its period and scope, in any stage, and the head of the list it sits in.
+func TestShareReadings(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		wholes []string
+	}{
+		{"every stage of the named whole",
+			"一、2024年预算执行情况\n全市一般公共预算支出调整预算为560.00亿元。\n全市一般公共预算支出执行512.40亿元。民生支出418.60亿元，占一般公共预算支出的81.7%。",
+			[]string{"512.40亿元", "560.00亿元"}},
+		{"another level's whole is not a reading",
+			"全市一般公共预算支出完成486.30亿元。市本级一般公共预算支出完成215.20亿元。\n市本级教育支出34.70亿元，占一般公共预算支出的16.1%。",
+			[]string{"215.20亿元"}},
+		{"another year's whole is not a reading",
+			"2025年全市一般公共预算收入215.1亿元。\n2026年全市一般公共预算收入预期221.6亿元。其中：税收收入139.84亿元，占一般公共预算收入比重为63.1%。",
+			[]string{"221.6亿元"}},
+		{"a whole stated after the share is not a reading",
+			"全市民生支出3264926万元，占一般公共预算支出的比重达到72.3%。\n二、2026年预算草案\n全市一般公共预算支出3795317万元。",
+			nil},
+		{"a total over several years is not a year's whole",
+			"“十四五”时期全市一般公共预算支出达到5934.1亿元。全市民生支出968.7亿元，占一般公共预算支出的比重77.6%。",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			require.Len(t, cs.Shares, 1)
+			assert.ElementsMatch(t, normAll(tc.wholes), texts(cs.Shares[0].Wholes))
+		})
+	}
+}
+
+// Not shares: 占用, and a bound (80%以上).
+func TestNotShares(t *testing.T) {
+	for _, s := range []string{"耕地占用税625,308 577,644 92.4% 97.6%", "民生领域支出236.3亿元，占一般公共预算支出的比重保持在80%以上。"} {
+		assert.Empty(t, extract(t, s).Shares, s)
+	}
+}
+
 func TestCompletions(t *testing.T) {
 	const sangongFinal = "“三公”经费财政拨款支出年初预算为 21.00 万元，支出决算为 16.95 万元，完成预算的 80.71%，其中：因公出国（境）费决算为 0.00 万元，完成预算的 0.00%；公务用车购置及运行维护费支出决算为 16.95 万元，完成预算的 82.68%。"
 	tests := []struct {
@@ -563,6 +603,8 @@ func TestCauses(t *testing.T) {
 		{"several causes: no single direction", "参保人数下降0.2%，参保人数下降的主要原因：一是由于缴费标准提高为420元；二是转为参加职工医保。", claims.DirNone, claims.DirDown, false},
 		{"an empty cause", "比上年增加5.00万元，增长10.00%。主要原因是。", claims.DirNone, claims.DirUp, true},
 		{"决算数大于预算数 explained", "年初预算为 50.00 万元，支出决算为 60.50 万元，决算数大于预算数的主要原因：费用节省。", claims.DirDown, claims.DirUp, false},
+		{"a shift from one thing to another goes both ways", "支出9.10亿元，增长104.3%，主要原因是减少安排对区级清算资金，相应增加市本级支出。", claims.DirNone, claims.DirUp, false},
+		{"an unresolved alternative explains no direction", "支出增加（减少）12.30万元，增加（减少）的主要原因是业务量增加。", claims.DirUp, claims.DirNone, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -572,8 +614,16 @@ func TestCauses(t *testing.T) {
 			assert.Equal(t, tc.dir, c.Dir, "cause direction %v (%s)", c.Dir, c.DirWord)
 			assert.Equal(t, tc.refDir, c.RefDir, "explained direction %v", c.RefDir)
 			assert.Equal(t, tc.empty, c.Empty)
+			assert.False(t, c.Cut)
 		})
 	}
+}
+
+// A cause at the end of a block that stops mid-sentence lost its text.
+func TestCauseCut(t *testing.T) {
+	cs := extract(t, "支出9.10亿元，增长104.3%，主要原因是减少安\n\n排部分对区级清算资金")
+	require.NotEmpty(t, cs.Causes)
+	assert.True(t, cs.Causes[0].Cut)
 }
 
 func TestItems(t *testing.T) {
@@ -590,6 +640,7 @@ func TestItems(t *testing.T) {
 		{"budget report: heading vs 预算安排 (wanli 2024)", "2024年部门预算\n3. “社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）”350.35万元，主要用于缴费。2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加0.53%。",
 			"350.35万元", "352.67万元"},
 		{"an amount after the heading's clause is not a heading amount", "第一部分 2024年度部门决算情况说明\n1.行政单位离退休（项），年初预算为 60.65 万元，支出决算为 58.16 万元。", "", ""},
+		{"an allocation is not the spending that follows", "第一部分 2024年度部门决算情况说明\n1.省级留用资金下达5200万元，实际支出2318.46万元，支出率为44.59%。", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

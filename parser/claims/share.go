@@ -222,13 +222,13 @@ func (s *Set) shareWholes() {
 		}
 		k := 0
 		for _, w := range sh.Wholes {
-			if w != sh.Part {
+			if w != sh.Part && !multiYearRe.MatchString(w.Subject) {
 				sh.Wholes[k] = w
 				k++
 			}
 		}
 		sh.Wholes = sh.Wholes[:k]
-		if sh.Whole == sh.Part {
+		if sh.Whole == sh.Part || sh.Whole != nil && multiYearRe.MatchString(sh.Whole.Subject) {
 			sh.Whole = nil
 		}
 		if sh.Whole == nil && len(sh.Wholes) > 0 {
