@@ -15,7 +15,14 @@ import (
 // Build turns a reader's lines into a document of blocks: soft-wrapped lines
 // are joined into paragraphs (across pages too), page numbers are left out,
 // and numbering, sections, the table of contents and attachments are marked.
-func Build(path string, raw *doc.Raw) *doc.Document {
+func Build(path string, raw *doc.Raw) *doc.Document { return BuildWith(path, raw, nil) }
+
+// BuildWith is Build reading tables with the given templates (nil: the
+// embedded pack's).
+func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
+	if cat == nil {
+		cat = tables.Default()
+	}
 	d := &doc.Document{
 		Path: path, Format: raw.Format,
 		Source: doc.NewSource(raw.Source, raw.PageLines),
@@ -27,7 +34,7 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 	if raw.Format == doc.FormatText || raw.Format == doc.FormatPDF {
 		// tables in page text are rows of figures: find them before the
 		// narrative is read, so their rows are not taken for sentences
-		raw.Tables = append(raw.Tables, tables.Detect(raw)...)
+		raw.Tables = append(raw.Tables, cat.Detect(raw)...)
 		d.Tables = raw.Tables
 	}
 	lines := markPageNumbers(raw.Lines)
@@ -74,7 +81,7 @@ func Build(path string, raw *doc.Raw) *doc.Document {
 	if raw.Format == doc.FormatHTML || raw.Format == doc.FormatDOCX {
 		tables.LinkGrids(d) // a grid's title and unit stand in the paragraphs before it
 		for _, t := range d.Tables {
-			tables.Recognize(t) // the document is complete when it is opened: checks only read it
+			cat.Recognize(t) // the document is complete when it is opened: checks only read it
 		}
 	}
 	return d

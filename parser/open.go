@@ -17,6 +17,7 @@ import (
 	"github.com/budgetlint/budgetlint/parser/docxfile"
 	"github.com/budgetlint/budgetlint/parser/htmlfile"
 	"github.com/budgetlint/budgetlint/parser/pdffile"
+	"github.com/budgetlint/budgetlint/parser/tables"
 	"github.com/budgetlint/budgetlint/parser/textfile"
 )
 
@@ -51,7 +52,11 @@ func FormatOf(path string) doc.Format {
 
 // Open reads and parses one file. It never panics: a panic inside a reader
 // (third-party parsers do panic on malformed input) becomes an error.
-func Open(path string, lim Limits) (d *doc.Document, err error) {
+func Open(path string, lim Limits) (d *doc.Document, err error) { return OpenWith(path, lim, nil) }
+
+// OpenWith is Open reading tables with a rule set's table templates (nil:
+// the embedded pack's), so a template a user's rule file adds is read too.
+func OpenWith(path string, lim Limits, cat *tables.Catalog) (d *doc.Document, err error) {
 	format := FormatOf(path)
 	if format == "" {
 		return nil, fmt.Errorf("%w (%s)", ErrUnsupported, filepath.Ext(path))
@@ -77,11 +82,17 @@ func Open(path string, lim Limits) (d *doc.Document, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, format, data)
+	return ParseWith(path, format, data, cat)
 }
 
 // Parse parses bytes already read, as Open does after reading.
 func Parse(path string, format doc.Format, data []byte) (d *doc.Document, err error) {
+	return ParseWith(path, format, data, nil)
+}
+
+// ParseWith is Parse reading tables with the given templates (nil: the
+// embedded pack's).
+func ParseWith(path string, format doc.Format, data []byte, cat *tables.Catalog) (d *doc.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d, err = nil, fmt.Errorf("internal error reading %s file: %v\n%s", format, r, firstFrames(debug.Stack()))
@@ -107,7 +118,7 @@ func Parse(path string, format doc.Format, data []byte) (d *doc.Document, err er
 		return nil, err
 	}
 	raw.Format = format
-	return Build(path, raw), nil
+	return BuildWith(path, raw, cat), nil
 }
 
 func human(n int64) string {

@@ -13,6 +13,7 @@ import (
 	"github.com/budgetlint/budgetlint/output"
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/tables"
 	"github.com/budgetlint/budgetlint/rules"
 )
 
@@ -396,10 +397,11 @@ func checkFile(j job, views bool) (res output.FileResult) {
 	}()
 	var d *doc.Document
 	var err error
+	cat := tables.Of(eng.Set) // a user's rule file may add table templates
 	if j.data != nil {
-		d, err = parser.Parse(path, parser.FormatOf(path), j.data)
+		d, err = parser.ParseWith(path, parser.FormatOf(path), j.data, cat)
 	} else {
-		d, err = parser.Open(path, parser.DefaultLimits)
+		d, err = parser.OpenWith(path, parser.DefaultLimits, cat)
 	}
 	if err != nil {
 		res.Error = describe(err)
