@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 )
@@ -18,6 +19,7 @@ type hookDef struct {
 	Language      string `yaml:"language"`
 	Entry         string `yaml:"entry"`
 	Files         string `yaml:"files"`
+	Exclude       string `yaml:"exclude"`
 	PassFilenames *bool  `yaml:"pass_filenames"`
 }
 
@@ -76,9 +78,30 @@ func TestPreCommitHook(t *testing.T) {
 	require.Contains(t, out, fx.name)
 
 	require.NoError(t, os.WriteFile(report, []byte(fx.good), 0o644))
+	// the repository's README is Markdown, not a report: the hook leaves it
+	// alone even when it quotes a contradiction
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, "docs"), 0o755))
+	for _, name := range []string{"README.md", "docs/readme.md", "CHANGELOG.md"} {
+		require.NoError(t, os.WriteFile(filepath.Join(repo, name), []byte(precommitFixtures[0].bad+precommitFixtures[1].bad), 0o644))
+	}
 	runCmd(t, repo, nil, "git", "add", ".")
 	out, err = gitCommit(repo, "add fixed report")
-	require.NoError(t, err, "the fixed report must be accepted:\n%s", out)
+	require.NoError(t, err, "the fixed report must be accepted, README.md not linted:\n%s", out)
+}
+
+// The hook's patterns: reports in, a repository's own documents out.
+func TestPreCommitHookPatterns(t *testing.T) {
+	h := readHook(t, filepath.Join("..", "..", ".pre-commit-hooks.yaml"), "budgetlint")
+	files, exclude := regexp.MustCompile(h.Files), regexp.MustCompile(h.Exclude)
+	for path, linted := range map[string]bool{
+		"README.md": false, "docs/README.md": false, "readme.txt": false, "CHANGELOG.md": false, "LICENSE.txt": false, "CONTRIBUTING.md": false,
+		"报告/西区/2024年部门决算.pdf": true, "drafts/说明.md": true, "a/report.HTML": true, "b/决算.docx": true, "notes/readme-2024决算.md": true,
+		"data.csv": false, "scan.jpg": false,
+	} {
+		assert.Equal(t, linted, files.MatchString(path) && !exclude.MatchString(path), path)
+	}
+	all := readHook(t, filepath.Join("..", "..", ".pre-commit-hooks.yaml"), "budgetlint-all")
+	assert.Contains(t, all.Entry, "--exclude README*", "the whole-tree run leaves README out too")
 }
 
 func readHook(t *testing.T, file, id string) hookDef {
@@ -124,10 +147,17 @@ func writeHookScript(t *testing.T, repo, gobin string, h hookDef) {
 	}
 	_, err := regexp.Compile(h.Files) // the same regex must also be valid Go/RE2
 	require.NoError(t, err)
+	ex, exFlags := h.Exclude, "-E"
+	if rest, ok := strings.CutPrefix(ex, "(?i)"); ok {
+		ex, exFlags = rest, "-iE"
+	}
+	if ex == "" {
+		ex = "^$"
+	}
 	pass := h.PassFilenames == nil || *h.PassFilenames
 	script := "#!/bin/sh\nset -e\nexport PATH=" + shQuote(gobin) + ":\"$PATH\"\n"
 	if pass {
-		script += "files=$(git diff --cached --name-only --diff-filter=ACMR | grep " + flags + " " + shQuote(re) + " || true)\n" +
+		script += "files=$(git diff --cached --name-only --diff-filter=ACMR | grep " + flags + " " + shQuote(re) + " | grep -v " + exFlags + " " + shQuote(ex) + " || true)\n" +
 			"[ -z \"$files\" ] && exit 0\n" +
 			"exec " + h.Entry + " $files\n"
 	} else {
