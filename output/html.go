@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -33,7 +34,8 @@ type htmlView struct {
 	Coverage string            // what was checked and skipped, smaller below it
 	Totals   Totals
 	Files    []htmlFile
-	Checked  int // files checked (readable, of a type budgetlint reads)
+	Checked  int    // files checked (readable, of a type budgetlint reads)
+	Root     string // the folder all files share, shown once
 	ByRule   htmlChart
 	ByFile   htmlChart
 	Reasons  []Reason // why claims were skipped, most frequent first
@@ -58,6 +60,7 @@ type htmlRule struct {
 
 type htmlFile struct {
 	ID, Path, Format, Error    string
+	Short                      string // the path below the folder all files share
 	Status, StatusText, Reason string // checked, clean, unreadable, not-checked; its words; why
 	Errors, Warnings, Infos, N int
 	Findings                   []htmlFinding
@@ -100,12 +103,17 @@ func buildHTMLView(r *Run) htmlView {
 	for k := range uiText {
 		v.L[strings.NewReplacer(".", "_", "-", "_").Replace(k)] = T(lang, k)
 	}
-	v.Summary, v.Coverage, _ = strings.Cut(Summary(lang, v.Totals), " · ")
+	// the headline keeps the counts; the reasons are in the collapsed
+	// tables below, so the first screen is the table of files
+	brief := v.Totals
+	brief.Coverage.Reasons, brief.Coverage.Tables.Reasons = nil, nil
+	v.Summary, v.Coverage, _ = strings.Cut(Summary(lang, brief), " · ")
+	v.Root = commonFolder(r.Files)
 	perRule := map[string]int{}
 	ruleSev := map[string]rules.Severity{}
 	var perFile []kv
 	for i, f := range r.Files {
-		hf := htmlFile{ID: fmt.Sprintf("f%d", i), Path: f.Path, Format: f.Format, Error: f.Error, res: &r.Files[i]}
+		hf := htmlFile{ID: fmt.Sprintf("f%d", i), Path: f.Path, Short: shortPath(v.Root, f.Path), Format: f.Format, Error: f.Error, res: &r.Files[i]}
 		for _, x := range f.Findings {
 			switch x.Severity {
 			case rules.Error:
@@ -138,7 +146,7 @@ func buildHTMLView(r *Run) htmlView {
 		}
 		hf.StatusText = T(lang, "status."+hf.Status)
 		if hf.N > 0 {
-			perFile = append(perFile, kv{f.Path, hf.N})
+			perFile = append(perFile, kv{hf.Short, hf.N})
 		}
 		v.Files = append(v.Files, hf)
 	}
@@ -172,6 +180,32 @@ func buildHTMLView(r *Run) htmlView {
 	v.Tables = SortedReasons(v.Totals.Coverage.Tables.Reasons)
 	v.Record = recordOf(r, lang)
 	return v
+}
+
+// commonFolder is the folder every path is in ("" for one file or none
+// shared), so the table shows district file names, not a long prefix
+// repeated on every row.
+func commonFolder(files []FileResult) string {
+	if len(files) < 2 {
+		return ""
+	}
+	root := filepath.Dir(files[0].Path)
+	for _, f := range files[1:] {
+		for root != "." && root != "/" && !strings.HasPrefix(f.Path, root+string(filepath.Separator)) {
+			root = filepath.Dir(root)
+		}
+	}
+	if root == "." || root == "/" {
+		return ""
+	}
+	return root
+}
+
+func shortPath(root, p string) string {
+	if root == "" {
+		return p
+	}
+	return strings.TrimPrefix(p, root+string(filepath.Separator))
 }
 
 // statusRank orders files: unreadable, not checked, then checked ones.

@@ -28,7 +28,7 @@ td.n{text-align:center;font-variant-numeric:tabular-nums}
 td.path{overflow-wrap:anywhere}
 tr.st-unreadable td.path,tr.st-not-checked td.path{background:#fff4f4}
 .st{white-space:nowrap;font-size:.9em} .st-unreadable .st{color:var(--err);font-weight:bold} .st-not-checked .st{color:var(--warn);font-weight:bold} .st-clean .st{color:var(--ok)}
-.why{display:block;font-size:.85em;color:#666}
+.why{display:block;font-size:.85em;color:#666;white-space:normal}
 .sev-error{color:var(--err);font-weight:bold} .sev-warning{color:var(--warn);font-weight:bold} .sev-info{color:var(--info)}
 .charts{display:flex;flex-wrap:wrap;gap:2em} .charts figure{margin:0;flex:1 1 420px;max-width:680px}
 .charts svg{width:100%;height:auto}
@@ -45,6 +45,11 @@ details.file{border:1px solid #e4e4e4;padding:.3em .6em}
  h1{font-size:1.2em}
  th,td{padding:.25em .3em}
  .fmt{display:none}
+ #files thead{display:none}
+ #files tr{display:grid;grid-template-columns:1fr auto auto auto;align-items:center;gap:.15em .3em;border-bottom:1px solid #ddd;padding:.35em 0}
+ #files td{border:none;padding:.05em .1em}
+ #files td.path{grid-column:1/-1;font-weight:bold}
+ #files td.fmt,#files td:last-child{display:none}
  table.findings td:nth-child(5),table.findings th:nth-child(5),table.findings td:nth-child(6),table.findings th:nth-child(6){display:none}
 }
 {{.PageViewCSS}}
@@ -53,7 +58,7 @@ details.file{border:1px solid #e4e4e4;padding:.3em .6em}
 <body>
 <header>
 <h1>{{.L.html_title}}</h1>
-<p class="meta">{{if .Record.Date}}{{.L.html_date}}: {{.Record.Date}} · {{end}}budgetlint {{.Record.Version}}</p>
+<p class="meta">{{if .Record.Date}}{{.L.html_date}}: {{.Record.Date}} · {{end}}budgetlint {{.Record.Version}}{{if .Root}} · {{.L.html_folder}}: {{.Root}}{{end}}</p>
 <div class="headline" id="headline">
 <span class="summary{{if eq .Totals.All 0}} clean{{end}}">{{.Summary}}</span>
 <span class="badge {{if .Totals.Error}}b-error{{else}}b-none{{end}}" title="{{.L.error}}">{{.L.error}} {{.Totals.Error}}</span>
@@ -68,7 +73,7 @@ details.file{border:1px solid #e4e4e4;padding:.3em .6em}
 <table id="files">
 <thead><tr><th data-type="text">{{.L.html_file}}</th><th data-type="text" class="fmt">{{.L.col_format}}</th><th data-type="text">{{.L.html_status}}</th><th data-type="num" aria-sort="descending">{{.L.error}}</th><th data-type="num">{{.L.warning}}</th><th data-type="num">{{.L.info}}</th><th data-type="num">{{.L.html_total}}</th></tr></thead>
 <tbody>
-{{range .Files}}<tr class="st-{{.Status}}"><td class="path">{{if .Findings}}<a href="#{{.ID}}">{{.Path}}</a>{{else}}{{.Path}}{{end}}</td><td class="fmt">{{.Format}}</td><td class="st">{{.StatusText}}{{if .Reason}}<span class="why">{{.Reason}}</span>{{end}}</td><td class="n">{{template "count" (sev "error" .Errors)}}</td><td class="n">{{template "count" (sev "warning" .Warnings)}}</td><td class="n">{{template "count" (sev "info" .Infos)}}</td><td class="n">{{.N}}</td></tr>
+{{range .Files}}<tr class="st-{{.Status}}"><td class="path" title="{{.Path}}">{{if .Findings}}<a href="#{{.ID}}">{{.Short}}</a>{{else}}{{.Short}}{{end}}</td><td class="fmt">{{.Format}}</td><td class="st">{{.StatusText}}{{if .Reason}}<span class="why">{{.Reason}}</span>{{end}}</td><td class="n">{{template "count" (sev "error" .Errors)}}</td><td class="n">{{template "count" (sev "warning" .Warnings)}}</td><td class="n">{{template "count" (sev "info" .Infos)}}</td><td class="n">{{.N}}</td></tr>
 {{end}}</tbody>
 </table>
 </section>
@@ -92,7 +97,7 @@ details.file{border:1px solid #e4e4e4;padding:.3em .6em}
 <section id="findings">
 <h2>{{.L.html_findings}}</h2>
 {{$L := .L}}{{range .Files}}{{if .Findings}}
-<details class="file" id="{{.ID}}" open><summary>{{.Path}} <small>({{.Format}}, {{.N}})</small></summary>
+<details class="file" id="{{.ID}}" open><summary>{{.Short}} <small>({{.Format}}, {{.N}})</small></summary>
 <table class="findings">
 <thead><tr><th>{{$L.html_where}}</th><th>{{$L.html_severity}}</th><th>{{$L.html_rule}}</th><th>{{$L.html_finding}}</th><th>{{$L.html_stated}}</th><th>{{$L.html_expected}}</th></tr></thead>
 <tbody>

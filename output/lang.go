@@ -79,6 +79,7 @@ var uiText = map[string]label{
 	"html.version":        {"Tool version", "工具版本"},
 	"html.command":        {"Command line", "命令行"},
 	"html.config":         {"Configuration", "配置"},
+	"html.folder":         {"Folder", "文件夹"},
 	"html.lang":           {"Language", "语言"},
 	"html.rules":          {"Rules", "规则"},
 	"html.no-findings":    {"No findings.", "未发现问题。"},

@@ -71,7 +71,8 @@ type RuleText struct {
 }
 
 // phrasePattern is a phrase with {name} holes, which match any text and
-// carry it into the translation: "table lines: {table} not read".
+// carry it into the translation: "table lines: {table} not read"; a
+// {#name} hole matches a number only.
 type phrasePattern struct {
 	re    *regexp.Regexp
 	names []string
@@ -79,7 +80,7 @@ type phrasePattern struct {
 	lit   int // literal length: longer patterns are more specific
 }
 
-var holeRe = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+var holeRe = regexp.MustCompile(`\{(#?[A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // LoadLocale reads the embedded locale of lang.
 func LoadLocale(lang string) (*Locale, error) {
@@ -116,8 +117,15 @@ func parseLocale(file string, data []byte) (*Locale, error) {
 		for _, m := range holeRe.FindAllStringSubmatchIndex(from, -1) {
 			re.WriteString(regexp.QuoteMeta(from[last:m[0]]))
 			p.lit += m[0] - last
-			re.WriteString("(.+?)")
-			p.names = append(p.names, from[m[2]:m[3]])
+			name := from[m[2]:m[3]]
+			if n, ok := strings.CutPrefix(name, "#"); ok {
+				// a number only: 12, 3.5, 80%, 1,234
+				re.WriteString(`([0-9][0-9.,]*%?)`)
+				name = n
+			} else {
+				re.WriteString("(.+?)")
+			}
+			p.names = append(p.names, name)
 			last = m[1]
 		}
 		re.WriteString(regexp.QuoteMeta(from[last:]))
@@ -125,7 +133,7 @@ func parseLocale(file string, data []byte) (*Locale, error) {
 		re.WriteString("$")
 		p.re = regexp.MustCompile(re.String())
 		for _, h := range holeRe.FindAllStringSubmatch(to, -1) {
-			if !contains(p.names, h[1]) {
+			if !contains(p.names, strings.TrimPrefix(h[1], "#")) {
 				return nil, fmt.Errorf("%s: phrase %q: translation names {%s}, which the phrase has not", file, from, h[1])
 			}
 		}
@@ -209,7 +217,7 @@ func (l *Locale) lookup(s string) (string, bool) {
 			// a hole's text may itself be a phrase: "{kind}: no rule applies"
 			vals[n] = l.Say(m[i+1])
 		}
-		return holeRe.ReplaceAllStringFunc(p.to, func(h string) string { return vals[h[1:len(h)-1]] }), true
+		return holeRe.ReplaceAllStringFunc(p.to, func(h string) string { return vals[strings.TrimPrefix(h[1:len(h)-1], "#")] }), true
 	}
 	return "", false
 }

@@ -101,7 +101,8 @@ phrases:
   "share": 占比
   "{kind}: no rule applies to this form": "{kind}：没有适用于这种写法的规则"
   "table lines: {table} not read": 表文核对：{table}未能读出
-  "{n} of {m} pages read": 共{m}页，读出{n}页
+  "{#n} of {#m} pages read": 共{m}页，读出{n}页
+  "{#n} rows below {row}": "{row}下共{n}行"
   "no end-of-file marker": 没有文件结束标记
 `))
 	require.NoError(t, err)
