@@ -9,7 +9,7 @@ import (
 
 // a block that ends by opening a list: …154.25万元，其中： (the parts follow
 // as paragraphs or numbered items)
-var openerEndRe = regexp.MustCompile(`(?:其中|如下|包括)\s*[:：]?\s*$`)
+var openerEndRe = regexp.MustCompile(`(?:其中|如下|包括|以下(?:几个)?方面)\s*[:：]?\s*$`)
 
 // blockLists finds totals whose parts are the following blocks:
 //

@@ -18,9 +18,10 @@ type Share struct {
 	Pct       *Figure
 	NoSign    bool // the percentage was written without %
 
-	named string    // the key of the whole the share names (占一般公共预算支出的)
-	at    int       // where it is named
-	heads []*Figure // the heads of the list the share sits in
+	named     string    // the key of the whole the share names (占一般公共预算支出的)
+	namedQual Qual      // the stage the name gives (…决算中), if any
+	at        int       // where it is named
+	heads     []*Figure // the heads of the list the share sits in
 }
 
 // Kind names the claim kind.
@@ -101,6 +102,9 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 				if name := bx.sentenceWhole(s); name != "" {
 					sh.WholeName = name
 					sh.Whole = bx.set.lookupLevel(bx.b, s[0], keyOf(name), qualOf(name), bx.set.Facts.Kind, nil)
+					// stated in an earlier section too (the 三公 total in 总体情况, its
+					// shares in 具体情况)
+					sh.named, sh.namedQual, sh.at = keyOf(name), qualOf(name), s[0]
 				}
 			}
 		} else {
@@ -206,9 +210,28 @@ func (bx *blockCtx) sentenceWhole(s [2]int) string {
 // figure of the whole's name, at a level the share allows, is a plausible
 // whole.
 func (s *Set) shareWholes() {
+	// a share of an item in a list of paragraphs (…支出19,044.27万元，主要用于
+	// 以下方面：\n1.“一般公共服务”306.90万元，占1.61%；) is of the list's total
+	listOf := map[*Figure]*Total{}
+	sharePart := map[*Figure]bool{}
 	for _, sh := range s.Shares {
+		sharePart[sh.Part] = true
+	}
+	for _, t := range s.Totals {
+		// a head that is itself a share (专项支出。安排22.9亿元，占比32.3%，具体
+		// 情况如下：) leaves open whose share its items' are
+		if t.Head.Block != t.Parts[0].Block && !sharePart[t.Head] {
+			for _, p := range t.Parts {
+				listOf[p] = t
+			}
+		}
+	}
+	for _, sh := range s.Shares {
+		if t := listOf[sh.Part]; t != nil && sh.WholeName == "" && sh.Whole == nil {
+			sh.Whole, sh.Wholes = t.Head, append([]*Figure(nil), t.Heads...)
+		}
 		if sh.named != "" {
-			sh.Wholes = s.wholesNamed(sh.named, sh.Part, sh.Whole, sh.Block, sh.at)
+			sh.Wholes = s.wholesNamed(sh.named, sh.namedQual, sh.Part, sh.Whole, sh.Block, sh.at)
 			if sh.Whole == nil {
 				sh.Whole = s.nearest(sh.Wholes, sh.Block, sh.at)
 			}
@@ -254,7 +277,7 @@ var multiYearRe = regexp.MustCompile(`时期|五年|累计|以来|期间|历年`
 // may be taken of, given the whole's name: the same subject, for the part's
 // period and scope when both are known (or the scope the name gives: 占全市
 // 一般公共预算支出的), in any stage. first, when known, leads the list.
-func (s *Set) wholesNamed(key string, part, first *Figure, b *doc.Block, at int) []*Figure {
+func (s *Set) wholesNamed(key string, q Qual, part, first *Figure, b *doc.Block, at int) []*Figure {
 	scope := s.scopes.only(key)
 	base := s.scopes.re.ReplaceAllString(key, "")
 	var out []*Figure
@@ -276,7 +299,8 @@ func (s *Set) wholesNamed(key string, part, first *Figure, b *doc.Block, at int)
 			continue
 		}
 		fw := s.where[f]
-		if fw.Scope != "" && scope != "" && fw.Scope != scope || fw.Year != 0 && pw.Year != 0 && fw.Year != pw.Year {
+		if fw.Scope != "" && scope != "" && fw.Scope != scope || fw.Year != 0 && pw.Year != 0 && fw.Year != pw.Year ||
+			q != QualNone && f.Qual != q && f.Qual != QualNone {
 			continue
 		}
 		fb := s.scopes.re.ReplaceAllString(f.Key, "")
