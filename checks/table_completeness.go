@@ -180,8 +180,9 @@ func tableMentions(cat *tables.Catalog, lines []srcLine, toc []bool, found map[s
 // and its year, as a body line would contain it.
 func titleCore(s string) string {
 	f := tables.Fold(tocLead.Replace(s))
-	f = tocNumber.ReplaceAllString(f, "")
-	return tocYear.ReplaceAllString(f, "")
+	// the year first: 52.2025年… would read as the number 52.2025
+	f = tocYear.ReplaceAllString(f, "")
+	return tocNumber.ReplaceAllString(f, "")
 }
 
 // printedInBody reports a title that stands in the body, outside the

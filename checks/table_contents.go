@@ -151,16 +151,24 @@ func (tableContents) run(c *Context) {
 	}
 }
 
-// related: two wordings share a run of four characters, so one is the
-// other reworded rather than another section.
+// related: two wordings share a run of at least four characters that is
+// half the shorter one or more, so one is the other reworded rather than
+// another section under the same number (a resolution listed as 一、 and
+// the report's own 一、2025年预算执行情况).
 func related(a, b string) bool {
-	ra := []rune(a)
-	for i := 0; i+4 <= len(ra); i++ {
-		if strings.Contains(b, string(ra[i:i+4])) {
-			return true
+	ra, rb := []rune(a), []rune(b)
+	short := min(len(ra), len(rb))
+	best := 0
+	for i := range ra {
+		for j := range rb {
+			k := 0
+			for i+k < len(ra) && j+k < len(rb) && ra[i+k] == rb[j+k] {
+				k++
+			}
+			best = max(best, k)
 		}
 	}
-	return false
+	return best >= 4 && 2*best >= short
 }
 
 func tocReport(c *Context, e, h tocHeading, what, body string) {

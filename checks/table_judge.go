@@ -212,8 +212,17 @@ func columnIdentity(c collector, s *tables.Sheet, id *rules.Identity) {
 		switch t.Sum {
 		case "items":
 			rs = s.Items(g, total)
+			if len(rs) == 0 && s.Std.Layout == tables.LayoutRows {
+				rs = s.TopRows(g, total)
+			}
 			if len(rs) == 0 {
 				c.TableSkipped("table columns: no numbered lines to add up")
+				return
+			}
+			if s.Std.Layout == tables.LayoutRows && subtotalBetween(s, rs[len(rs)-1], total) {
+				// the items add up to a subtotal (省本级本年收入小计) that the
+				// total adds more to: not this total's parts
+				c.TableSkipped("table columns: a subtotal stands between the items and the total")
 				return
 			}
 		case "classes":
@@ -325,12 +334,13 @@ func rateIdentity(c collector, s *tables.Sheet, r *tables.Row, id *rules.Identit
 		return // not stated
 	}
 	var first *reading
+	stated := truncOrRound(lv)
 	for _, alt := range e.Right {
 		rd, ok := evalReading(s, r, alt, g)
 		if !ok {
 			continue
 		}
-		if lv.Interval().Meets(rd.iv) {
+		if stated.Meets(rd.iv) {
 			c.TableChecked()
 			return
 		}
@@ -410,4 +420,36 @@ func evalReading(s *tables.Sheet, r *tables.Row, alt []rules.Term, g int) (readi
 		vs, signs = append(vs, v), append(signs, t.Sign)
 	}
 	return reading{iv: sum, text: text.String(), parts: partList(vs, signs)}, true
+}
+
+// truncOrRound is what a printed rate may stand for: its rounding, or its
+// figures cut off (a table that prints 99.9 for 99.99 rather than 100.0).
+func truncOrRound(v *tables.Value) num.Interval {
+	iv := v.Interval()
+	if v.Blank {
+		return iv
+	}
+	unit := num.Pow10(-v.D.Decimals())
+	if v.D.Sign() >= 0 {
+		iv.Hi = new(big.Rat).Add(v.D.Rat(), unit)
+	} else {
+		iv.Lo = new(big.Rat).Sub(v.D.Rat(), unit)
+	}
+	return iv
+}
+
+// subtotalBetween reports a total row after row from and before row to.
+func subtotalBetween(s *tables.Sheet, from, to *tables.Row) bool {
+	in := false
+	for _, r := range s.Rows {
+		switch {
+		case r == from:
+			in = true
+		case r == to:
+			return false
+		case in && s.IsTotal(r):
+			return true
+		}
+	}
+	return false
 }

@@ -597,6 +597,7 @@ type Term struct {
 	Sign int // +1 or -1
 	Ref  Ref
 	// Sum: Σ over a set of columns or rows — "rest" (columns From..),
+	// "others" (every figure column but the total and the rates),
 	// "items" (the enumerated rows 一、二、… before the total), "children"
 	// (a row's sub-rows, by code or numbering), "rows" (every row but the
 	// totals), "classes" (the 3-digit code rows; Codes restrict them,
@@ -783,6 +784,8 @@ func parseTerm(t string, sign int, ctx exprContext) (Term, error) {
 	if strings.HasPrefix(t, "Σ") {
 		set := strings.TrimPrefix(t, "Σ")
 		switch {
+		case ctx == exprRow && set == "others":
+			term.Sum = "others" // every figure column but the total and the rates
 		case ctx == exprRow && strings.HasPrefix(set, "#") && strings.HasSuffix(set, ".."):
 			n, err := strconv.Atoi(strings.TrimSuffix(set[1:], ".."))
 			if err != nil || n < 1 {
@@ -808,7 +811,7 @@ func parseTerm(t string, sign int, ctx exprContext) (Term, error) {
 				term.Codes = append(term.Codes, c)
 			}
 		default:
-			want := "Σ #n.."
+			want := "Σ #n.. or Σ others"
 			if ctx == exprColumn {
 				want = "Σ items, Σ children, Σ rows, Σ classes or Σ classes[301,303]"
 			}

@@ -219,6 +219,14 @@ func (c *Catalog) MatchTitle(title string) (*Standard, string) {
 		for _, k := range s.Kinds() {
 			for _, name := range s.TitlesOf(k) {
 				f := c.fold(name)
+				if strings.Contains(f, "*") {
+					// a pattern (*转移支付*表): its words in order, the
+					// last ending the title; whatever stands between
+					if l := globMatch(core, f); l > n {
+						best, n, kind = s, l, k
+					}
+					continue
+				}
 				if len(f) <= n {
 					continue
 				}
@@ -283,8 +291,9 @@ func (c *Catalog) region(prefix string) bool {
 // 表一 / 1.2 / 附表3-1, a year (2024年, 二○二五年) — and a trailing note in
 // brackets ((代编), (草案), (按功能科目分类)).
 func govCore(t string) string {
-	t = govLead.ReplaceAllString(t, "")
+	// the year first: 52.2025年… would read as the number 52.2025
 	t = govYear.ReplaceAllString(t, "")
+	t = govLead.ReplaceAllString(t, "")
 	for {
 		u := govTail.ReplaceAllString(t, "")
 		if u == t {
@@ -378,4 +387,30 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// globMatch matches a title against a pattern whose * stand for any text:
+// the length of the pattern's words when they occur in order and the last
+// ends the title, 0 otherwise.
+func globMatch(t, pattern string) int {
+	parts := strings.Split(pattern, "*")
+	n, at := 0, 0
+	for i, p := range parts {
+		if p == "" {
+			continue
+		}
+		if i == len(parts)-1 {
+			if !strings.HasSuffix(t, p) || len(t)-len(p) < at {
+				return 0
+			}
+			return n + len(p)
+		}
+		k := strings.Index(t[at:], p)
+		if k < 0 || i == 0 && k != 0 {
+			return 0
+		}
+		at += k + len(p)
+		n += len(p)
+	}
+	return 0 // a pattern ending in * matches no title: titles end in 表
 }

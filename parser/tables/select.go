@@ -329,3 +329,32 @@ func (s *Sheet) indents() map[*Row]int {
 	}
 	return s.indent
 }
+
+// TopRows returns, for a table whose items are not numbered 一、二、 (a
+// government table numbering its funds 1. 2. …), the rows before row end
+// numbered at the highest level the table uses there; nil when none are
+// numbered.
+func (s *Sheet) TopRows(g int, end *Row) []*Row {
+	top := len(levelRes) + 1
+	for _, r := range s.Rows {
+		if r == end {
+			break
+		}
+		if inHalf(r, g) && !IsPartOf(r) {
+			top = min(top, Level(r.Name))
+		}
+	}
+	if top > len(levelRes) {
+		return nil
+	}
+	var out []*Row
+	for _, r := range s.Rows {
+		if r == end {
+			break
+		}
+		if inHalf(r, g) && !IsPartOf(r) && Level(r.Name) == top {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -273,6 +273,16 @@ func (s *Sheet) resolve(id *rules.Identity, g, n, p, periods int) (Identity, boo
 		switch {
 		case t.Func != "":
 			return Identity{}, false
+		case t.Sum == "others":
+			for k := 0; k < n; k++ {
+				if k != total && !s.IsRate(g, k) {
+					x.Parts = append(x.Parts, k)
+					x.Signs = append(x.Signs, t.Sign)
+				}
+			}
+			if len(x.Parts) < 2 {
+				return Identity{}, false // one other column is no sum
+			}
 		case t.Sum == "rest":
 			if t.From >= n {
 				return Identity{}, false
