@@ -37,9 +37,9 @@ func CSV(w io.Writer, r *Run) error {
 			row := make([]string, len(csvHeader))
 			row[0], row[1] = cell(f.Path), f.Format
 			if f.Error != "" {
-				row[7], row[9] = "error", cell(T(lang, "cannot read")+": "+r.say(firstLine(f.Error)))
+				row[7], row[9] = "error", cell(statusText(lang, "cannot read", r.say(firstLine(f.Error))))
 			} else {
-				row[7], row[9] = "info", cell(T(lang, "not checked")+": "+r.say(f.NotChecked))
+				row[7], row[9] = "info", cell(statusText(lang, "not checked", r.say(f.NotChecked)))
 			}
 			if err := cw.Write(row); err != nil {
 				return err

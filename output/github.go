@@ -21,13 +21,13 @@ func GitHub(w io.Writer, r *Run) error {
 	lang := r.lang()
 	for _, f := range r.Files {
 		if f.Error != "" {
-			if _, err := fmt.Fprintf(w, "::error file=%s,title=unreadable::%s\n", escapeProperty(f.Path), escapeData(T(r.lang(), "cannot read")+": "+f.Error)); err != nil {
+			if _, err := fmt.Fprintf(w, "::error file=%s,title=unreadable::%s\n", escapeProperty(f.Path), escapeData(statusText(lang, "cannot read", r.say(f.Error)))); err != nil {
 				return err
 			}
 			continue
 		}
 		if f.NotChecked != "" {
-			if _, err := fmt.Fprintf(w, "::warning file=%s,title=not checked::%s\n", escapeProperty(f.Path), escapeData(T(r.lang(), "not checked")+": "+r.say(f.NotChecked))); err != nil {
+			if _, err := fmt.Fprintf(w, "::warning file=%s,title=not checked::%s\n", escapeProperty(f.Path), escapeData(statusText(lang, "not checked", r.say(f.NotChecked)))); err != nil {
 				return err
 			}
 			continue

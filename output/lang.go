@@ -122,6 +122,14 @@ func T(lang, key string) string {
 // Tf is T with fmt arguments.
 func Tf(lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) }
 
+// statusText is a file's status and why: "not checked: …", "未检查：…".
+func statusText(lang, key, reason string) string {
+	if lang == rules.Chinese {
+		return T(lang, key) + "：" + reason
+	}
+	return T(lang, key) + ": " + reason
+}
+
 // SeverityName is a severity in the run's language.
 func SeverityName(lang string, s rules.Severity) string { return T(lang, string(s)) }
 

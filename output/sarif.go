@@ -128,7 +128,7 @@ func SARIF(w io.Writer, r *Run) error {
 			inv.ExecutionSuccessful = false
 			inv.Notifications = append(inv.Notifications, sarifNotification{
 				Level:     "error",
-				Message:   sarifText{Text: fmt.Sprintf("%s: %s: %s", f.Path, T(lang, "cannot read"), r.say(firstLine(f.Error)))},
+				Message:   sarifText{Text: f.Path + ": " + statusText(lang, "cannot read", r.say(firstLine(f.Error)))},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Path)}}},
 			})
 			continue
@@ -136,7 +136,7 @@ func SARIF(w io.Writer, r *Run) error {
 		if f.NotChecked != "" {
 			inv.Notifications = append(inv.Notifications, sarifNotification{
 				Level:     "warning",
-				Message:   sarifText{Text: fmt.Sprintf("%s: %s: %s", f.Path, T(lang, "not checked"), r.say(f.NotChecked))},
+				Message:   sarifText{Text: f.Path + ": " + statusText(lang, "not checked", r.say(f.NotChecked))},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Path)}}},
 			})
 			continue

@@ -28,13 +28,13 @@ func Text(w io.Writer, r *Run) error {
 		for _, f := range r.Files {
 			switch {
 			case f.Error != "":
-				fmt.Fprintf(w, "%s: %s: %s: %s\n", c.bold(f.Path), c.sev(rules.Error), T(lang, "cannot read"), r.say(firstLine(f.Error)))
+				fmt.Fprintf(w, "%s: %s: %s\n", c.bold(f.Path), c.sev(rules.Error), statusText(lang, "cannot read", r.say(firstLine(f.Error))))
 				continue
 			case f.NotChecked != "":
 				// --quiet prints findings (and files that could not be read)
 				// only; the other outputs still list these files
 				if !r.Quiet {
-					fmt.Fprintf(w, "%s: %s: %s\n", c.bold(f.Path), T(lang, "not checked"), r.say(f.NotChecked))
+					fmt.Fprintf(w, "%s: %s\n", c.bold(f.Path), statusText(lang, "not checked", r.say(f.NotChecked)))
 				}
 				continue
 			}

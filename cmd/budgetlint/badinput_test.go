@@ -155,7 +155,7 @@ func TestExplainCommand(t *testing.T) {
 		err  string
 	}{
 		{"a known rule", []string{"explain", "share-mismatch"}, exitOK,
-			[]string{"share-mismatch (share, error)", r.Summary, strings.TrimSpace(r.Explain), "Example:", "占本年支出合计的99.35%", "--disable share-mismatch"}, ""},
+			[]string{"share-mismatch (share, error)", r.Summary, strings.TrimSpace(r.Explain), "示例：", "占本年支出合计的99.35%", "--disable share-mismatch"}, ""},
 		{"an unknown rule", []string{"explain", "no-such-rule"}, exitTrouble, nil, `unknown rule "no-such-rule"`},
 		{"no rule named", []string{"explain"}, exitTrouble, nil, "usage: budgetlint explain"},
 	}

@@ -336,10 +336,12 @@ func TestBaselineIndependentOfHowPathsAreTyped(t *testing.T) {
 	// the report moved: every old finding is back, and the run says why
 	t.Chdir(root)
 	require.NoError(t, os.Rename(filepath.Join(root, "reports"), filepath.Join(root, "moved")))
-	code, _, stderr = runCLI(t, "check", "--no-config", "-q", "--baseline", base, "moved")
+	code, _, stderr = runCLI(t, "check", "--no-config", "-q", "--lang", "en", "--baseline", base, "moved")
 	assert.Equal(t, exitFindings, code)
 	assert.Contains(t, stderr, "none of the")
 	assert.Contains(t, stderr, "matched this run: were the files moved or renamed?")
+	_, _, stderr = runCLI(t, "check", "--no-config", "-q", "--baseline", base, "moved")
+	assert.Contains(t, stderr, "一个也没有对上：文件是否移动或改名了？", "in Chinese by default")
 }
 
 // SARIF: one partialFingerprints value per result, and the tool version.

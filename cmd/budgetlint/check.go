@@ -158,8 +158,10 @@ func runCheckWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	if len(jobs) == 0 {
 		// a run that checks nothing must not pass as a clean one
-		fmt.Fprintf(stderr, "budgetlint: nothing was checked: no report files (.txt, .md, .html, .pdf, .docx) in %s%s\n",
-			strings.Join(paths, " "), notCheckedNote(results))
+		fmt.Fprintln(stderr, "budgetlint: "+say(s.lang,
+			"nothing was checked: no report files (.txt, .md, .html, .pdf, .docx) in %s%s",
+			"未检查任何文件：%s 中没有报告文件（.txt、.md、.html、.pdf、.docx）%s",
+			strings.Join(paths, " "), notCheckedNote(s.lang, results)))
 		return exitTrouble
 	}
 	return code
@@ -167,7 +169,7 @@ func runCheckWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 
 // notCheckedNote counts the files found but not read, for the message of
 // a run that checked nothing.
-func notCheckedNote(results []output.FileResult) string {
+func notCheckedNote(lang string, results []output.FileResult) string {
 	n := 0
 	for _, r := range results {
 		if r.NotChecked != "" {
@@ -177,7 +179,7 @@ func notCheckedNote(results []output.FileResult) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d files of other types, listed in the output)", n)
+	return say(lang, " (%d files of other types, listed in the output)", "（另有%d个其他类型的文件，已在输出中列出）", n)
 }
 
 // filterSeverity drops findings below level: what --min-severity does not

@@ -98,7 +98,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		if r.On() {
 			fmt.Fprintf(stdout, "%-*s %-8s %s\n", w, r.ID, r.Severity, r.Summary)
 		} else {
-			fmt.Fprintf(stdout, "%-*s %-8s %s (%s when on)\n", w, r.ID, "off", r.Summary, r.Severity)
+			fmt.Fprintf(stdout, "%-*s %-8s %s%s\n", w, r.ID, "off", r.Summary, say(set.Lang, " (%s when on)", "（开启时为%s）", r.Severity))
 		}
 	}
 	return exitOK
@@ -157,12 +157,12 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 			code = exitTrouble
 			continue
 		}
-		explainRule(stdout, r, cfg)
+		explainRule(stdout, r, cfg, set.Lang)
 	}
 	return code
 }
 
-func explainRule(w io.Writer, r *rules.Rule, cfg *config) {
+func explainRule(w io.Writer, r *rules.Rule, cfg *config, lang string) {
 	state := string(r.Severity)
 	if !r.On() {
 		state = "off"
@@ -172,22 +172,22 @@ func explainRule(w io.Writer, r *rules.Rule, cfg *config) {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(r.Explain))
 	}
 	if r.Example != "" {
-		fmt.Fprintf(w, "\nExample:\n%s\n", indent(strings.TrimSpace(r.Example)))
+		fmt.Fprintf(w, "\n%s\n%s\n", say(lang, "Example:", "示例："), indent(strings.TrimSpace(r.Example)))
 	}
 	if r.Message != "" {
-		fmt.Fprintf(w, "\nMessage:\n%s\n", indent(r.Message))
+		fmt.Fprintf(w, "\n%s\n%s\n", say(lang, "Message:", "消息模板："), indent(r.Message))
 	}
 	if ps := paramLines(r); len(ps) > 0 {
-		fmt.Fprintf(w, "\nParameters:\n%s\n", indent(strings.Join(ps, "\n")))
+		fmt.Fprintf(w, "\n%s\n%s\n", say(lang, "Parameters:", "参数："), indent(strings.Join(ps, "\n")))
 	}
-	fmt.Fprintf(w, "\nDefined in %s:%d.", r.File, r.Line)
+	fmt.Fprint(w, "\n"+say(lang, "Defined in %s:%d.", "定义于 %s:%d。", r.File, r.Line))
 	if s := cfg.lastSetting(r.ID); s != nil {
-		fmt.Fprintf(w, " Set to %s in %s:%d.", s.Value, s.File, s.Line)
+		fmt.Fprint(w, say(lang, " Set to %s in %s:%d.", "在 %[2]s:%[3]d 设为 %[1]s。", s.Value, s.File, s.Line))
 	}
 	if r.On() {
-		fmt.Fprintf(w, " Turn off with --disable %s.\n", r.ID)
+		fmt.Fprintln(w, say(lang, " Turn off with --disable %s.", "用 --disable %s 关闭。", r.ID))
 	} else {
-		fmt.Fprintf(w, " Turn on with --enable %s.\n", r.ID)
+		fmt.Fprintln(w, say(lang, " Turn on with --enable %s.", "用 --enable %s 开启。", r.ID))
 	}
 }
 

@@ -68,7 +68,7 @@ func TestRulesAndExplainHonourConfig(t *testing.T) {
 	for _, tt := range explain {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			assert.Equal(t, tt.code, run(tt.args, &out, &errb), errb.String())
+			assert.Equal(t, tt.code, run(append(tt.args, "--lang", "en"), &out, &errb), errb.String())
 			for _, w := range tt.want {
 				assert.Contains(t, out.String(), w)
 			}

@@ -215,19 +215,21 @@ func (s *checkSetup) applyBaseline(o checkOptions, results []output.FileResult, 
 		}
 		n := b.filter(results)
 		if !o.quiet {
-			fmt.Fprintf(stderr, "budgetlint: recorded %d findings in %s\n", n, o.writeBaseline)
+			fmt.Fprintln(stderr, "budgetlint: "+say(s.lang, "recorded %d findings in %s", "已在 %[2]s 中记录%[1]d个问题", n, o.writeBaseline))
 		}
 	}
 	if s.baseline != nil {
 		n := s.baseline.filter(results)
 		if n > 0 && !o.quiet {
-			fmt.Fprintf(stderr, "budgetlint: %d findings recorded in %s not shown\n", n, o.baseline)
+			fmt.Fprintln(stderr, "budgetlint: "+say(s.lang, "%d findings recorded in %s not shown", "%[2]s 中已记录的%[1]d个问题未列出", n, o.baseline))
 		}
 		if n == 0 && len(s.baseline.Findings) > 0 && s.baseline.covers(results) {
 			// every old finding is back: said even with --quiet, since a
 			// baseline that quietly matches nothing hides nothing
-			fmt.Fprintf(stderr, "budgetlint: warning: none of the %d findings recorded in %s matched this run: were the files moved or renamed? (paths are kept relative to the baseline's folder; write it again with --write-baseline)\n",
-				len(s.baseline.Findings), o.baseline)
+			fmt.Fprintln(stderr, "budgetlint: "+say(s.lang,
+				"warning: none of the %d findings recorded in %s matched this run: were the files moved or renamed? (paths are kept relative to the baseline's folder; write it again with --write-baseline)",
+				"警告：%[2]s 中记录的%[1]d个问题本次一个也没有对上：文件是否移动或改名了？（路径按基线文件所在文件夹记录；可用 --write-baseline 重新生成）",
+				len(s.baseline.Findings), o.baseline))
 		}
 	}
 	return nil

@@ -95,7 +95,7 @@ func TestCheckFlagsAfterPaths(t *testing.T) {
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Equal(t, []string{filepath.ToSlash(one)}, files)
 
-	code, _, stderr = checkJSON(t, "--", "--disable")
+	code, _, stderr = checkJSON(t, "--lang", "en", "--", "--disable")
 	assert.Equal(t, exitTrouble, code)
 	assert.NotContains(t, stderr, "flag", "--disable after -- is a missing file, reported in the results, not a flag error")
 	assert.Contains(t, stderr, "nothing was checked")
