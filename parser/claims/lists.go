@@ -158,11 +158,30 @@ func completePrefix(parts []*Figure, head *Figure) []*Figure {
 	return parts
 }
 
-var openerRe = regexp.MustCompile(`其中|主要用于以下(?:几个)?方面|具体(?:情况)?如下`)
+var openerRe = regexp.MustCompile(`其中|主要用于以下(?:几个)?方面|具体(?:情况)?如下|分[\p{Han}]{1,4}看`)
+
+// byViewRe is an opener that breaks the topic's total down one way among
+// several (分性质看，…；分级次看，…): every such list of a sentence is of the
+// total stated before the first.
+var byViewRe = regexp.MustCompile(`^分[\p{Han}]{1,4}看$`)
 
 // headBefore is the total a list of parts opened at op belongs to: the
 // last level before the opener (其中, 主要用于以下方面) in the sentence, or —
 // when the opener starts the sentence — a level of the sentence before.
+// listStart is where the list opened at op begins to speak of its total:
+// the opener itself, or for a view (分级次看) the sentence's first view.
+func (bx *blockCtx) listStart(s [2]int, op []int) int {
+	if !byViewRe.MatchString(bx.text(op[0], op[1])) {
+		return op[0]
+	}
+	for _, m := range bx.find(openerRe, s[0], op[1]) {
+		if byViewRe.MatchString(bx.text(m[0], m[1])) {
+			return m[0]
+		}
+	}
+	return op[0]
+}
+
 func (bx *blockCtx) headBefore(s [2]int, op int) *Figure {
 	isHead := func(f *Figure) bool {
 		return f.Role == RoleLevel && f.Unit.IsAmount() && !f.Paren && !bx.isChangeTo(f) && !f.Earlier && !bx.isThreshold(f)

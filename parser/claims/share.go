@@ -85,8 +85,9 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 		sh.Span = Span{Block: bx.b, Start: start, End: f.End}
 		if sh.WholeName == "" || sh.WholeName == "总额" || sh.WholeName == "总数" {
 			if op := bx.lastOpener(s, f.Start); op != nil {
-				sh.Whole = bx.headBefore(s, op[0])
-				if sh.Whole != nil && (bx.hasShare(sh.Whole) || bx.sharesBefore(s[0], op[0])) {
+				topic, at := bx.listTopic(s, op)
+				sh.Whole = bx.headBefore(topic, at)
+				if sh.Whole != nil && (bx.hasShare(sh.Whole) || bx.sharesBefore(topic[0], at)) {
 					// 安排48亿元，占比67.7%。其中，人员经费45.7亿元，占比64.5%, or
 					// 省本级562万元、占比1.94%；转移支付各地市28438万元，其中福州
 					// 6733万元、占比23.22%: the head is itself one share of a larger
@@ -94,7 +95,7 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 					sh.Whole = nil
 				}
 				if sh.Whole != nil {
-					sh.Wholes = bx.headsBefore(s, op[0], sh.Whole)
+					sh.Wholes = bx.headsBefore(topic, at, sh.Whole)
 				}
 			}
 			if sh.Whole == nil {
@@ -118,8 +119,9 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 			// in a list (…收入221.6亿元。其中：税收收入139.84亿元，占一般公共预算
 			// 收入比重为63.1%) the list's head is a reading of the whole named
 			if op := bx.lastOpener(s, f.Start); op != nil {
-				if head := bx.headBefore(s, op[0]); head != nil && head != sh.Part {
-					sh.heads = bx.headsBefore(s, op[0], head)
+				topic, at := bx.listTopic(s, op)
+				if head := bx.headBefore(topic, at); head != nil && head != sh.Part {
+					sh.heads = bx.headsBefore(topic, at, head)
 				}
 			}
 		}

@@ -58,7 +58,9 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	if op == nil {
 		return
 	}
-	head := bx.headBefore(s, op[0])
+	view := byViewRe.MatchString(bx.text(op[0], op[1]))
+	topic, at := bx.listTopic(s, op)
+	head := bx.headBefore(topic, at)
 	if head == nil || head.Value.Sign() < 0 || bx.perCapita(head) {
 		return
 	}
@@ -71,12 +73,12 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	if sure > len(parts) {
 		sure = len(parts)
 	}
-	if !bx.summable(parts) {
-		return
+	if !bx.summable(parts) || view && sure < len(parts) {
+		return // a view that may leave parts out (分类型看，A；B) tells nothing of its total
 	}
-	t := &Total{Head: head, Parts: parts, Sure: sure, far: strings.TrimSpace(bx.text(s[0], op[0])) == ""}
+	t := &Total{Head: head, Parts: parts, Sure: sure, far: view || strings.TrimSpace(bx.text(s[0], at)) == ""}
 	// a 决算 list does not break down the 预算 the sentence states beside it
-	for _, h := range bx.headsBefore(s, op[0], head) {
+	for _, h := range bx.headsBefore(topic, at, head) {
 		ok := true
 		for _, p := range parts {
 			ok = ok && qualCompatible(h.Qual, p.Qual)
@@ -91,6 +93,35 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	}
 	t.Span = Span{Block: bx.b, Start: head.Start, End: t.Parts[len(t.Parts)-1].End}
 	bx.set.Totals = append(bx.set.Totals, t)
+}
+
+// viewTopic is the sentence that states the total a view (分性质看，…)
+// breaks down: the one before the sentence's first view, passing over
+// sentences that are views themselves (分结构看…。分性质看…；分级次看…).
+func (bx *blockCtx) viewTopic(s [2]int, first int) [2]int {
+	if strings.TrimSpace(bx.text(s[0], first)) != "" {
+		return [2]int{s[0], first}
+	}
+	prev := bx.sentenceBefore(s[0])
+	for prev[1] > prev[0] {
+		m := bx.find(openerRe, prev[0], prev[1])
+		if len(m) == 0 || strings.TrimSpace(bx.text(prev[0], m[0][0])) != "" {
+			break // not itself a breakdown (其中…, 分结构看…) of the sentence before
+		}
+		prev = bx.sentenceBefore(prev[0])
+	}
+	return prev
+}
+
+// listTopic is the sentence whose levels a list opened at op may break
+// down, and where in it the list begins.
+func (bx *blockCtx) listTopic(s [2]int, op []int) (topic [2]int, at int) {
+	at = bx.listStart(s, op)
+	if !byViewRe.MatchString(bx.text(op[0], op[1])) {
+		return s, at
+	}
+	topic = bx.viewTopic(s, at)
+	return topic, topic[1]
 }
 
 // opener finds the 其中 (主要用于以下方面, 具体如下) that opens the
