@@ -74,6 +74,9 @@ type Template struct {
 	Labels map[string]string `yaml:"labels"`
 	// Totals name the rows that total a table (合计, 一般公共预算支出…).
 	Totals []string `yaml:"totals"`
+	// Subjects are what a report's prose calls the table's total
+	// (一般公共预算收入): a sentence giving it is read against that row.
+	Subjects []string `yaml:"subjects"`
 	// PartialChildren: a parent's rows may leave some out (a government
 	// table omits confidential items), so only rows that add up to more
 	// than their parent contradict it.
