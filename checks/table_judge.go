@@ -333,6 +333,9 @@ func rateIdentity(c collector, s *tables.Sheet, r *tables.Row, id *rules.Identit
 	if lv.Blank {
 		return // not stated
 	}
+	if !readable(s, e, g) {
+		return // the table prints none of the amounts a reading needs (比上年增长% without last year)
+	}
 	var first *reading
 	stated := truncOrRound(lv)
 	for _, alt := range e.Right {
@@ -448,6 +451,29 @@ func subtotalBetween(s *tables.Sheet, from, to *tables.Row) bool {
 		case r == to:
 			return false
 		case in && s.IsTotal(r):
+			return true
+		}
+	}
+	return false
+}
+
+// readable reports an identity some reading of which this table has every
+// column for.
+func readable(s *tables.Sheet, e *rules.Expr, g int) bool {
+	for _, alt := range e.Right {
+		ok := true
+		for _, t := range alt {
+			refs := t.Args
+			if t.Func == "" {
+				refs = []rules.Ref{t.Ref}
+			}
+			for _, r := range refs {
+				if s.ColumnOf(r, g) < 0 {
+					ok = false
+				}
+			}
+		}
+		if ok {
 			return true
 		}
 	}
