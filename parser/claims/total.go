@@ -37,7 +37,7 @@ func (*Total) Kind() string { return "total" }
 var (
 	nestedRe   = regexp.MustCompile(`其中|含|包括|主要是|主要用于|用于|主要包括`)
 	listStopRe = regexp.MustCompile(`[，,；;。]\s*(?:加上|加|减去|扣除|另外|另|此外|合计|总计|共计|收入总计|支出总计)`)
-	listEndRe  = regexp.MustCompile(`[二三四五六七八九十]是|第[二三四五六七八九十]`)
+	listEndRe  = regexp.MustCompile(`[二三四五六七八九十]是|第[二三四五六七八九十][，,、:：]`)
 
 	// a figure named as a total, or computed from others (收入加…), is
 	// another aggregate: the list of parts before it is over
