@@ -532,6 +532,9 @@ func expandTitle(s string) ([]string, error) {
 		}
 		return []string{s}, nil
 	}
+	if strings.ContainsAny(s[:i], ")）|") {
+		return nil, fmt.Errorf("unbalanced alternatives")
+	}
 	rest := s[i:]
 	_, w := utf8.DecodeRuneInString(rest)
 	j := strings.IndexAny(rest, ")）")

@@ -123,3 +123,27 @@ func TestParseExpr(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+// Identities and titles come from users' rule files: no input makes the
+// parsers panic, and a title's alternatives expand to titles without them.
+func FuzzParseExpr(f *testing.F) {
+	for _, s := range []string{"合计 = 基本支出 + 项目支出", "为预算% = ratio(执行数, 预算数) | ratio(执行数, 调整预算数)",
+		"#1 = Σ #2..", "公用经费合计 = Σ classes[^301,303]", "basic[30231~公务用车].#1 <= sangong.运行", "支出.…总计 = 收入.…总计",
+		"a = Σ", "= a", "a = ratio(", "x.y[z].#0 = w"} {
+		f.Add(s, "一般公共预算(本级|)收入(执行情况|)表")
+	}
+	f.Fuzz(func(t *testing.T, expr, title string) {
+		for _, ctx := range []exprContext{exprRow, exprColumn, exprCell} {
+			if e, err := ParseExpr(expr, ctx); err == nil {
+				require.NotNil(t, e)
+				require.NotEmpty(t, e.Right)
+				_ = e.Refs()
+			}
+		}
+		if ts, err := expandTitle(title); err == nil {
+			for _, x := range ts {
+				require.NotContains(t, x, "|")
+			}
+		}
+	})
+}
