@@ -169,7 +169,7 @@ func buildHTMLView(r *Run) htmlView {
 		}
 		return a.Path < b.Path
 	})
-	v.PageViews, v.PageViewCSS = linkPageViews(v.Files), template.CSS(pageViewCSS)
+	v.PageViews, v.PageViewCSS = linkPageViews(lang, v.Files), template.CSS(pageViewCSS)
 	var rs []kv
 	for k, n := range perRule {
 		rs = append(rs, kv{k, n})

@@ -89,6 +89,13 @@ var uiText = map[string]label{
 	"html.none":           {"none", "无"},
 	"html.worst-first":    {"worst first; click a heading to sort", "问题最多的排在前面；点击表头可排序"},
 	"html.page-views":     {"Pages", "页面"},
+	// page views in the HTML report
+	"pv.title":  {"Page views", "页面视图"},
+	"pv.legend": {"Each finding's place links to its page: the claim marked in its severity's colour, related places (such as the table row it disagrees with) in light blue.", "每个问题的“位置”链接到其所在页面：红/橙/蓝色为问题原文，淡蓝色为相关位置（如与之不符的表格行）。"},
+	"pv.prev":   {"Previous", "上一个"},
+	"pv.next":   {"Next", "下一个"},
+	"pv.list":   {"List", "列表"},
+	"pv.page":   {"Page %d", "第%d页"},
 	// statistics
 	"stat.count":   {"count", "数量"},
 	"stat.rule":    {"rule", "规则"},

@@ -32,12 +32,12 @@ type pvFinding struct {
 func pageViewID(n int) string { return "v" + strconv.Itoa(n+1) }
 
 // renderPageViews writes the page definitions and one section per finding.
-func renderPageViews(fs []pvFinding) template.HTML {
+func renderPageViews(lang string, fs []pvFinding) template.HTML {
 	if len(fs) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(`<section id="pageviews"><h2>Page views · 页面视图</h2><p class="coverage">每个问题的“位置”链接到其所在页面：红/橙/蓝色为问题原文，淡蓝色为相关位置（如与之不符的表格行）。Each finding's place links to its page: the claim marked in its severity's colour, related places in light blue.</p>`)
+	fmt.Fprintf(&b, `<section id="pageviews"><h2>%s</h2><p class="coverage">%s</p>`, esc(T(lang, "pv.title")), esc(T(lang, "pv.legend")))
 	// every page drawn once, referred to by the views
 	b.WriteString(`<svg class="defs" width="0" height="0" aria-hidden="true"><defs>`)
 	drawn := map[string]bool{}
@@ -56,7 +56,7 @@ func renderPageViews(fs []pvFinding) template.HTML {
 	}
 	b.WriteString(`</defs></svg>`)
 	for i := range fs {
-		writeView(&b, fs, i, drawn)
+		writeView(&b, lang, fs, i, drawn)
 	}
 	b.WriteString(`</section>`)
 	return template.HTML(b.String())
@@ -99,26 +99,26 @@ func coord(v float64) string {
 }
 
 // writeView writes the section of finding i.
-func writeView(b *strings.Builder, fs []pvFinding, i int, drawn map[string]bool) {
+func writeView(b *strings.Builder, lang string, fs []pvFinding, i int, drawn map[string]bool) {
 	f := fs[i]
 	x := f.F
 	fmt.Fprintf(b, `<section class="pv" id="%s"><nav class="pvnav">`, f.ID)
 	if i > 0 {
-		fmt.Fprintf(b, `<a href="#%s" rel="prev">‹ 上一个 Prev</a>`, fs[i-1].ID)
+		fmt.Fprintf(b, `<a href="#%s" rel="prev">‹ %s</a>`, fs[i-1].ID, T(lang, "pv.prev"))
 	} else {
-		b.WriteString(`<span>‹ 上一个 Prev</span>`)
+		fmt.Fprintf(b, `<span>‹ %s</span>`, T(lang, "pv.prev"))
 	}
-	fmt.Fprintf(b, `<a class="up" href="#%s">↑ 列表 List</a>`, f.FileID)
+	fmt.Fprintf(b, `<a class="up" href="#%s">↑ %s</a>`, f.FileID, T(lang, "pv.list"))
 	if i+1 < len(fs) {
-		fmt.Fprintf(b, `<a href="#%s" rel="next">下一个 Next ›</a>`, fs[i+1].ID)
+		fmt.Fprintf(b, `<a href="#%s" rel="next">%s ›</a>`, fs[i+1].ID, T(lang, "pv.next"))
 	} else {
-		b.WriteString(`<span>下一个 Next ›</span>`)
+		fmt.Fprintf(b, `<span>%s ›</span>`, T(lang, "pv.next"))
 	}
 	fmt.Fprintf(b, `<span class="count">%d / %d</span></nav>`, i+1, len(fs))
-	fmt.Fprintf(b, `<h3>%s <small>%s</small></h3>`, esc(f.Path), esc(Where(f.Format, x)))
-	fmt.Fprintf(b, `<p><span class="%s">%s</span> <b>%s</b> %s</p>`, esc(string(x.Severity)), esc(string(x.Severity)), esc(x.Rule), esc(x.Message))
+	fmt.Fprintf(b, `<h3>%s <small>%s</small></h3>`, esc(f.Path), esc(where(lang, f.Format, x)))
+	fmt.Fprintf(b, `<p><span class="%s">%s</span> <b>%s</b> %s</p>`, esc(string(x.Severity)), esc(SeverityName(lang, x.Severity)), esc(x.Rule), esc(x.Message))
 	if x.Stated != "" || x.Expected != "" {
-		fmt.Fprintf(b, `<p class="figs">所述 Stated <b>%s</b> · 应为 Expected <b>%s</b></p>`, esc(x.Stated), esc(x.Expected))
+		fmt.Fprintf(b, `<p class="figs">%s <b>%s</b> · %s <b>%s</b></p>`, esc(T(lang, "html.stated")), esc(x.Stated), esc(T(lang, "html.expected")), esc(x.Expected))
 	}
 	if x.Context != "" {
 		fmt.Fprintf(b, `<p class="coverage">%s</p>`, esc(x.Context))
@@ -130,7 +130,7 @@ func writeView(b *strings.Builder, fs []pvFinding, i int, drawn map[string]bool)
 			if !drawn[id] || vp == nil {
 				continue
 			}
-			writeFigure(b, id, vp, f.Mark, string(x.Severity))
+			writeFigure(b, lang, id, vp, f.Mark, string(x.Severity))
 		}
 		writeExcerpt(b, f.Mark.Excerpt, string(x.Severity))
 	}
@@ -153,10 +153,11 @@ func markPages(m *ViewMark) []int {
 }
 
 // writeFigure draws page vp with the finding's places on it, under the text.
-func writeFigure(b *strings.Builder, id string, vp *ViewPage, m *ViewMark, sev string) {
-	fmt.Fprintf(b, `<figure class="page"><figcaption>第 %d 页 · page %d</figcaption>`, vp.Page, vp.Page)
-	fmt.Fprintf(b, `<svg viewBox="0 0 %s %s" role="img" aria-label="page %d"><rect class="paper" width="%s" height="%s"/>`,
-		coord(vp.W), coord(vp.H), vp.Page, coord(vp.W), coord(vp.H))
+func writeFigure(b *strings.Builder, lang, id string, vp *ViewPage, m *ViewMark, sev string) {
+	caption := Tf(lang, "pv.page", vp.Page)
+	fmt.Fprintf(b, `<figure class="page"><figcaption>%s</figcaption>`, esc(caption))
+	fmt.Fprintf(b, `<svg viewBox="0 0 %s %s" role="img" aria-label="%s"><rect class="paper" width="%s" height="%s"/>`,
+		coord(vp.W), coord(vp.H), esc(caption), coord(vp.W), coord(vp.H))
 	for _, s := range m.Spots {
 		cls := "hl-claim sev-" + sev
 		if s.Related {
@@ -235,7 +236,7 @@ svg.defs{position:absolute}
 
 // linkPageViews gives each finding of the report (in the order shown) its
 // view anchor and renders the views.
-func linkPageViews(files []htmlFile) template.HTML {
+func linkPageViews(lang string, files []htmlFile) template.HTML {
 	var fs []pvFinding
 	for i := range files {
 		hf := &files[i]
@@ -252,5 +253,5 @@ func linkPageViews(files []htmlFile) template.HTML {
 			fs = append(fs, pf)
 		}
 	}
-	return renderPageViews(fs)
+	return renderPageViews(lang, fs)
 }

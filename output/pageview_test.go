@@ -177,8 +177,8 @@ func TestPageViewRelated(t *testing.T) {
 	dom := render(t, &output.Run{Files: []output.FileResult{res}})
 	figs := dom.Find("section#v" + strconv.Itoa(i+1) + " figure.page")
 	require.Equal(t, 2, figs.Length(), "the claim's page, then the related place's")
-	assert.Contains(t, figs.Eq(0).Find("figcaption").Text(), "page 2")
-	assert.Contains(t, figs.Eq(1).Find("figcaption").Text(), "page 1")
+	assert.Contains(t, figs.Eq(0).Find("figcaption").Text(), "Page 2")
+	assert.Contains(t, figs.Eq(1).Find("figcaption").Text(), "Page 1")
 	assert.Equal(t, 0, figs.Eq(0).Find("rect.hl-rel").Length())
 	assert.Equal(t, 0, figs.Eq(1).Find("rect.hl-claim").Length())
 	rel := figs.Eq(1).Find("rect.hl-rel")
@@ -326,4 +326,29 @@ func TestPageViewHTML(t *testing.T) {
 	assert.Contains(t, texts, "本年支出合计  157.60", "a table row on one line")
 	assert.Contains(t, texts, shareLine)
 	assert.Equal(t, shareSpan, lines.Find("mark.hl-claim").Text())
+}
+
+// The views speak the report's language: a Chinese report's views have
+// Chinese labels and no English ones, an English report's the reverse.
+func TestPageViewLanguage(t *testing.T) {
+	res := check(t, "report.pdf", pdftest.Write(sharePages(), pdftest.Options{}))
+	for _, tc := range []struct {
+		lang      string
+		want, not []string
+	}{
+		{rules.Chinese, []string{"页面视图", "上一个", "下一个", "第2页", "文中所述", "应为"}, []string{"Prev", "Next", "Page", "Stated", "Expected", "page 2"}},
+		{rules.English, []string{"Page views", "Previous", "Next", "Page 2", "Stated", "Expected"}, []string{"页面视图", "上一个", "下一个", "文中所述"}},
+	} {
+		dom := render(t, &output.Run{Lang: tc.lang, Files: []output.FileResult{res}})
+		text := dom.Find("section#pageviews").Text()
+		for _, w := range tc.want {
+			assert.Contains(t, text, w, tc.lang)
+		}
+		// the report's own words only: messages and the drawn page are the document's
+		dom.Find("section#pageviews svg, section#pageviews ol.excerpt").Remove()
+		labels := dom.Find("section#pageviews .pvnav, section#pageviews figcaption, section#pageviews p.figs, section#pageviews h2, section#pageviews h3 small").Text()
+		for _, w := range tc.not {
+			assert.NotContains(t, labels, w, tc.lang)
+		}
+	}
 }
