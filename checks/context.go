@@ -18,9 +18,10 @@ type run struct {
 	claims *claims.Set
 	out    []Finding
 
-	decided map[claims.Claim]bool   // claims some check found consistent or reported
-	reasons map[claims.Claim]string // why a claim could not be decided (first reason given)
-	tables  Units                   // table identities checked and skipped
+	decided  map[claims.Claim]bool     // claims some check found consistent or reported
+	reported map[claims.Claim][]string // the rules that reported each claim
+	reasons  map[claims.Claim]string   // why a claim could not be decided (first reason given)
+	tables   Units                     // table identities checked and skipped
 
 	sheets *sheetSet      // the document's standard tables as sheets, built on first use
 	sups   []*suppression // inline suppressions, once applied
@@ -71,6 +72,9 @@ func (c *Context) Place(b *doc.Block, start, end int) Place {
 // own span; the claim counts as decided.
 func (c *Context) ReportClaim(cl claims.Claim, vars Vars, related ...Place) {
 	c.Decided(cl)
+	if !slices.Contains(c.run.reported[cl], c.Rule.ID) {
+		c.run.reported[cl] = append(c.run.reported[cl], c.Rule.ID)
+	}
 	sp := cl.Where()
 	c.Report(sp.Block, sp.Start, sp.End, vars, related...)
 }

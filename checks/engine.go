@@ -70,7 +70,13 @@ func New(set *rules.Set) (*Engine, error) {
 // one internal-error finding naming it; the other rules' findings are kept.
 // Findings come sorted by place.
 func (e *Engine) Run(d *doc.Document) ([]Finding, Coverage) {
-	r := &run{doc: d, set: e.Set, decided: map[claims.Claim]bool{}, reasons: map[claims.Claim]string{}}
+	r := e.run(d)
+	return r.out, r.coverage()
+}
+
+// run lints one document and keeps the run's state, for Run and Verdicts.
+func (e *Engine) run(d *doc.Document) *run {
+	r := &run{doc: d, set: e.Set, decided: map[claims.Claim]bool{}, reasons: map[claims.Claim]string{}, reported: map[claims.Claim][]string{}}
 	r.claims = e.extract(d, r)
 	for _, a := range e.active {
 		if a.kind.AfterSuppressions || (d.NoText != "" && !a.kind.OnNoText) {
@@ -85,7 +91,7 @@ func (e *Engine) Run(d *doc.Document) ([]Finding, Coverage) {
 		}
 	}
 	SortFindings(r.out)
-	return r.out, r.coverage()
+	return r
 }
 
 // extract reads the document's claims; a failure there is reported and the

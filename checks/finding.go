@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/budgetlint/budgetlint/parser/claims"
 	"github.com/budgetlint/budgetlint/rules"
 )
 
@@ -140,11 +141,7 @@ func (r *run) coverage() Coverage {
 			cov.Decided++
 			continue
 		}
-		reason := r.reasons[cl]
-		if reason == "" {
-			reason = cl.Kind() + ": no rule applies to this form"
-		}
-		skipped.skip(r.set.Say(reason))
+		skipped.skip(r.skipReason(cl))
 	}
 	cov.Skipped, cov.Reasons = skipped.Skipped, skipped.Reasons
 	cov.Checked = cov.Decided + cov.Tables.Checked
@@ -155,4 +152,13 @@ func (r *run) coverage() Coverage {
 		}
 	}
 	return cov
+}
+
+// skipReason is why an undecided claim was skipped, in the pack's language.
+func (r *run) skipReason(cl claims.Claim) string {
+	reason := r.reasons[cl]
+	if reason == "" {
+		reason = cl.Kind() + ": no rule applies to this form"
+	}
+	return r.set.Say(reason)
 }
