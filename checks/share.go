@@ -50,15 +50,20 @@ func shareValueOf(c *Context, sh *claims.Share) {
 		c.Skip(sh, "share: part not stated")
 		return
 	case len(sh.Wholes) == 0:
-		c.Skip(sh, "share: no whole stated")
+		shareInList(c, sh)
 		return
 	}
+	judgeShare(c, sh, sh.Wholes)
+}
+
+// judgeShare decides a share against its plausible wholes.
+func judgeShare(c *Context, sh *claims.Share, wholes []*claims.Figure) {
 	stated := statedRate(sh.Pct)
 	one := big.NewRat(1, 1)
 	var first *claims.Figure
 	var firstGot num.Interval
 	zero := false
-	for _, w := range sh.Wholes {
+	for _, w := range wholes {
 		if w.Yuan().ContainsZero() {
 			zero = true
 			continue
@@ -98,4 +103,61 @@ func shareValueOf(c *Context, sh *claims.Share) {
 		"whole":      whole,
 		"whole_name": name,
 	}, relatedFigure(c, first, name, sh.Where())...)
+}
+
+// shareInList judges a share that names no whole by the run of such
+// shares it stands in: the run's whole is the amount stated before it
+// that all its shares but one give (three at least, so that no chance
+// agreement of round figures binds it). A share the whole does not give is
+// reported only when no other amount before the run nor another part of
+// the run gives it either (a share of a subtotal).
+func shareInList(c *Context, sh *claims.Share) {
+	w := listWhole(sh)
+	if w == nil {
+		c.Skip(sh, "share: no whole stated")
+		return
+	}
+	if fits(sh, w) {
+		c.Decided(sh)
+		return
+	}
+	for _, o := range sh.ListWholes {
+		if fits(sh, o) {
+			c.Skip(sh, "share: the list's shares are of another whole")
+			return
+		}
+	}
+	for _, o := range sh.List {
+		if o != sh && fits(sh, o.Part) {
+			c.Skip(sh, "share: the list's shares are of another whole")
+			return
+		}
+	}
+	judgeShare(c, sh, []*claims.Figure{w})
+}
+
+// listWhole is the nearest amount before a run of shares that all of the
+// run's shares but one give, at least three of them.
+func listWhole(sh *claims.Share) *claims.Figure {
+	for _, w := range sh.ListWholes {
+		n := 0
+		for _, o := range sh.List {
+			if fits(o, w) {
+				n++
+			}
+		}
+		if n >= 3 && n >= len(sh.List)-1 {
+			return w
+		}
+	}
+	return nil
+}
+
+// fits reports whether part / w gives the share's printed percentage.
+func fits(sh *claims.Share, w *claims.Figure) bool {
+	if w == nil || w.Yuan().ContainsZero() {
+		return false
+	}
+	got, ok := sh.Part.Yuan().Div(w.Yuan())
+	return ok && got.Meets(statedRate(sh.Pct))
 }

@@ -161,6 +161,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	}
 	s.blockLists()
 	s.shareWholes()
+	s.shareLists()
 	s.priorBases()
 	s.completionBudgets()
 	s.mixes()

@@ -18,6 +18,12 @@ type Share struct {
 	Pct       *Figure
 	NoSign    bool // the percentage was written without %
 
+	// List is the run of shares naming no whole that this one belongs to
+	// (three or more), ListWholes the amounts stated before the run, nearest
+	// first: the run's whole is the one its shares agree on (sharelist.go).
+	List       []*Share
+	ListWholes []*Figure
+
 	named     string    // the key of the whole the share names (占一般公共预算支出的)
 	namedQual Qual      // the stage the name gives (…决算中), if any
 	at        int       // where it is named
