@@ -43,6 +43,15 @@ func (*Change) Kind() string { return "change" }
 
 var comparableRe = regexp.MustCompile(`剔除|可比|口径`)
 
+// heldBy are the runes that make 持 the end of another word (保持, 支持,
+// 坚持, 维持, 扶持, 主持): 保持平衡 and 支持平安建设 say nothing of a change.
+const heldBy = "保支坚维扶主"
+
+// inOtherWord reports a 持平 at i whose 持 ends another word.
+func (bx *blockCtx) inOtherWord(i int) bool {
+	return i > 0 && bx.rs[i] == '持' && strings.ContainsRune(heldBy, bx.rs[i-1])
+}
+
 // approxRe: 基本持平, 大致持平 — flat as a judgement, not a figure.
 var approxRe = regexp.MustCompile(`(?:基本|大致|大体)$`)
 
@@ -104,6 +113,9 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 	for _, m := range bx.find(lx.flatRe, s[0], s[1]) {
 		if bx.masked(m[0]) || approxRe.MatchString(bx.text(max(s[0], m[0]-2), m[0])) {
 			continue // 增加195万元，与上年基本持平: roughly flat allows a small change
+		}
+		if bx.inOtherWord(m[0]) {
+			continue // 收支相抵，保持平衡; 支持平安建设: 持平 read across two words
 		}
 		var owner *Change
 		for _, c := range bx.blockChanges {

@@ -340,6 +340,9 @@ func TestChangeToAndFlat(t *testing.T) {
 		{"减少为 and 持平 of one figure (wenlv)", "公务接待费支出决算减少为 0.00 万元，与 2024 年持平。", claims.DirDown, "0.00 万元", true},
 		{"持平 alone", "机关运行经费与上年持平。", claims.DirFlat, "<none>", false},
 		{"template alternatives are no change (seed line 70)", "较上年度增加/减少0万元，增长/下降0%。", claims.DirNone, "", false},
+		{"保持平衡 is no 持平", "总支出15.47亿元。收支相抵，保持平衡。", claims.DirNone, "", false},
+		{"支持平安建设 is no 持平", "全市公共安全支出31.3亿元，支持平安建设。", claims.DirNone, "", false},
+		{"保持持平 is", "机关运行经费与上年保持持平。", claims.DirFlat, "<none>", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
