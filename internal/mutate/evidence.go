@@ -239,6 +239,15 @@ func (v *View) shareEvidence(s *Sentence, gi int, whole string, rate *Figure, pl
 					add(g.Amount, "list lead: whole before the list")
 				}
 			}
+			// or one of three or more items naming no whole, after a lead
+			// that states the total without a colon (共需筹集175亿元安排各类支出。)
+			if first, n := v.unnamedRun(s.Para); n >= 3 && first > 0 {
+				if lead := v.Paras[first-1]; len(lead.Sentences) > 0 {
+					for _, g := range lead.Sentences[len(lead.Sentences)-1].Groups {
+						add(g.Amount, "list lead: whole before a run of shares naming none")
+					}
+				}
+			}
 		}
 	}
 	if ok, why, found := verdict(cands, rate.Value, planted); found {

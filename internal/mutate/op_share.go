@@ -68,3 +68,24 @@ func startsWithAny(s string, prefixes ...string) bool {
 	}
 	return false
 }
+
+// unnamedRun finds the run of consecutive paragraphs around p that each
+// open with a share naming no whole (——教育方面22.7亿元，占13%。): the
+// index of its first paragraph and its length, 0 when p is not in one.
+func (v *View) unnamedRun(p *Para) (first, n int) {
+	in := func(q *Para) bool {
+		ms := q.matches(shareRe)
+		return len(ms) > 0 && wholeName(string(q.Fold[ms[0][4]:ms[0][5]])) == ""
+	}
+	if !in(p) {
+		return 0, 0
+	}
+	first, last := p.Index, p.Index
+	for first > 0 && in(v.Paras[first-1]) {
+		first--
+	}
+	for last+1 < len(v.Paras) && in(v.Paras[last+1]) {
+		last++
+	}
+	return first, last - first + 1
+}

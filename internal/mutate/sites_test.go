@@ -183,3 +183,32 @@ func TestSumEvidence(t *testing.T) {
 		require.Equal(t, tc.checkable, ok, "%s vs %s: %s", tc.sum, tc.tot, why)
 	}
 }
+
+// A share in a run of items naming no whole is checkable against the lead
+// paragraph's total even when the lead ends with a full stop, not a colon;
+// a run of two is not a list whose lead can be trusted.
+func TestShareEvidenceUnnamedRun(t *testing.T) {
+	run := "市本级财力共需筹集182亿元安排各类支出。\n——教育方面23.6亿元，占13%。\n——文化体育方面5.2亿元，占2.9%。\n——医疗卫生方面14.1亿元，占7.7%。\n"
+	short := "市本级财力共需筹集182亿元安排各类支出。\n——教育方面23.6亿元，占13%。\n——医疗卫生方面14.1亿元，占7.7%。\n"
+	for _, tc := range []struct {
+		name, text string
+		checkable  bool
+		why        string
+	}{
+		{"three items", run, true, "list lead: whole before a run of shares naming none"},
+		{"two items", short, false, "whole not stated"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := NewView(parserText(t, tc.text))
+			var got *Site
+			for _, s := range operators["share"].find(v, rand.New(rand.NewPCG(1, 1))) {
+				if string(s.Old) == "7.7" {
+					got = s
+				}
+			}
+			require.NotNil(t, got)
+			require.Equal(t, tc.checkable, got.Checkable, got.Why)
+			require.Equal(t, tc.why, got.Why)
+		})
+	}
+}
