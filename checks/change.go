@@ -18,6 +18,7 @@ func init() {
 		"zero-base": each(changes, changeZeroBase),
 		"amount":    each(changes, changeAmount),
 		"mix":       changeMix,
+		"parts":     changeParts,
 	}, Options{Vars: []string{"stated", "expected", "how", "parts"}})
 }
 

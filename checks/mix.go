@@ -120,3 +120,50 @@ func ownFinding(m *claims.Mix) bool {
 	}
 	return false
 }
+
+// changeParts judges the change of a total against its parts' changes
+// listed after 其中: the signed amounts must add up within their printed
+// precision. A sum that fits decides them all; a misfit is reported only
+// when the list names every part of the total (a 其中 list may leave some
+// out, and a part left out may have changed).
+func changeParts(c *Context) {
+	for _, cs := range c.Claims.Sums {
+		sum := signedAmount(cs.Parts[0])
+		terms := cs.Parts[0].Subject + cs.Parts[0].DirWord + fig(cs.Parts[0].Amount)
+		for _, p := range cs.Parts[1:] {
+			sum = sum.Add(signedAmount(p))
+			terms += ", " + p.Subject + p.DirWord + fig(p.Amount)
+		}
+		if sum.Meets(signedAmount(cs.Whole)) {
+			c.Decided(cs.Whole)
+			for _, p := range cs.Parts {
+				c.Decided(p)
+			}
+			continue
+		}
+		if !cs.Closed {
+			continue
+		}
+		for _, p := range cs.Parts {
+			c.Decided(p)
+		}
+		word := "增加"
+		if sum.Hi.Sign() < 0 {
+			word = "减少"
+		}
+		c.ReportClaim(cs.Whole, Vars{
+			"stated":   cs.Whole.DirWord + fig(cs.Whole.Amount),
+			"expected": word + amount(sum.Abs(), cs.Whole.Amount),
+			"parts":    terms,
+		})
+	}
+}
+
+// signedAmount is a change's amount, negative for a fall.
+func signedAmount(ch *claims.Change) num.Interval {
+	a := ch.Amount.Yuan()
+	if ch.Dir == claims.DirDown {
+		return a.Neg()
+	}
+	return a
+}

@@ -56,7 +56,9 @@ type Set struct {
 	Items       []*Item
 	Chains      []*Chain
 	// Mixes join changes of a whole and its parts (not claims themselves).
-	Mixes   []*Mix
+	Mixes []*Mix
+	// Sums join the change of a total and its parts' changes listed after 其中.
+	Sums    []*ChangeSum
 	decomps [][]string
 	vocab   *lexicon
 	byBlock map[*doc.Block][]*Figure
@@ -166,6 +168,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.completionBudgets()
 	s.mixes()
 	s.listMixes()
+	s.changeSums()
 	for _, t := range s.Totals {
 		// a complete decomposition is all of a total stated with it, or of
 		// one named as its kind: 项目资金310.85亿元。其中新增专项债券…，新增

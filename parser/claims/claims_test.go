@@ -744,3 +744,29 @@ func TestChangeCurrentBehindOrganisationName(t *testing.T) {
 	require.NotEmpty(t, cs.Changes)
 	assert.Equal(t, "4733.14万元", text(cs.Changes[0].Current))
 }
+
+func TestChangeSums(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		text   string
+		parts  int
+		closed bool
+	}{
+		{"the four parts of the “三公” funds", "与2023年决算相比，省本级“三公”经费减少2761万元，其中，因公出国（境）费减少167万元，公务用车购置费减少1105万元，公务用车运行维护费减少949万元，公务接待费减少540万元。", 4, true},
+		{"the list in the next sentence", "与2019年决算相比，省本级“三公”经费支出减少9923万元。其中：因公出国（境）支出减少2317万元；公务用车购置费支出减少1107万元；公务用车运行维护支出减少3716万元；公务接待费支出减少2782万元。", 4, true},
+		{"main parts only", "全市一般公共预算支出比上年增加15.20亿元，其中：教育支出增加6.10亿元，卫生健康支出增加4.30亿元。", 2, false},
+		{"a part changed by a rate alone", "一般公共预算收入增收5.2亿元，增长8.6%，其中：税收收入增长9.4%，非税收入增长7.5%。", 0, false},
+		{"the list ends with its sentence", "“三公”经费减少3974万元，下降31.7%。其中：因公出国（境）费减少1320万元，下降57%。公务接待费减少20万元。", 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := extract(t, tc.text)
+			if tc.parts == 0 {
+				assert.Empty(t, cs.Sums)
+				return
+			}
+			require.Len(t, cs.Sums, 1)
+			assert.Len(t, cs.Sums[0].Parts, tc.parts)
+			assert.Equal(t, tc.closed, cs.Sums[0].Closed)
+		})
+	}
+}

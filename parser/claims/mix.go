@@ -3,6 +3,8 @@ package claims
 import (
 	"regexp"
 	"strings"
+
+	"github.com/budgetlint/budgetlint/parser/doc"
 )
 
 // Mix: a whole and the parts that make it up by definition (一般公共预算收入
@@ -141,4 +143,73 @@ func mixName(k string) string {
 		}
 	}
 	return k
+}
+
+// ChangeSum: the change of a total followed by 其中 and the changes of its
+// parts (“三公”经费支出减少9923万元。其中：因公出国（境）支出减少2317万元；
+// 公务用车购置费支出减少1107万元；…). The parts' signed amounts add up to
+// the total's when the list names every part (Closed); a 其中 list may
+// leave parts out, so a shortfall counts only then. Not a claim of its own:
+// it decides the changes it joins.
+type ChangeSum struct {
+	Whole  *Change
+	Parts  []*Change
+	Closed bool
+}
+
+// amountChange: a rise or fall stated as an amount of money.
+func (c *Change) amountChange() bool {
+	return c.Amount != nil && c.Amount.Unit.IsAmount() && (c.Dir == DirUp || c.Dir == DirDown) && c.RateDir == DirNone && !c.Flat && c.Base == nil
+}
+
+// sumOpenerRe: the list of parts opens right after the total's change
+// (减少9923万元。其中：, 减少2761万元，其中，), its rate allowed between.
+var sumOpenerRe = regexp.MustCompile(`^[，,。；;\s]*(?:(?:增长|下降)[\d.]+%[，,。；;\s]*)?其中[：:，,]?`)
+
+// changeSums finds the changes of totals whose parts' changes follow in
+// the same block, up to the end of the sentence holding the list.
+func (s *Set) changeSums() {
+	for i, c := range s.Changes {
+		if !c.amountChange() {
+			continue
+		}
+		rs := []rune(c.Block.Text)
+		end := c.End
+		if c.Rate != nil && c.Rate.End > end {
+			end = c.Rate.End
+		}
+		rest := doc.RuneSlice(rs, end, end+20)
+		m := sumOpenerRe.FindStringIndex(rest)
+		if m == nil {
+			continue
+		}
+		open := end + runeIndex(rest, m[1])
+		stop := open
+		for stop < len(rs) && rs[stop] != '。' {
+			stop++
+		}
+		var parts []*Change
+		for _, o := range s.Changes[i+1:] {
+			if o.Block != c.Block || o.Start >= stop {
+				break
+			}
+			if o.Start < open || o.Amount != nil && o.Amount.Paren {
+				continue // a remark in brackets (主要是…增加0.6亿元) is no part
+			}
+			if !o.amountChange() {
+				parts = nil // a part changed by a rate alone: the amounts cannot be added
+				break
+			}
+			parts = append(parts, o)
+		}
+		if len(parts) < 2 {
+			continue
+		}
+		named := make([]*Figure, len(parts))
+		for j, p := range parts {
+			named[j] = &Figure{Subject: p.Subject}
+		}
+		closed, _ := s.vocab.closedKind(named)
+		s.Sums = append(s.Sums, &ChangeSum{Whole: c, Parts: parts, Closed: closed})
+	}
 }
