@@ -128,3 +128,44 @@ func commonSuffix(ws []string) string {
 	}
 	return string(suf)
 }
+
+// closedStrict is closedKind for lists whose parts may be finer items than
+// a list's members: a list matches only when no part names a longer member
+// (of any list) that extends the member it matched. 因公出国, 公务用车运行维护
+// and 公务接待 match 因公出国, 公务用车, 公务接待 by name but leave 公务用车购置
+// out.
+func (lx *lexicon) closedStrict(parts []*Figure) bool {
+	finer := func(p *Figure, m string) bool {
+		for _, b := range lx.completeLists {
+			for _, m2 := range b {
+				m2 = strings.TrimSpace(m2)
+				if m2 != m && strings.HasPrefix(m2, m) && strings.Contains(p.Subject, m2) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, members := range lx.completeLists {
+		if len(members) != len(parts) {
+			continue
+		}
+		used := map[int]bool{}
+		ok := true
+		for _, p := range parts {
+			hit := false
+			for i, m := range members {
+				m = strings.TrimSpace(m)
+				if !used[i] && strings.Contains(p.Subject, m) {
+					used[i], hit = true, !finer(p, m)
+					break
+				}
+			}
+			ok = ok && hit
+		}
+		if ok && len(used) == len(members) {
+			return true
+		}
+	}
+	return false
+}

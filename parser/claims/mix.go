@@ -209,7 +209,6 @@ func (s *Set) changeSums() {
 		for j, p := range parts {
 			named[j] = &Figure{Subject: p.Subject}
 		}
-		closed, _ := s.vocab.closedKind(named)
-		s.Sums = append(s.Sums, &ChangeSum{Whole: c, Parts: parts, Closed: closed})
+		s.Sums = append(s.Sums, &ChangeSum{Whole: c, Parts: parts, Closed: s.vocab.closedStrict(named)})
 	}
 }
