@@ -171,18 +171,20 @@ type Identity struct {
 
 // UnmarshalYAML accepts an identity written as its check alone.
 func (id *Identity) UnmarshalYAML(n *yaml.Node) error {
-	id.Line = n.Line
+	type plain Identity // without this method, so Decode does not recurse
+	p := (*plain)(id)
+	return decodeCheck(n, p, &p.Check, &p.Line)
+}
+
+// decodeCheck decodes n into v, or takes a scalar n as the check alone,
+// and records n's line for error messages either way.
+func decodeCheck(n *yaml.Node, v any, check *string, line *int) error {
 	if n.Kind == yaml.ScalarNode {
-		id.Check = n.Value
-		return nil
-	}
-	type plain Identity
-	p := plain{}
-	if err := n.Decode(&p); err != nil {
+		*check = n.Value
+	} else if err := n.Decode(v); err != nil {
 		return err
 	}
-	p.Line = n.Line
-	*id = Identity(p)
+	*line = n.Line
 	return nil
 }
 
@@ -233,19 +235,9 @@ type Relation struct {
 
 // UnmarshalYAML accepts a relation written as its check alone.
 func (r *Relation) UnmarshalYAML(n *yaml.Node) error {
-	r.Line = n.Line
-	if n.Kind == yaml.ScalarNode {
-		r.Check = n.Value
-		return nil
-	}
-	type plain Relation
-	p := plain{}
-	if err := n.Decode(&p); err != nil {
-		return err
-	}
-	p.Line = n.Line
-	*r = Relation(p)
-	return nil
+	type plain Relation // without this method, so Decode does not recurse
+	p := (*plain)(r)
+	return decodeCheck(n, p, &p.Check, &p.Line)
 }
 
 // TitlesOf returns a template's titles for a report kind, alternatives expanded.
