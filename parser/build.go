@@ -10,6 +10,7 @@ import (
 	"github.com/budgetlint/budgetlint/parser/tables"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/xlsxfile"
 )
 
 // Build turns a reader's lines into a document of blocks: soft-wrapped lines
@@ -37,7 +38,11 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 		raw.Tables = append(raw.Tables, cat.Detect(raw)...)
 		d.Tables = raw.Tables
 	}
-	lines := markPageNumbers(raw.Lines)
+	lines := raw.Lines
+	if raw.Format != xlsxfile.Format {
+		// a sheet's pages are its tabs: a cell holding 3 at the end of one is a figure
+		lines = markPageNumbers(lines)
+	}
 	inTable := tableLines(raw)
 	fl := newFlow(lines, raw.Format)
 	if n := len(fl.upside); n > 0 {
@@ -78,7 +83,7 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 	flush()
 	d.Blocks = splitInline(d.Blocks, d.Source)
 	structure(d)
-	if raw.Format == doc.FormatHTML || raw.Format == doc.FormatDOCX {
+	if marked(raw.Format) {
 		tables.LinkGrids(d) // a grid's title and unit stand in the paragraphs before it
 		for _, t := range d.Tables {
 			cat.Recognize(t) // the document is complete when it is opened: checks only read it

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/xlsxfile"
 )
 
 // flow decides where paragraphs end: a reader's lines are joined while a
@@ -80,7 +81,7 @@ func (f *flow) continues(prev, l *doc.Line) bool {
 	if f.upside[l.Page] || f.upside[prev.Page] {
 		return false // the next line is not the sentence's next line
 	}
-	if f.format == doc.FormatHTML || f.format == doc.FormatDOCX {
+	if marked(f.format) {
 		// the markup says where paragraphs end (a line without a break is
 		// the same paragraph, split at a page break); a break inside a
 		// sentence (…489938 万<br>元，增长…) or after 主要原因是： is spacing
@@ -227,6 +228,12 @@ var midSentenceRe = regexp.MustCompile(`^(?:万元|亿元|元|%|％|[，。、�
 
 var headingEnd = regexp.MustCompile(`(?:情况|说明|概况|职能|构成|解释|表|情况说明|设置|职责|名词解释|其他|事项)[)）]?$`)
 
+// marked reports a format whose reader knows where paragraphs and table
+// cells start (HTML, DOCX, XLSX), so lines are not joined by guesswork.
+func marked(f doc.Format) bool {
+	return f == doc.FormatHTML || f == doc.FormatDOCX || f == xlsxfile.Format
+}
+
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " ")
 	for _, suf := range []string{"。", "；", ";", "：", ":", "！", "？", "!", "?", "”。"} {
@@ -240,7 +247,7 @@ func endsSentence(s string) bool {
 // wrapWidth finds the width at which a hard-wrapped document (page text of
 // a PDF) breaks its lines, or 0 when lines are not wrapped at a width.
 func wrapWidth(lines []doc.Line, f doc.Format) int {
-	if f == doc.FormatHTML || f == doc.FormatDOCX {
+	if marked(f) {
 		return 0
 	}
 	var ws []int

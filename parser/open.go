@@ -19,13 +19,14 @@ import (
 	"github.com/budgetlint/budgetlint/parser/pdffile"
 	"github.com/budgetlint/budgetlint/parser/tables"
 	"github.com/budgetlint/budgetlint/parser/textfile"
+	"github.com/budgetlint/budgetlint/parser/xlsxfile"
 )
 
 // Limits bound what one file may cost.
 type Limits struct {
 	MaxTextBytes int64 // .txt, .html
 	MaxPDFBytes  int64
-	MaxDOCXBytes int64
+	MaxDOCXBytes int64 // .docx, and .xlsx workbooks: both zip archives of XML
 }
 
 // DefaultLimits are generous for real reports (the largest corpus text is
@@ -46,6 +47,8 @@ func FormatOf(path string) doc.Format {
 		return doc.FormatPDF
 	case ".docx":
 		return doc.FormatDOCX
+	case ".xlsx", ".xlsm":
+		return xlsxfile.Format
 	}
 	return ""
 }
@@ -72,7 +75,7 @@ func OpenWith(path string, lim Limits, cat *tables.Catalog) (d *doc.Document, er
 	switch format {
 	case doc.FormatPDF:
 		max = lim.MaxPDFBytes
-	case doc.FormatDOCX:
+	case doc.FormatDOCX, xlsxfile.Format:
 		max = lim.MaxDOCXBytes
 	}
 	if max > 0 && fi.Size() > max {
@@ -111,6 +114,8 @@ func ParseWith(path string, format doc.Format, data []byte, cat *tables.Catalog)
 		raw, err = pdffile.Read(data)
 	case doc.FormatDOCX:
 		raw, err = docxfile.Read(data)
+	case xlsxfile.Format:
+		raw, err = xlsxfile.Read(data)
 	default:
 		return nil, ErrUnsupported
 	}
