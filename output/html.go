@@ -249,6 +249,8 @@ func where(lang, format string, x checks.Finding) string {
 		return Where(format, x)
 	}
 	switch {
+	case x.Page > 0 && format == "xlsx":
+		return fmt.Sprintf("第%d个工作表第%d行", x.Page, x.Line)
 	case x.Page > 0:
 		return fmt.Sprintf("第%d页第%d行", x.Page, x.Line)
 	case format == "docx":

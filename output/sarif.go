@@ -246,13 +246,16 @@ func SARIFLevel(s rules.Severity) string {
 	return "note"
 }
 
-func isPaged(format string) bool { return format == "pdf" || format == "docx" }
+func isPaged(format string) bool { return format == "pdf" || format == "docx" || format == "xlsx" }
 
-// Where says where a finding is in words a reader of a PDF or DOCX can
-// follow: the page when the reader knows pages, else the paragraph number
-// (a DOCX without rendered page breaks).
+// Where says where a finding is in words a reader of a PDF, DOCX or
+// workbook can follow: the page when the reader knows pages (a workbook's
+// sheet tab and row), else the paragraph number (a DOCX without rendered
+// page breaks).
 func Where(format string, x checks.Finding) string {
 	switch {
+	case x.Page > 0 && format == "xlsx":
+		return fmt.Sprintf("sheet %d, row %d", x.Page, x.Line)
 	case x.Page > 0:
 		return fmt.Sprintf("page %d, line %d", x.Page, x.Line)
 	case format == "docx":

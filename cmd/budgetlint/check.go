@@ -18,7 +18,7 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{"check", "lint report files and folders (txt, html, pdf, docx)", runCheck})
+	commands = append(commands, command{"check", "lint report files and folders (txt, html, pdf, docx, xlsx)", runCheck})
 }
 
 // multiFlag collects a repeatable string flag.
@@ -159,8 +159,8 @@ func runCheckWith(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if len(jobs) == 0 {
 		// a run that checks nothing must not pass as a clean one
 		fmt.Fprintln(stderr, "budgetlint: "+say(s.lang,
-			"nothing was checked: no report files (.txt, .md, .html, .pdf, .docx) in %s%s",
-			"未检查任何文件：%s 中没有报告文件（.txt、.md、.html、.pdf、.docx）%s",
+			"nothing was checked: no report files (.txt, .md, .html, .pdf, .docx, .xlsx) in %s%s",
+			"未检查任何文件：%s 中没有报告文件（.txt、.md、.html、.pdf、.docx、.xlsx）%s",
 			strings.Join(paths, " "), notCheckedNote(s.lang, results)))
 		return exitTrouble
 	}
@@ -214,10 +214,11 @@ func useColor(mode string, w io.Writer) bool {
 const checkUsage = `budgetlint check [flags] PATH...
 
 Lint report files, and folders recursively (- reads standard input; name it
-with --stdin-filename). Locations are FILE:LINE:COL, and FILE:PAGE:LINE:COL
-for PDFs (the line counted on its page). Exit 0: nothing at or above the
-fail level; 1: findings at or above it; 2: usage, configuration, unreadable
-input, or nothing checked.`
+with --stdin-filename). Reads .txt .md .html .pdf .docx .xlsx. Locations
+are FILE:LINE:COL, and FILE:PAGE:LINE:COL for PDFs (the line counted on its
+page) and workbooks (PAGE the sheet tab, LINE its row). Exit 0: nothing at
+or above the fail level; 1: findings at or above it; 2: usage,
+configuration, unreadable input, or nothing checked.`
 
 // shortFlags are the one-letter forms of the common flags, as
 // golangci-lint and ruff users type them.

@@ -95,8 +95,8 @@ func TestPreCommitHookPatterns(t *testing.T) {
 	files, exclude := regexp.MustCompile(h.Files), regexp.MustCompile(h.Exclude)
 	for path, linted := range map[string]bool{
 		"README.md": false, "docs/README.md": false, "readme.txt": false, "CHANGELOG.md": false, "LICENSE.txt": false, "CONTRIBUTING.md": false,
-		"报告/西区/2024年部门决算.pdf": true, "drafts/说明.md": true, "a/report.HTML": true, "b/决算.docx": true, "notes/readme-2024决算.md": true,
-		"data.csv": false, "scan.jpg": false,
+		"报告/西区/2024年部门决算.pdf": true, "drafts/说明.md": true, "a/report.HTML": true, "b/决算.docx": true, "附表/2025年预算附表.xlsx": true, "notes/readme-2024决算.md": true,
+		"data.csv": false, "scan.jpg": false, "old.xls": false,
 	} {
 		assert.Equal(t, linted, files.MatchString(path) && !exclude.MatchString(path), path)
 	}

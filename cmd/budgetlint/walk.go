@@ -142,8 +142,8 @@ func notReadReason(p string) string {
 		return "legacy .doc is not read: save it as .docx"
 	case ".xls":
 		return "legacy .xls is not read: save it as .xlsx"
-	case ".xlsx", ".xlsm", ".et":
-		return "spreadsheets are not read yet: the tables they hold are not checked"
+	case ".et":
+		return "a WPS .et workbook is not read: save it as .xlsx"
 	case ".wps", ".rtf", ".odt", ".ofd":
 		return ext + " is not read: save it as .docx or .pdf"
 	case ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif":
@@ -154,9 +154,9 @@ func notReadReason(p string) string {
 		if kind := sniff(p); kind != "" {
 			return "no file extension: the file looks like " + kind + ": name it with its extension"
 		}
-		return "no file extension: the type is unknown (budgetlint reads .txt, .md, .html, .pdf and .docx)"
+		return "no file extension: the type is unknown (budgetlint reads .txt, .md, .html, .pdf, .docx and .xlsx)"
 	}
-	return ext + " is not a report type budgetlint reads (.txt, .md, .html, .pdf, .docx)"
+	return ext + " is not a report type budgetlint reads (.txt, .md, .html, .pdf, .docx, .xlsx)"
 }
 
 // sniff names a file's type from its first bytes: a report saved without
