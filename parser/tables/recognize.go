@@ -41,7 +41,11 @@ func (cat *Catalog) Recognize(t *doc.Table) {
 			}
 		}
 	}
-	gridRoles(t, std.Layout)
+	header := gridRoles(t, std.Layout)
+	if std.Government() {
+		gridColumns(t, header, std)
+		return
+	}
 	confirm(t, std)
 }
 
@@ -49,7 +53,8 @@ func (cat *Catalog) Recognize(t *doc.Table) {
 // first row with a figure or code are header rows; in a data row a label
 // after figures starts the second half of a side-by-side table; an empty
 // cell after the label is a blank figure cell, kept so columns stay aligned.
-func gridRoles(t *doc.Table, lay Layout) {
+// It returns the header rows' cells.
+func gridRoles(t *doc.Table, lay Layout) (header [][]*doc.Cell) {
 	data := false
 	var rows [][]*doc.Cell
 	for _, row := range t.Rows {
@@ -66,6 +71,7 @@ func gridRoles(t *doc.Table, lay Layout) {
 				parts = append(parts, strings.TrimSpace(c.Text))
 			}
 			t.Header = append(t.Header, strings.Join(parts, " "))
+			header = append(header, row)
 			continue
 		}
 		data = true
@@ -126,6 +132,7 @@ func gridRoles(t *doc.Table, lay Layout) {
 		rows = append(rows, row)
 	}
 	t.Rows = rows
+	return header
 }
 
 // gridCode reports a code cell of a grid row: a function or economic code

@@ -1,12 +1,14 @@
 package xlsxfile_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetlint/budgetlint/checks"
 	"github.com/budgetlint/budgetlint/rules"
@@ -34,7 +36,9 @@ func corpus(t *testing.T, name string) []byte {
 // contradiction: nothing is reported above info.
 func TestCorpusLijiang(t *testing.T) {
 	data := corpus(t, "yn-lijiang-2025-budget-attachment-tables.xlsx")
-	fs, _, _ := check(t, data)
+	fs, cov, std := check(t, data)
+	require.Equal(t, 14, strings.Count(std, "execution"), "the 2025 execution tables are recognised: %s", std)
+	require.Greater(t, cov.Tables.Checked, 1900)
 	var bad []string
 	for _, f := range fs {
 		if f.Severity != rules.Info {
@@ -60,4 +64,19 @@ func TestCorpusLijiang(t *testing.T) {
 	require.Equal(t, "2025年丽江市一般公共预算支出执行情况表", tb.Title)
 	require.Len(t, tb.Rows, 2+177)
 	require.NotContains(t, raw.Source, "是\t类", "the 打印 and 类-款-项 columns are outside the print area")
+
+	// 人大事务's 执行数 (sheet 02, the fifth tab, E6) typed 5,913 for 5,903:
+	// its two rates no longer agree, on its row (its 项 rows are hidden; the
+	// sum of the 27 款 under 一、 may be off by 13.5 from printing each to
+	// the 万元, so 10 more does not contradict it)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue("02", "E6", 5913))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	fs, _, _ = check(t, buf.Bytes())
+	require.Equal(t, []string{
+		"table-columns@5:6:4 一般公共预算支出表: 人大事务: 为预算% = 执行数 / 预算数: stated 190.0%, figures give 190.3 (5,913 / 3,107)",
+		"table-columns@5:6:4 一般公共预算支出表: 人大事务: 比上年增长% = 执行数 / 上年执行数 − 1: stated 92.7%, figures give 93.0 (5,913 / 3,063)",
+	}, brief(fs))
 }
