@@ -156,11 +156,19 @@ func govColumns(t *doc.Table, lines []doc.Line, header []int, std *Standard) {
 		unmatch(t, std, fmt.Sprintf("the header names %d columns, the rows have %d figures", len(texts), most))
 		return
 	}
+	nameColumns(t, std, texts, func(k int) bool { return pct[k] })
+}
+
+// nameColumns names each figure column by its header text (rate(k): the
+// figures of column k are rates) and sets t.Columns; a header that names
+// no column of the template, or one another column already named, leaves
+// the table unmatched.
+func nameColumns(t *doc.Table, std *Standard, texts []string, rate func(k int) bool) {
 	year := tableYear(t)
 	names := make([]string, len(texts))
 	seen := map[string]bool{}
 	for k, text := range texts {
-		name := headerName(std, text, pct[k] || strings.ContainsAny(text, "%％"), year)
+		name := headerName(std, text, rate(k) || strings.ContainsAny(text, "%％"), year)
 		if name == "" {
 			unmatch(t, std, fmt.Sprintf("no column of the template is headed %q", Fold(text)))
 			return

@@ -1,7 +1,6 @@
 package tables
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -40,37 +39,21 @@ func gridColumns(t *doc.Table, header [][]*doc.Cell, std *Standard) {
 		return
 	}
 	slices.Sort(cols)
-	year := tableYear(t)
-	names := make([]string, len(cols))
-	seen := map[string]bool{}
+	texts := make([]string, len(cols))
 	for k, col := range cols {
-		var parts []string
 		for _, row := range header {
 			for _, h := range row {
 				if h.Col <= col && col < h.Col+max(h.ColSpan, 1) {
-					parts = append(parts, strings.TrimSpace(h.Text))
+					texts[k] += strings.TrimSpace(h.Text)
 				}
 			}
 		}
-		text := strings.Join(parts, "")
-		if text == "" {
+		if texts[k] == "" {
 			unmatch(t, std, "a figure column has no header")
 			return
 		}
-		// a column of rates is mostly figures with %: a stray 0.0% that a
-		// cell's format gives a blank amount does not make one
-		rates := 2*pct[col] > filled[col]
-		name := headerName(std, text, rates || strings.ContainsAny(text, "%％"), year)
-		if name == "" {
-			unmatch(t, std, fmt.Sprintf("no column of the template is headed %q", Fold(text)))
-			return
-		}
-		if seen[name] {
-			unmatch(t, std, fmt.Sprintf("two columns read as %s", name))
-			return
-		}
-		seen[name] = true
-		names[k] = name
 	}
-	t.Columns = names
+	// a column of rates is mostly figures with %: a stray 0.0% that a
+	// cell's format gives a blank amount does not make one
+	nameColumns(t, std, texts, func(k int) bool { return 2*pct[cols[k]] > filled[cols[k]] })
 }
