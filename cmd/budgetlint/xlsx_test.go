@@ -38,13 +38,15 @@ func workbook(t *testing.T) []byte {
 	return buf.Bytes()
 }
 
-// TestWorkbooks: an .xlsx is checked, its finding placed at sheet and row;
+// TestWorkbooks: an .xlsx (or .xlsm) is checked, its finding placed at
+// sheet and row;
 // a damaged one is named with the reason and makes the exit code say so; a
 // legacy .xls is listed as not checked, with what to do.
 func TestWorkbooks(t *testing.T) {
 	dir := t.TempDir()
 	good := workbook(t)
 	writeFile(t, filepath.Join(dir, "决算.xlsx"), string(good))
+	writeFile(t, filepath.Join(dir, "宏.xlsm"), string(good)) // macros are not read, the sheets are
 	writeFile(t, filepath.Join(dir, "截断.xlsx"), string(good[:len(good)/2]))
 	writeFile(t, filepath.Join(dir, "旧表.xls"), "\xd0\xcf\x11\xe0 legacy")
 
@@ -57,5 +59,6 @@ func TestWorkbooks(t *testing.T) {
 	assert.Equal(t, exitTrouble, code, stderr)
 	assert.Contains(t, text, filepath.Join(dir, "截断.xlsx")+": error: cannot read: not an XLSX file (not a zip archive")
 	assert.Contains(t, text, filepath.Join(dir, "旧表.xls")+": not checked: legacy .xls is not read: save it as .xlsx")
-	assert.Contains(t, text, "3 files (1 unreadable, 1 not checked)")
+	assert.Contains(t, text, filepath.Join(dir, "宏.xlsm")+":2:7:1: error: ")
+	assert.Contains(t, text, "4 files (1 unreadable, 1 not checked)")
 }

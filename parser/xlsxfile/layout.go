@@ -43,26 +43,28 @@ func lay(sheets []*sheet) *doc.Raw {
 				off += utf8.RuneCountInString(cl.text)
 			}
 		}
-		head, body, tail := s.split()
-		g := s.grid(body)
-		if g == nil {
-			head, body, tail = append(append(head, body...), tail...), nil, nil
-		}
-		for k, part := range [][]*row{head, body, tail} {
-			kind := doc.KindParagraph
-			if k == 1 {
-				kind = doc.KindTableCell
+		for _, rows := range s.blocks() {
+			head, body, tail := split(rows)
+			g := s.grid(body)
+			if g == nil {
+				head, body, tail = rows, nil, nil
 			}
-			for _, rw := range part {
-				for _, c := range rw.order() {
-					raw.Lines = append(raw.Lines, cellLine(rw.cells[c], at[rw.cells[c]], page, kind))
+			for k, part := range [][]*row{head, body, tail} {
+				kind := doc.KindParagraph
+				if k == 1 {
+					kind = doc.KindTableCell
+				}
+				for _, rw := range part {
+					for _, c := range rw.order() {
+						raw.Lines = append(raw.Lines, cellLine(rw.cells[c], at[rw.cells[c]], page, kind))
+					}
 				}
 			}
-		}
-		if g != nil {
-			t := g.table(s, at, page)
-			caption(t, s, head, tail)
-			raw.Tables = append(raw.Tables, t)
+			if g != nil {
+				t := g.table(s, at, page)
+				caption(t, s, head, tail)
+				raw.Tables = append(raw.Tables, t)
+			}
 		}
 		// a form feed ends every sheet, the last too: a workbook of one
 		// sheet still has its page in every place
@@ -102,17 +104,39 @@ func isSpace(r rune) bool {
 	return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
 }
 
-// split cuts a sheet's rows into the caption above its table (title, 表一,
-// 单位：万元), the table, and the notes below it (注：…).
-func (s *sheet) split() (head, body, tail []*row) {
-	rows := s.rows
+// blocks cuts a sheet's rows where another table starts: a title row
+// (…表, …表（续）) below the rows of a table. Most sheets hold one.
+func (s *sheet) blocks() [][]*row {
+	var out [][]*row
+	start, body := 0, false
+	for i, rw := range s.rows {
+		c := captionRow(rw)
+		if c && body && titleRe.MatchString(captionText(rw)) {
+			out = append(out, s.rows[start:i])
+			start, body = i, false
+		}
+		body = body || !c
+	}
+	return append(out, s.rows[start:])
+}
+
+// split cuts a table's rows into the caption above it (title, 表一,
+// 单位：万元), the table, and what stands below it: notes (注：…, and
+// every row after the first note that has no figure), sentences,
+// signatures and dates.
+func split(rows []*row) (head, body, tail []*row) {
 	i := 0
 	for i < len(rows) && captionRow(rows[i]) {
 		i++
 	}
 	j := len(rows)
-	for j > i && noteRow(rows[j-1]) {
+	for j > i && footRow(rows[j-1]) {
 		j--
+	}
+	for k := i; k < j; k++ {
+		if noteRe.MatchString(firstText(rows[k])) && !slices.ContainsFunc(rows[k:], hasFigure) {
+			j = k
+		}
 	}
 	return rows[:i], rows[i:j], rows[j:]
 }
@@ -135,17 +159,45 @@ func captionRow(rw *row) bool {
 	return len(texts) <= 1
 }
 
-// noteRow: a row of one text cell under the table that is a note (注：,
-// 说明：, 资料来源：) or a sentence.
-func noteRow(rw *row) bool {
-	if len(rw.cells) != 1 {
-		return false
-	}
+// footRow: a row under a table that notes or signs it: each of its cells
+// a note (注：, 说明：, 资料来源：), a sentence, a signature (制表人：) or
+// a label or date.
+func footRow(rw *row) bool {
 	for _, cl := range rw.cells {
 		t := strings.TrimSpace(cl.text)
-		return noteRe.MatchString(t) || strings.HasSuffix(t, "。")
+		if !noteRe.MatchString(t) && !strings.HasSuffix(t, "。") && !signRe.MatchString(t) && !labelRe.MatchString(t) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasFigure(rw *row) bool {
+	for _, cl := range rw.cells {
+		if figureRe.MatchString(strings.TrimSpace(cl.text)) {
+			return true
+		}
 	}
 	return false
+}
+
+// firstText is the text of the row's first cell.
+func firstText(rw *row) string {
+	if cs := rw.order(); len(cs) > 0 {
+		return strings.TrimSpace(rw.cells[cs[0]].text)
+	}
+	return ""
+}
+
+// captionText is the text of a caption row that is not a label or unit.
+func captionText(rw *row) string {
+	for _, c := range rw.order() {
+		t := strings.TrimSpace(rw.cells[c].text)
+		if !labelRe.MatchString(t) && !unitRe.MatchString(t) {
+			return t
+		}
+	}
+	return ""
 }
 
 var (
@@ -153,6 +205,8 @@ var (
 	labelRe  = regexp.MustCompile(`^(?:附件|附表|表|(?:部门)?公开)\s*[\d一二三四五六七八九十百零〇]+(?:[-－—.]\d+)*\s*表?[:：、.]?$|^(?:编制|填报|报送)(?:单位|机关)[:：]|^\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?$`)
 	unitRe   = regexp.MustCompile(`单位\s*[:：]\s*(` + num.MoneyUnitPattern() + `)`)
 	noteRe   = regexp.MustCompile(`^(?:注|说明|备注|资料来源|数据来源|填表说明)\s*[\d一二三四五六七八九十]*\s*[:：]`)
+	signRe   = regexp.MustCompile(`^(?:单位负责人|财务负责人|主管会计|制表人|填表人|审核人|复核人|经办人|联系电话|填报日期|制表日期)\s*[:：]`)
+	titleRe  = regexp.MustCompile(`表\s*(?:[（(][^）)]{0,8}[）)])?$`)
 )
 
 // caption gives the table the title, unit and notes around it: the title
@@ -189,6 +243,9 @@ func caption(t *doc.Table, s *sheet, head, tail []*row) {
 	for _, rw := range tail {
 		for _, c := range rw.order() {
 			text := strings.TrimSpace(rw.cells[c].text)
+			if signRe.MatchString(text) || labelRe.MatchString(text) {
+				continue // who made the table, and when: no note on it
+			}
 			t.Notes = append(t.Notes, text)
 			if strings.Contains(text, "本表无数据") || strings.Contains(text, "本表为空") {
 				t.Empty = true

@@ -249,3 +249,41 @@ func read(t *testing.T, data []byte) *doc.Raw {
 	require.NoError(t, err)
 	return raw
 }
+
+// TestTwoTablesOnASheet: a title row below a table starts another; notes,
+// the rows after a note and the signatures under a table are not its rows.
+func TestTwoTablesOnASheet(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"2025年某县一般公共预算收入执行情况表"},
+		{"", "", "单位：万元"},
+		{"项目", "预算数", "执行数"},
+		{"税收收入", 100, 98},
+		{"合计", 100, 98},
+		{"注：本表按收付实现制编列。"},
+		{"1.执行数为快报数"},
+		{},
+		{"2025年某县一般公共预算支出执行情况表"},
+		{"项目", "预算数", "执行数"},
+		{"一般公共服务支出", 50, 49},
+		{"制表人：张三", "", "审核人：李四"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &r))
+	}
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	raw := read(t, buf.Bytes())
+	require.Len(t, raw.Tables, 2)
+	in, out := raw.Tables[0], raw.Tables[1]
+	require.Equal(t, "2025年某县一般公共预算收入执行情况表", in.Title)
+	require.Equal(t, "万元", in.Unit)
+	require.Len(t, in.Rows, 3)
+	require.Equal(t, []string{"注：本表按收付实现制编列。", "1.执行数为快报数"}, in.Notes)
+	require.Equal(t, "2025年某县一般公共预算支出执行情况表", out.Title)
+	require.Len(t, out.Rows, 2)
+	require.Empty(t, out.Notes, "signatures are below the table, not notes on it")
+	require.Equal(t, "制表人：张三", raw.Lines[len(raw.Lines)-2].Text)
+	require.Equal(t, doc.KindParagraph, raw.Lines[len(raw.Lines)-2].Kind)
+}
