@@ -205,7 +205,10 @@ func TestPages(t *testing.T) {
 func TestNotRead(t *testing.T) {
 	good := fixture(t, nil)
 	ole := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 600)...)
-	enc := append(append([]byte(nil), ole...), []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")...)
+	f, err := excelize.OpenReader(bytes.NewReader(good))
+	require.NoError(t, err)
+	var enc bytes.Buffer // saved with a password, as Office does: inside a Compound File
+	require.NoError(t, f.Write(&enc, excelize.Options{Password: "财政局"}))
 	cases := []struct {
 		name string
 		data []byte
@@ -213,7 +216,7 @@ func TestNotRead(t *testing.T) {
 	}{
 		{"truncated", good[:len(good)/2], "not a zip archive"},
 		{"legacy xls", ole, "save it as .xlsx"},
-		{"encrypted", enc, "encrypted with a password"},
+		{"encrypted", enc.Bytes(), "encrypted with a password"},
 		{"text", []byte("科目编码,科目名称\n"), "not a zip archive"},
 		{"docx renamed", docx(t), "no worksheets"},
 	}
