@@ -18,9 +18,9 @@ type grid struct {
 }
 
 // grid returns the table the rows form, or nil when they are no table:
-// fewer than two rows or two columns with text (a list of contents, a
-// cover).
-func (s *sheet) grid(rows []*row) *grid {
+// fewer than two rows (but for the header of a table said to be empty) or
+// two columns with text (a list of contents, a cover).
+func (s *sheet) grid(rows []*row, empty bool) *grid {
 	used := map[int]bool{}
 	for _, rw := range rows {
 		for c := range rw.cells {
@@ -33,7 +33,7 @@ func (s *sheet) grid(rows []*row) *grid {
 			g.cols = append(g.cols, c)
 		}
 	}
-	if len(rows) < 2 || len(g.cols) < 2 {
+	if len(rows) < 2 && !(empty && len(rows) == 1) || len(g.cols) < 2 {
 		return nil
 	}
 	for _, rw := range rows {

@@ -45,7 +45,7 @@ func lay(sheets []*sheet) *doc.Raw {
 		}
 		for _, rows := range s.blocks() {
 			head, body, tail := split(rows)
-			g := s.grid(body)
+			g := s.grid(body, slices.ContainsFunc(tail, emptyNote))
 			if g == nil {
 				head, body, tail = rows, nil, nil
 			}
@@ -165,11 +165,22 @@ func captionRow(rw *row) bool {
 func footRow(rw *row) bool {
 	for _, cl := range rw.cells {
 		t := strings.TrimSpace(cl.text)
-		if !noteRe.MatchString(t) && !strings.HasSuffix(t, "。") && !signRe.MatchString(t) && !labelRe.MatchString(t) {
+		if !noteRe.MatchString(t) && !strings.HasSuffix(t, "。") && !signRe.MatchString(t) && !labelRe.MatchString(t) && !emptyRe.MatchString(t) {
 			return false
 		}
 	}
 	return true
+}
+
+// emptyNote: a row saying the table has no data (本表无数据), written as a
+// note under it or across its body in one merged cell.
+func emptyNote(rw *row) bool {
+	for _, cl := range rw.cells {
+		if emptyRe.MatchString(cl.text) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasFigure(rw *row) bool {
@@ -206,6 +217,7 @@ var (
 	unitRe   = regexp.MustCompile(`单位\s*[:：]\s*(` + num.MoneyUnitPattern() + `)`)
 	noteRe   = regexp.MustCompile(`^(?:注|说明|备注|资料来源|数据来源|填表说明)\s*[\d一二三四五六七八九十]*\s*[:：]`)
 	signRe   = regexp.MustCompile(`^(?:单位负责人|财务负责人|主管会计|制表人|填表人|审核人|复核人|经办人|联系电话|填报日期|制表日期)\s*[:：]`)
+	emptyRe  = regexp.MustCompile(`本表(?:无数据|为空)|无数据[。.]?\s*$`)
 	titleRe  = regexp.MustCompile(`表\s*(?:[（(][^）)]{0,8}[）)])?$`)
 )
 
@@ -247,9 +259,7 @@ func caption(t *doc.Table, s *sheet, head, tail []*row) {
 				continue // who made the table, and when: no note on it
 			}
 			t.Notes = append(t.Notes, text)
-			if strings.Contains(text, "本表无数据") || strings.Contains(text, "本表为空") {
-				t.Empty = true
-			}
+			t.Empty = t.Empty || emptyRe.MatchString(text)
 		}
 	}
 }

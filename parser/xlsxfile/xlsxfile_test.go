@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/xlsxfile"
 )
@@ -289,4 +290,33 @@ func TestTwoTablesOnASheet(t *testing.T) {
 	require.Empty(t, out.Notes, "signatures are below the table, not notes on it")
 	require.Equal(t, "制表人：张三", raw.Lines[len(raw.Lines)-2].Text)
 	require.Equal(t, doc.KindParagraph, raw.Lines[len(raw.Lines)-2].Kind)
+}
+
+// TestEmptyTable: a table whose body says 本表无数据 in one merged cell is
+// a table, said to be empty, its header its only row, and recognised.
+func TestEmptyTable(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"政府性基金预算财政拨款收入支出决算表"},
+		{"公开09表", "", "", "", "单位：万元"},
+		{"项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"},
+		{"本表无数据"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &r))
+	}
+	require.NoError(t, f.MergeCell("Sheet1", "A4", "E4"))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	raw := read(t, buf.Bytes())
+	require.Len(t, raw.Tables, 1)
+	tb := raw.Tables[0]
+	require.True(t, tb.Empty)
+	require.Equal(t, []string{"本表无数据"}, tb.Notes)
+	require.Len(t, tb.Rows, 1)
+
+	d, err := parser.Parse("决算.xlsx", xlsxfile.Format, buf.Bytes())
+	require.NoError(t, err)
+	require.Equal(t, "政府性基金预算财政拨款收入支出决算表", d.Tables[0].Standard)
 }
