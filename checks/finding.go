@@ -145,7 +145,8 @@ func (r *run) coverage() Coverage {
 	}
 	cov.Skipped, cov.Reasons = skipped.Skipped, skipped.Reasons
 	cov.Checked = cov.Decided + cov.Tables.Checked
-	if dm := r.doc.Damage; dm != nil {
+	// bytes after the end alone lose nothing: such a file is read whole
+	if dm := r.doc.Damage; dm != nil && len(dm.Problems) > 0 {
 		cov.Pages = &PageCoverage{Read: dm.PagesRead, Declared: dm.PagesDeclared}
 		if dm.PagesDeclared == 0 {
 			cov.Pages.Undeclared = 1

@@ -13,7 +13,8 @@ import (
 
 // Damaged, tiny and encrypted PDFs, one run each: the file is named, the
 // damage said, and the exit code follows (a damaged file read in part is a
-// warning; a file that cannot be read at all exits 2).
+// warning, bytes after the end of a file read whole a note; a file that
+// cannot be read at all exits 2).
 func TestDamagedPDFs(t *testing.T) {
 	fixtures := filepath.Join("..", "..", "parser", "pdffile", "testdata")
 	good, err := os.ReadFile(filepath.Join(fixtures, "sh-putuo-wanli-street-2024-budget.pdf"))
@@ -34,7 +35,7 @@ func TestDamagedPDFs(t *testing.T) {
 		error   string // or a file error containing this
 	}{
 		{"truncated", put("cut.pdf", good[:len(good)*2/3]), exitFindings, "pdf-damaged", "the file is cut short", ""},
-		{"bytes after the end", put("junk.pdf", junk), exitFindings, "pdf-damaged", "660 bytes of unknown data after the end-of-file marker", ""},
+		{"bytes after the end", put("junk.pdf", junk), exitFindings, "pdf-trailing-data", "660 bytes of unknown data after the PDF's end-of-file marker", ""},
 		{"tiny", put("tiny.pdf", []byte("%PDF-1.4\n%%EOF\n")), exitTrouble, "", "", "not a readable PDF"},
 		{"user password", filepath.Join(fixtures, "encrypted", "user-aes-256.pdf"), exitTrouble, "", "", "needs a password"},
 		{"owner password only", filepath.Join(fixtures, "encrypted", "owner-aes-256.pdf"), exitOK, "", "", ""},
@@ -65,9 +66,11 @@ func TestDamagedPDFs(t *testing.T) {
 			}
 			assert.Empty(t, f.Error)
 			var damaged []string
+			rules := map[string]bool{}
 			for _, x := range f.Findings {
-				if x.Rule == "pdf-damaged" {
+				if x.Rule == "pdf-damaged" || x.Rule == "pdf-trailing-data" {
 					damaged = append(damaged, x.Message)
+					rules[x.Rule] = true
 				}
 			}
 			if tc.rule == "" {
@@ -75,6 +78,7 @@ func TestDamagedPDFs(t *testing.T) {
 				return
 			}
 			require.Len(t, damaged, 1, "one finding says the file is damaged")
+			assert.Equal(t, map[string]bool{tc.rule: true}, rules)
 			assert.Contains(t, damaged[0], tc.message)
 			assert.Regexp(t, `\d+ (of \d+ )?pages read`, damaged[0])
 		})

@@ -293,9 +293,13 @@ type Document struct {
 
 // Damage says how a file was damaged and how much of it was read.
 type Damage struct {
-	Problems      []string // what was wrong, one phrase each
+	Problems      []string // what was repaired or lost, one phrase each
 	PagesRead     int      // pages whose content was read
 	PagesDeclared int      // pages the file says it has, 0 when it does not say
+	// TrailingBytes counts unknown bytes after the file's end-of-file
+	// marker. With no Problems the file was read whole and they are all
+	// there is to say; with Problems they are one of them too.
+	TrailingBytes int
 }
 
 // Table is a grid of cells read from a report table. The tables issue fills

@@ -57,22 +57,32 @@ func TestDamagedFiles(t *testing.T) {
 	require.Nil(t, sound.Damage)
 	pages := strings.Count(sound.Source, "\f") + 1
 
+	junk := bytes.Repeat([]byte{0x9c, 0x01}, 300)
+	xref := bytes.LastIndex(good, []byte("startxref"))
+	badXref := append(append(append([]byte{}, good[:xref]...), "startxref\n123\n%%EOF\n"...), junk...)
 	tests := []struct {
-		name    string
-		data    []byte
-		damage  string // a phrase of the damage report
-		minRead int    // at least this many pages read
+		name     string
+		data     []byte
+		damage   string // a phrase of the damage report, "" when nothing was repaired or lost
+		minRead  int    // at least this many pages read
+		trailing int    // bytes after the end-of-file marker
 	}{
-		{"cut at two thirds", good[:len(good)*2/3], "the file is cut short", 1},
-		{"cut before the cross-reference table", good[:bytes.LastIndex(good, []byte("xref"))], "the file is cut short", pages},
-		{"bytes after the end", append(append([]byte{}, good...), bytes.Repeat([]byte{0x9c, 0x01}, 300)...), "600 bytes of unknown data after the end-of-file marker", pages},
+		{"cut at two thirds", good[:len(good)*2/3], "the file is cut short", 1, 0},
+		{"cut before the cross-reference table", good[:bytes.LastIndex(good, []byte("xref"))], "the file is cut short", pages, 0},
+		{"bytes after the end", append(append([]byte{}, good...), junk...), "", pages, 600},
+		{"bytes after the end of a broken file", badXref, "600 bytes of unknown data after the end-of-file marker", pages, 600},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			raw, err := Read(tc.data)
 			require.NoError(t, err)
 			require.NotNil(t, raw.Damage, "a damaged file is called damaged")
-			assert.Contains(t, strings.Join(raw.Damage.Problems, "; "), tc.damage)
+			if tc.damage == "" {
+				assert.Empty(t, raw.Damage.Problems, "bytes after the end lose nothing")
+			} else {
+				assert.Contains(t, strings.Join(raw.Damage.Problems, "; "), tc.damage)
+			}
+			assert.Equal(t, tc.trailing, raw.Damage.TrailingBytes)
 			assert.GreaterOrEqual(t, raw.Damage.PagesRead, tc.minRead)
 			assert.LessOrEqual(t, raw.Damage.PagesRead, pages)
 		})

@@ -131,10 +131,14 @@ func damage(r *pdf.Reader, pages []page, lost int) *doc.Damage {
 	if declared > found {
 		problems = append(problems, fmt.Sprintf("the file declares %d pages, %d were found", declared, found))
 	}
-	if len(problems) == 0 {
+	trailing := r.Trailing()
+	if len(problems) == 0 && trailing == 0 {
 		return nil
 	}
-	return &doc.Damage{Problems: problems, PagesRead: found - lost, PagesDeclared: declared}
+	if len(problems) > 0 && trailing > 0 {
+		problems = append(problems, fmt.Sprintf("%d bytes of unknown data after the end-of-file marker", trailing))
+	}
+	return &doc.Damage{Problems: problems, PagesRead: found - lost, PagesDeclared: declared, TrailingBytes: trailing}
 }
 
 // page is a leaf of the page tree with its inherited attributes.

@@ -94,16 +94,18 @@ func TestDamage(t *testing.T) {
 	wrongOffsets := regexp.MustCompile(`\n3 1\n\d{10}`).ReplaceAll(good, []byte("\n3 1\n0000000100"))
 	noCatalog := bytes.Replace(good[:bytes.Index(good, []byte("xref"))], []byte("/Type /Catalog"), []byte("/Type /Junk"), 1)
 	tests := []struct {
-		name   string
-		data   []byte
-		damage []string // phrases the damage report must contain
-		pages  int      // pages the tree reaches
+		name     string
+		data     []byte
+		damage   []string // phrases the damage report must contain
+		pages    int      // pages the tree reaches
+		trailing int      // bytes after %%EOF, which are not damage
 	}{
-		{"cut inside a stream", cut, []string{"no end-of-file marker", "rebuilt from", "object 6 is cut off"}, 2},
-		{"cut after the pages", good[:bytes.Index(good, []byte("xref"))], []string{"no end-of-file marker", "rebuilt from"}, 2},
-		{"bytes after %%EOF", append(append([]byte{}, good...), "\x8a\x01 garbage from an older copy"...), []string{"bytes of unknown data after the end-of-file marker"}, 2},
-		{"cross-reference offsets wrong", wrongOffsets, []string{"objects found by scanning"}, 2},
-		{"no catalog, no table", noCatalog, []string{"no end-of-file marker", "document catalog missing: 2 pages gathered"}, 2},
+		{"cut inside a stream", cut, []string{"no end-of-file marker", "rebuilt from", "object 6 is cut off"}, 2, 0},
+		{"cut after the pages", good[:bytes.Index(good, []byte("xref"))], []string{"no end-of-file marker", "rebuilt from"}, 2, 0},
+		{"bytes after %%EOF", append(append([]byte{}, good...), "\x8a\x01 garbage from an older copy"...), nil, 2, 29},
+		{"blank bytes after %%EOF", append(append([]byte{}, good...), "\r\n \x00\n"...), nil, 2, 0},
+		{"cross-reference offsets wrong", wrongOffsets, []string{"objects found by scanning"}, 2, 0},
+		{"no catalog, no table", noCatalog, []string{"no end-of-file marker", "document catalog missing: 2 pages gathered"}, 2, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,6 +115,10 @@ func TestDamage(t *testing.T) {
 			for _, d := range tc.damage {
 				assert.Contains(t, got, d)
 			}
+			if tc.damage == nil {
+				assert.Empty(t, got)
+			}
+			assert.Equal(t, tc.trailing, r.Trailing())
 			assert.Equal(t, tc.pages, r.Trailer().Key("Root").Key("Pages").Key("Kids").Len())
 		})
 	}

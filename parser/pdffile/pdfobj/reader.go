@@ -30,8 +30,11 @@ type Reader struct {
 	crypt   *crypt
 	damage  []string
 	noted   map[string]bool
-	scan    *scanIndex // every object definition in the file, once a scan was needed
-	rebuilt bool
+	// bytes after the last %%EOF: not damage by themselves (a reader loses
+	// nothing to them), so not in damage
+	trailing int
+	scan     *scanIndex // every object definition in the file, once a scan was needed
+	rebuilt  bool
 	// synthetic: the page tree was made from the page objects found
 	synthetic bool
 	// object streams a rebuild found, read once decryption is set up
@@ -99,18 +102,33 @@ func (r *Reader) note(format string, args ...any) {
 	}
 }
 
-// checkEnd notes a file that does not end with %%EOF: cut short, or with
-// bytes appended after the end.
+// checkEnd notes a file that does not end with %%EOF (cut short) and
+// counts the bytes appended after the end.
 func (r *Reader) checkEnd() {
-	tail := r.data[max(0, len(r.data)-64<<10):]
+	found, trailing := End(r.data)
+	if !found {
+		r.note("no end-of-file marker (%%%%EOF): the file is cut short")
+	}
+	r.trailing = trailing
+}
+
+// Trailing is the number of bytes of unknown data after the file's last
+// %%EOF (blank bytes not counted).
+func (r *Reader) Trailing() int { return r.trailing }
+
+// End looks for the end-of-file marker in the file's last 64 KB: found is
+// false for a file cut short, and trailing counts the bytes after the last
+// marker when they are more than blank space.
+func End(data []byte) (found bool, trailing int) {
+	tail := data[max(0, len(data)-64<<10):]
 	i := bytes.LastIndex(tail, []byte("%%EOF"))
 	if i < 0 {
-		r.note("no end-of-file marker (%%%%EOF): the file is cut short")
-		return
+		return false, 0
 	}
 	if rest := bytes.TrimLeft(tail[i+5:], "\r\n"); len(bytes.TrimRight(rest, " \r\n\t\f\x00")) > 0 {
-		r.note("%d bytes of unknown data after the end-of-file marker", len(rest))
+		return true, len(rest)
 	}
+	return true, 0
 }
 
 func (r *Reader) rootOK() bool {
