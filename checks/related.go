@@ -27,7 +27,7 @@ func relatedRow(c *Context, r *tables.Row, note string) []Place {
 // relatedFigure is the place of figure f, unless it lies within the span
 // [start,end) of block claim, where the finding itself points already.
 func relatedFigure(c *Context, f *claims.Figure, note string, sp claims.Span) []Place {
-	if f == nil || f.Block == nil || len(f.Block.RawAt) == 0 {
+	if f == nil || f.Block == nil || f.Block.RawAt.Len() == 0 {
 		return nil
 	}
 	if f.Block == sp.Block && f.Start >= sp.Start && f.End <= sp.End {

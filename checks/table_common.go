@@ -68,23 +68,25 @@ func rowBlock(r *tables.Row) *doc.Block {
 		if c.Block == nil && c.Text == "" {
 			continue // a blank cell restored from the header: nothing printed to point at
 		}
-		if c.Block == nil || len(c.Block.SrcAt) == 0 {
+		if c.Block == nil || c.Block.SrcAt.Len() == 0 {
 			return nil
 		}
 		if text.Len() > 0 {
 			text.WriteByte(' ')
-			b.RawAt = append(b.RawAt, len(b.Raw))
+			b.RawAt.Append(len(b.Raw))
 			b.Raw = append(b.Raw, ' ')
-			b.SrcAt = append(b.SrcAt, c.Block.SrcAt[0])
+			b.SrcAt.Append(c.Block.SrcAt.At(0))
 		}
 		if b.Page == 0 {
 			b.Page = c.Block.Page
 		}
 		base := len(b.Raw)
 		b.Raw = append(b.Raw, c.Block.Raw...)
-		b.SrcAt = append(b.SrcAt, c.Block.SrcAt...)
-		for _, k := range c.Block.RawAt {
-			b.RawAt = append(b.RawAt, base+k)
+		for _, o := range c.Block.SrcAt.All() {
+			b.SrcAt.Append(o)
+		}
+		for _, k := range c.Block.RawAt.All() {
+			b.RawAt.Append(base + k)
 		}
 		text.WriteString(c.Block.Text)
 	}

@@ -168,8 +168,8 @@ func tableMentions(cat *tables.Catalog, lines []srcLine, toc []bool, found map[s
 		off := l.start + strings.Index(l.text, trimmed[:1])
 		b := &doc.Block{Kind: doc.KindParagraph, Text: trimmed, Raw: []rune(trimmed)}
 		for k := range b.Raw {
-			b.RawAt = append(b.RawAt, k)
-			b.SrcAt = append(b.SrcAt, off+k)
+			b.RawAt.Append(k)
+			b.SrcAt.Append(off + k)
 		}
 		out[std.Name] = mention{b: b, name: name, core: titleCore(entry)}
 	}

@@ -172,7 +172,7 @@ func related(a, b string) bool {
 }
 
 func tocReport(c *Context, e, h tocHeading, what, body string) {
-	pos := c.Doc.Source.Position(h.b.SrcAt[0])
+	pos := c.Doc.Source.Position(h.b.SrcAt.At(0))
 	c.Report(e.b, 0, e.b.RuneLen(), Vars{
 		"what":     what,
 		"stated":   e.b.Text,

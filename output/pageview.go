@@ -294,7 +294,7 @@ func blockExcerpt(d *doc.Document, spans [][2]int, focus, context int) []Excerpt
 	var lines []group
 	var last rowKey
 	for _, b := range d.Blocks {
-		if len(b.SrcAt) == 0 {
+		if b.SrcAt.Len() == 0 {
 			continue
 		}
 		k, inTable := rowOf[b]
@@ -311,7 +311,7 @@ func blockExcerpt(d *doc.Document, spans [][2]int, focus, context int) []Excerpt
 	}
 	touches := func(g group, sp [2]int) bool {
 		for _, b := range g.blocks {
-			for _, o := range b.SrcAt {
+			for _, o := range b.SrcAt.All() {
 				if o >= sp[0] && o < sp[1] {
 					return true
 				}
@@ -338,7 +338,7 @@ func blockExcerpt(d *doc.Document, spans [][2]int, focus, context int) []Excerpt
 			break
 		}
 		var l ExcerptLine
-		l.N = d.Source.Position(g.blocks[0].SrcAt[0]).Line
+		l.N = d.Source.Position(g.blocks[0].SrcAt.At(0)).Line
 		var text []rune
 		for bi, b := range g.blocks {
 			if bi > 0 {
@@ -348,7 +348,7 @@ func blockExcerpt(d *doc.Document, spans [][2]int, focus, context int) []Excerpt
 			text = append(text, b.Raw...)
 			for k, sp := range spans {
 				lo := -1
-				for ri, o := range b.SrcAt {
+				for ri, o := range b.SrcAt.All() {
 					in := o >= sp[0] && o < sp[1]
 					if in && lo < 0 {
 						lo = ri
@@ -359,7 +359,7 @@ func blockExcerpt(d *doc.Document, spans [][2]int, focus, context int) []Excerpt
 					}
 				}
 				if lo >= 0 {
-					l.Runs = append(l.Runs, ExcerptRun{Start: base + lo, End: base + len(b.SrcAt), Related: k > 0})
+					l.Runs = append(l.Runs, ExcerptRun{Start: base + lo, End: base + b.SrcAt.Len(), Related: k > 0})
 				}
 			}
 		}

@@ -153,7 +153,7 @@ type blockBuilder struct {
 	kind         doc.Kind
 	page         int
 	raw          []rune
-	src          []int
+	src          doc.Offsets
 	text         []rune
 	rawAt        []int
 	pendingSpace bool
@@ -177,8 +177,8 @@ func (bb *blockBuilder) block() *doc.Block {
 	text, rawAt := joinThousands(bb.text, bb.rawAt, k == doc.KindTableCell)
 	// exact-size copies: the builder's slices grew by doubling, and a
 	// document of thousands of pages keeps every block
-	return &doc.Block{Kind: k, Text: string(text), Raw: slices.Clone(bb.raw), RawAt: slices.Clone(rawAt),
-		SrcAt: slices.Clone(bb.src), Page: bb.page}
+	return &doc.Block{Kind: k, Text: string(text), Raw: slices.Clone(bb.raw), RawAt: doc.OffsetsOf(rawAt),
+		SrcAt: bb.src, Page: bb.page}
 }
 
 // prose reports a line that reads as running text even inside a table's

@@ -27,14 +27,14 @@ func FuzzParseText(f *testing.F) {
 			return
 		}
 		for _, b := range d.Blocks {
-			require.Equal(t, utf8.RuneCountInString(b.Text), len(b.RawAt), "%q", b.Text)
-			require.Equal(t, len(b.Raw), len(b.SrcAt))
+			require.Equal(t, utf8.RuneCountInString(b.Text), b.RawAt.Len(), "%q", b.Text)
+			require.Equal(t, len(b.Raw), b.SrcAt.Len())
 			last := -1
-			for _, r := range b.RawAt {
+			for _, r := range b.RawAt.All() {
 				require.True(t, r > last && r < len(b.Raw), "raw index %d of %d", r, len(b.Raw))
 				last = r
 			}
-			for _, o := range b.SrcAt {
+			for _, o := range b.SrcAt.All() {
 				require.True(t, o >= 0 && o < len(d.Source.Text))
 			}
 		}

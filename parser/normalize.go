@@ -58,7 +58,7 @@ func (bb *blockBuilder) appendLine(l lineRef) {
 	rs := []rune(l.text)
 	for i, r := range rs {
 		bb.raw = append(bb.raw, r)
-		bb.src = append(bb.src, l.pos[i])
+		bb.src.Append(l.pos[i])
 		f := fold(r)
 		if f == 0 {
 			continue

@@ -207,15 +207,12 @@ func inlineNext(text string, n *doc.Number) int {
 // halves (spaces dropped from the analysis text) go with the second.
 func cut(b *doc.Block, p int, src *doc.Source) (*doc.Block, *doc.Block) {
 	rs := []rune(b.Text)
-	rp := b.RawAt[p]
-	head := &doc.Block{Kind: b.Kind, Text: string(rs[:p]), Raw: b.Raw[:rp:rp], RawAt: b.RawAt[:p:p], SrcAt: b.SrcAt[:rp:rp], Page: b.Page}
-	at := make([]int, len(rs)-p)
-	for i := range at {
-		at[i] = b.RawAt[p+i] - rp
-	}
-	tail := &doc.Block{Kind: b.Kind, Text: string(rs[p:]), Raw: b.Raw[rp:], RawAt: at, SrcAt: b.SrcAt[rp:], Page: b.Page}
+	rp := b.RawAt.At(p)
+	head := &doc.Block{Kind: b.Kind, Text: string(rs[:p]), Raw: b.Raw[:rp:rp], RawAt: b.RawAt.Slice(0, p), SrcAt: b.SrcAt.Slice(0, rp), Page: b.Page}
+	tail := &doc.Block{Kind: b.Kind, Text: string(rs[p:]), Raw: b.Raw[rp:], RawAt: b.RawAt.Slice(p, len(rs)).Shift(-rp),
+		SrcAt: b.SrcAt.Slice(rp, b.SrcAt.Len()), Page: b.Page}
 	if src != nil && src.HasPages() {
-		tail.Page = src.Position(tail.SrcAt[0]).Page
+		tail.Page = src.Position(tail.SrcAt.At(0)).Page
 	}
 	return head, tail
 }

@@ -82,7 +82,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		}
 		if *blocks {
 			for _, b := range d.Blocks {
-				pos := d.Source.Position(b.SrcAt[0])
+				pos := d.Source.Position(b.SrcAt.At(0))
 				fmt.Fprintf(stdout, "%d:%d\t%s\t%s\n", pos.Line, pos.Column, b.Kind, b.Text)
 			}
 			continue

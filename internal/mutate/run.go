@@ -177,10 +177,10 @@ func (st *Site) edits(text []rune) ([]edit, error) {
 	var out []edit
 	for k, r := range st.New {
 		i := st.At + k
-		if i >= len(b.SrcAt) {
+		if i >= b.SrcAt.Len() {
 			return nil, fmt.Errorf("site beyond its paragraph")
 		}
-		off := b.SrcAt[i]
+		off := b.SrcAt.At(i)
 		if off < 0 || off >= len(text) || text[off] != st.Para.Raw[i] {
 			return nil, fmt.Errorf("the source writes %q otherwise", string(st.Para.Raw[i]))
 		}

@@ -185,10 +185,10 @@ func (k Kind) String() string {
 // the source.
 type Block struct {
 	Kind  Kind
-	Text  string // normalised analysis text
-	Raw   []rune // the characters as written, soft wraps removed
-	RawAt []int  // for each rune of Text, its index in Raw
-	SrcAt []int  // for each rune of Raw, its rune offset in the source
+	Text  string  // normalised analysis text
+	Raw   []rune  // the characters as written, soft wraps removed
+	RawAt Offsets // for each rune of Text, its index in Raw
+	SrcAt Offsets // for each rune of Raw, its rune offset in the source
 	Page  int
 
 	// Filled by the structure pass.
@@ -243,31 +243,32 @@ func (b *Block) TextRange(start, end int) string { return RuneSlice([]rune(b.Tex
 
 // RawRange returns the characters as written behind analysis runes [start,end).
 func (b *Block) RawRange(start, end int) string {
-	if start >= end || start >= len(b.RawAt) {
+	if start >= end || start >= b.RawAt.Len() {
 		return ""
 	}
-	if end > len(b.RawAt) {
-		end = len(b.RawAt)
+	if end > b.RawAt.Len() {
+		end = b.RawAt.Len()
 	}
-	rs, re := b.RawAt[start], b.RawAt[end-1]+1
+	rs, re := b.RawAt.At(start), b.RawAt.At(end-1)+1
 	return string(b.Raw[rs:re])
 }
 
 // SourceSpan returns the source rune offsets behind analysis runes [start,end).
 func (b *Block) SourceSpan(start, end int) (int, int) {
-	if len(b.RawAt) == 0 {
+	n := b.RawAt.Len()
+	if n == 0 {
 		return 0, 0
 	}
-	if start >= len(b.RawAt) {
-		start = len(b.RawAt) - 1
+	if start >= n {
+		start = n - 1
 	}
-	if end > len(b.RawAt) {
-		end = len(b.RawAt)
+	if end > n {
+		end = n
 	}
 	if end <= start {
 		end = start + 1
 	}
-	return b.SrcAt[b.RawAt[start]], b.SrcAt[b.RawAt[end-1]] + 1
+	return b.SrcAt.At(b.RawAt.At(start)), b.SrcAt.At(b.RawAt.At(end-1)) + 1
 }
 
 // RuneLen is the length of the analysis text in runes.

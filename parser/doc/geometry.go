@@ -221,22 +221,22 @@ func (g *Geometry) lineRect(li, lo, hi int) (Rect, bool) {
 // took from the source count, so a running head between the two halves of
 // a paragraph split by a page break is not covered.
 func (d *Document) Rects(b *Block, start, end int) []Rect {
-	if d == nil || d.Geometry == nil || b == nil || len(b.RawAt) == 0 {
+	if d == nil || d.Geometry == nil || b == nil || b.RawAt.Len() == 0 {
 		return nil
 	}
-	start, end = max(start, 0), min(end, len(b.RawAt))
+	start, end = max(start, 0), min(end, b.RawAt.Len())
 	if start >= end {
 		return nil
 	}
 	var offs []int
 	last := -1
 	for i := start; i < end; i++ {
-		ri := b.RawAt[i]
-		if ri == last || ri < 0 || ri >= len(b.SrcAt) {
+		ri := b.RawAt.At(i)
+		if ri == last || ri < 0 || ri >= b.SrcAt.Len() {
 			continue
 		}
 		last = ri
-		offs = append(offs, b.SrcAt[ri])
+		offs = append(offs, b.SrcAt.At(ri))
 	}
 	sort.Ints(offs)
 	return d.Geometry.rects(d.glyphs(offs))

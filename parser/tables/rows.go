@@ -396,22 +396,19 @@ func makeCell(lines []doc.Line, ts []token, text, role string, row, col, group i
 	for _, tk := range ts {
 		l := lines[tk.line]
 		rs := []rune(l.Text[:min(len(l.Text), runeByteEnd(l.Text, tk.end))])
-		for k := tk.start; k < tk.end && k < len(l.Pos) && k < len(rs); k++ {
-			b.Raw = append(b.Raw, rs[k])
-			b.SrcAt = append(b.SrcAt, l.Pos[k])
+		end := min(tk.end, len(l.Pos), len(rs))
+		if tk.start >= end {
+			continue
+		}
+		b.Raw = append(b.Raw, rs[tk.start:end]...)
+		for k := tk.start; k < end; k++ {
+			b.SrcAt.Append(l.Pos[k])
 		}
 	}
-	n := utf8.RuneCountInString(text)
-	b.RawAt = make([]int, n)
-	for i := range b.RawAt {
-		if i < len(b.Raw) {
-			b.RawAt[i] = i
-		} else if len(b.Raw) > 0 {
-			b.RawAt[i] = len(b.Raw) - 1
+	if len(b.Raw) > 0 {
+		for i := range utf8.RuneCountInString(text) {
+			b.RawAt.Append(min(i, len(b.Raw)-1))
 		}
-	}
-	if len(b.Raw) == 0 {
-		b.RawAt = nil
 	}
 	c.Block = b
 	return c

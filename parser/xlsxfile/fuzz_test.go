@@ -46,10 +46,10 @@ func FuzzReadXLSX(f *testing.F) {
 					if c.Block == nil {
 						continue
 					}
-					if err := at(src, string(c.Block.Raw), c.Block.SrcAt); err != nil {
+					if err := at(src, string(c.Block.Raw), c.Block.SrcAt.Ints()); err != nil {
 						t.Fatalf("cell %q: %v", c.Text, err)
 					}
-					if p := s.Position(c.Block.SrcAt[0]); p.Page != tb.Page {
+					if p := s.Position(c.Block.SrcAt.At(0)); p.Page != tb.Page {
 						t.Fatalf("cell %q on page %d of a table on page %d", c.Text, p.Page, tb.Page)
 					}
 				}

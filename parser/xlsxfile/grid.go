@@ -127,11 +127,9 @@ func cellBlock(cl *cell, base, page int) *doc.Block {
 	rs := []rune(cl.text)
 	a, b := trimmed(rs)
 	blk := &doc.Block{Kind: doc.KindTableCell, Text: string(rs[a:b]), Raw: rs[a:b], Page: page}
-	blk.RawAt = make([]int, b-a)
-	blk.SrcAt = make([]int, b-a)
-	for k := range blk.RawAt {
-		blk.RawAt[k] = k
-		blk.SrcAt[k] = base + a + k
+	for k := range b - a {
+		blk.RawAt.Append(k)
+		blk.SrcAt.Append(base + a + k)
 	}
 	return blk
 }

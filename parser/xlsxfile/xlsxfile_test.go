@@ -127,7 +127,7 @@ func TestReadFixture(t *testing.T) {
 	for i, row := range tb.Rows[2:] {
 		for _, c := range row {
 			require.NotNil(t, c.Block, "row %d cell %q", i, c.Text)
-			p := src.Position(c.Block.SrcAt[0])
+			p := src.Position(c.Block.SrcAt.At(0))
 			require.Equal(t, doc.Position{Page: 1, Line: firstData + i, Column: p.Column}, p, c.Text)
 		}
 	}
