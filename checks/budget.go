@@ -42,6 +42,7 @@ func completionRate(c *Context, cp *claims.Completion) {
 	got, _ := cp.Final.Yuan().Div(b)
 	c.Decided(cp)
 	if got.Meets(statedRate(cp.Rate)) {
+		c.noteRate(cp, cp.Rate, got, cp.Final.Value.String()+" / "+cp.Budget.Value.String())
 		return
 	}
 	c.ReportClaim(cp, Vars{

@@ -93,6 +93,7 @@ func changeRate(c *Context, ch *claims.Change) {
 	got, _ := delta.Div(base)
 	c.Decided(ch)
 	if got.Meets(statedRate(ch.Rate)) {
+		c.noteRate(ch, ch.Rate, got, how)
 		return
 	}
 	if u := unitSlip(ch); u != "" {

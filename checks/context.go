@@ -23,6 +23,9 @@ type run struct {
 	reasons  map[claims.Claim]string   // why a claim could not be decided (first reason given)
 	tables   Units                     // table identities checked and skipped
 
+	rounded int       // rates whose figures only rounding prints as stated
+	cut     []cutRate // rates that fit only with their digits cut off
+
 	sheets *sheetSet      // the document's standard tables as sheets, built on first use
 	sups   []*suppression // inline suppressions, once applied
 }

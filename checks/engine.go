@@ -78,11 +78,13 @@ func (e *Engine) Run(d *doc.Document) ([]Finding, Coverage) {
 func (e *Engine) run(d *doc.Document) *run {
 	r := &run{doc: d, set: e.Set, decided: map[claims.Claim]bool{}, reasons: map[claims.Claim]string{}, reported: map[claims.Claim][]string{}}
 	r.claims = e.extract(d, r)
-	for _, a := range e.active {
-		if a.kind.AfterSuppressions || (d.NoText != "" && !a.kind.OnNoText) {
-			continue
+	for _, last := range []bool{false, true} {
+		for _, a := range e.active {
+			if a.kind.AfterChecks != last || a.kind.AfterSuppressions || (d.NoText != "" && !a.kind.OnNoText) {
+				continue
+			}
+			e.runTest(r, a)
 		}
-		e.runTest(r, a)
 	}
 	r.suppress()
 	for _, a := range e.active {

@@ -35,6 +35,9 @@ type Options struct {
 	// AfterSuppressions: the kind runs after inline suppressions have been
 	// applied, and judges the suppressions themselves.
 	AfterSuppressions bool
+	// AfterChecks: the kind runs once every other kind has, before the
+	// suppressions: it judges what they recorded about the whole document.
+	AfterChecks bool
 	// ByEngine: findings of this kind are written by the engine itself
 	// (a rule that failed); its rules carry the severity and message only.
 	ByEngine bool

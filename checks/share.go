@@ -63,6 +63,9 @@ func judgeShare(c *Context, sh *claims.Share, wholes []*claims.Figure) {
 	var first *claims.Figure
 	var firstGot num.Interval
 	zero := false
+	var fit *claims.Figure
+	var fitGot num.Interval
+	fits := 0
 	for _, w := range wholes {
 		if w.Yuan().ContainsZero() {
 			zero = true
@@ -73,12 +76,24 @@ func judgeShare(c *Context, sh *claims.Share, wholes []*claims.Figure) {
 			continue
 		}
 		if got.Meets(stated) {
-			c.Decided(sh)
-			return
+			if fits == 0 {
+				fit, fitGot = w, got
+				fits++
+			} else if a, b := w.Yuan(), fit.Yuan(); a.Lo.Cmp(b.Lo) != 0 || a.Hi.Cmp(b.Hi) != 0 {
+				fits++ // another whole: the reading is not one
+			}
+			continue
 		}
 		if first == nil || w == sh.Whole {
 			first, firstGot = w, got
 		}
+	}
+	if fits > 0 {
+		c.Decided(sh)
+		if fits == 1 { // one reading: it tells how the report rounds
+			c.noteRate(sh, sh.Pct, fitGot, sh.Part.Value.String()+" / "+fit.Value.String())
+		}
+		return
 	}
 	switch {
 	case first == nil && zero:
