@@ -57,7 +57,8 @@ func tableNarrative(c *Context) {
 		default:
 			cols = []string{"为预算%", "为调整预算%"}
 		}
-		if narrativeRate(c, ix, cp, cp.Final, cp.Rate, cols, []rateFrom{{"执行数", "预算数", false}, {"执行数", "调整预算数", false}}) {
+		if narrativeRate(c, ix, cp, cp.Final, cp.Rate, cols, []rateFrom{{"执行数", "预算数", false}, {"执行数", "调整预算数", false}}) ||
+			itemRate(c, ix, cp, cp.Final, cp.Rate, statedPercent(cp.Rate), completionRates(cp.Base)) {
 			done[cp.Rate] = true
 		}
 	}
@@ -65,8 +66,22 @@ func tableNarrative(c *Context) {
 		if ch.Rate == nil || ch.Current == nil || !priorYear(ch.Ref) {
 			continue
 		}
-		narrativeRate(c, ix, ch, ch.Current, ch.Rate, []string{"比上年增长%"},
-			[]rateFrom{{"执行数", "上年执行数", true}, {"预算数", "上年执行数", true}, {"预算数", "上年预算数", true}})
+		if narrativeRate(c, ix, ch, ch.Current, ch.Rate, []string{"比上年增长%"},
+			[]rateFrom{{"执行数", "上年执行数", true}, {"预算数", "上年执行数", true}, {"预算数", "上年预算数", true}}) {
+			continue
+		}
+		dir := ch.Dir
+		if ch.RateDir != claims.DirNone {
+			dir = ch.RateDir // 减少186.40万元，增长87.3%: the rate's own word
+		}
+		if ch.Comparable || ch.Annual || dir != claims.DirUp && dir != claims.DirDown {
+			continue // a comparable basis the table does not print, a yearly average, no direction
+		}
+		stated := statedPercent(ch.Rate)
+		if dir == claims.DirDown && ch.Rate.Value.Sign() > 0 {
+			stated = stated.Neg() // 下降3.6%: −3.6 in the table
+		}
+		itemRate(c, ix, ch, ch.Current, ch.Rate, stated, growthRates)
 	}
 	for _, f := range cs.Figures {
 		if f.Role != claims.RoleLevel || !f.Unit.IsAmount() || f.Paren || f.Earlier || done[f] {
@@ -198,7 +213,7 @@ func narrativeAmount(c *Context, ix *tables.Index, f *claims.Figure, cols []stri
 		return
 	}
 	c.TableChecked()
-	reportNarrative(c, f, f, q, figure(q.Value)+tableUnit(q.Sheet))
+	reportNarrative(c, f, f, f.Text, q, figure(q.Value)+tableUnit(q.Sheet))
 }
 
 // rateFrom is a rate a row's amounts give: 100·a/b, or its growth.
@@ -264,30 +279,48 @@ func narrativeRate(c *Context, ix *tables.Index, cl claims.Claim, subject, rate 
 			return true
 		}
 	}
-	reportNarrative(c, rate, subject, readings[0].q, readings[0].text)
+	reportNarrative(c, rate, subject, statedText(cl, rate), readings[0].q, readings[0].text)
 	return true
 }
 
 // reportNarrative reports a figure of the text that its table's row does
-// not give, pointing at the row as well.
-func reportNarrative(c *Context, f, subj *claims.Figure, q tables.Quote, expected string) {
+// not give, pointing at the row as well; stated is the figure as the
+// finding quotes it.
+func reportNarrative(c *Context, f, subj *claims.Figure, stated string, q tables.Quote, expected string) {
 	var related []Place
 	if b := rowBlock(q.Row); b != nil && b.RuneLen() > 0 {
 		p := c.Place(b, 0, b.RuneLen())
 		p.Note = "table row"
 		related = append(related, p)
 	}
-	subject := strings.TrimSpace(subj.Subject)
+	subject := doneTail.ReplaceAllString(strings.TrimSpace(subj.Subject), "")
 	if subject == "" {
 		subject = rowLabel(q.Row)
 	}
 	c.Report(f.Block, f.Start, f.End, Vars{
 		"subject":  subject,
-		"stated":   f.Text,
+		"stated":   stated,
 		"expected": expected,
 		"table":    tableName(q.Sheet),
 		"row":      rowLabel(q.Row),
 		"column":   q.Column,
 		"context":  q.Row.Text(),
 	}, related...)
+}
+
+// doneTail is the wording of execution after a subject (教育支出完成,
+// 税收收入预计完成), not part of its name.
+var doneTail = regexp.MustCompile(`(?:预计)?(?:完成|执行|实现)(?:了)?$`)
+
+// statedText is a rate as the finding quotes it: a change's rate with its
+// direction word (下降6.7% against a table's 6.7), a completion's as written.
+func statedText(cl claims.Claim, rate *claims.Figure) string {
+	if ch, ok := cl.(*claims.Change); ok {
+		word := ch.DirWord
+		if ch.RateWord != "" {
+			word = ch.RateWord
+		}
+		return word + rate.Text
+	}
+	return rate.Text
 }

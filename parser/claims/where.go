@@ -27,3 +27,10 @@ func (s *Set) SubjectOf(f *Figure) string {
 	}
 	return s.subjectOf(f)
 }
+
+// LabelKey is a table row's name normalised as SubjectOf normalises a
+// figure's subject (公共安全支出 and its row compare equal), so a sentence
+// finds the rows of its item.
+func (s *Set) LabelKey(name string) string {
+	return s.SubjectOf(&Figure{Key: keyOf(name)})
+}

@@ -15,6 +15,7 @@ import (
 type Index struct {
 	entries []entry
 	canon   func(string) string
+	items   map[string][]int // normalised row name → entries (Items)
 }
 
 // Subject reports a template's subject: the prose name of a table's total.

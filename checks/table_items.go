@@ -1,0 +1,242 @@
+package checks
+
+import (
+	"math/big"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/num"
+	"github.com/budgetlint/budgetlint/parser/tables"
+)
+
+// Items of a government report's tables in its narrative: 教育支出完成27.44
+// 亿元，为预算的102.5%，增长3.5% or 印花税完成1.01亿元，同比增长3.5%. An
+// item is a row of several tables (the whole province's and its own
+// budget's, the summary table and the one by function code), so the
+// sentence binds to a row only through its own amount: the rows named as
+// the item, in a table of the item's budget and side (收入, 支出) and of
+// the sentence's level and year when it says them, whose 执行数 is the
+// sentence's amount within printed precision (tables in 万元, text in 亿元).
+// The rate is then read against every bound row: the printed rate, or the
+// one the row's amounts give. It is reported only when no reading of any
+// bound row meets it, and only when the bound rows agree among
+// themselves; rows that disagree leave the claim skipped.
+
+// itemRates are the readings of a completion or a growth rate in a row.
+type itemRates struct {
+	printed []string   // rate columns read as they are printed
+	from    []rateFrom // rates the row's amounts give
+	offset  int64      // subtracted from a printed ratio: 为上年% − 100 is the growth
+	ratio   []string   // printed ratios read with the offset
+}
+
+// completionRates are the readings of a completion rate of the given base.
+func completionRates(base string) itemRates {
+	switch base {
+	case "调整", "调整后":
+		return itemRates{printed: []string{"为调整预算%"}, from: []rateFrom{{"执行数", "调整预算数", false}}}
+	case "年初":
+		return itemRates{printed: []string{"为预算%"}, from: []rateFrom{{"执行数", "预算数", false}}}
+	}
+	return itemRates{printed: []string{"为预算%", "为调整预算%"}, from: []rateFrom{{"执行数", "预算数", false}, {"执行数", "调整预算数", false}}}
+}
+
+// growthRates are the readings of a growth rate over last year.
+var growthRates = itemRates{printed: []string{"比上年增长%"}, from: []rateFrom{{"执行数", "上年执行数", true}}, offset: 100, ratio: []string{"为上年%"}}
+
+// itemNorm is a name as the item lookup compares it: normalised as a
+// figure's subject, without a trailing 收入 or 支出 (tables print 教育 and
+// 教育支出, 专项 and 专项收入; the side is compared apart).
+func itemNorm(cs *claims.Set) func(string) string {
+	return func(name string) string {
+		k := itemLead.ReplaceAllString(cs.LabelKey(name), "")
+		for _, suf := range []string{"收入", "支出"} {
+			if t, ok := strings.CutSuffix(k, suf); ok && utf8.RuneCountInString(t) >= 2 {
+				return t
+			}
+		}
+		return k
+	}
+}
+
+// itemLead is what may stand before an item's name once its subject is
+// normalised: a list dash (——交通运输支出) or the digits of its number
+// (3.教育支出 without its full stop).
+var itemLead = regexp.MustCompile(`^(?:[—－-]+|\d+)`)
+
+// itemSide is the side of an item by its name: 收入 for revenue and taxes,
+// 支出 for expenditure, "" when the name does not say.
+func itemSide(key string) string {
+	switch {
+	case strings.HasSuffix(key, "收入") || strings.HasSuffix(key, "税"):
+		return "收入"
+	case strings.HasSuffix(key, "支出"):
+		return "支出"
+	}
+	return ""
+}
+
+// itemBudget is the budget a figure's item belongs to: the one its
+// sentence names before it, else the one the nearest heading above names
+// ((二)政府性基金预算执行情况); "" when neither names one.
+func itemBudget(d *doc.Document, f *claims.Figure) string {
+	if b := tables.BudgetOf(sentenceBefore(f)); b != "" {
+		return b
+	}
+	for i := f.Block.Index - 1; i >= 0 && i >= f.Block.Index-200; i-- {
+		b := d.Blocks[i]
+		if b.Kind != doc.KindHeading && (b.Number == nil || utf8.RuneCountInString(b.Text) > 40) {
+			continue
+		}
+		if budget := tables.BudgetOf(b.Text); budget != "" {
+			return budget
+		}
+	}
+	return ""
+}
+
+// itemRows are the rows that bind a figure: named as its item, of its
+// budget, side, level and year as far as these are known, printing its
+// amount as their 执行数.
+func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
+	if f == nil || f.Role != claims.RoleLevel || !f.Unit.IsAmount() || f.Paren || f.Earlier {
+		return nil
+	}
+	switch f.Qual {
+	case claims.QualNone, claims.QualFinal, claims.QualExec:
+	default:
+		return nil // a budget figure is no 执行数
+	}
+	cs := c.Claims
+	key := cs.SubjectOf(f)
+	if otherQuantity.MatchString(sentenceBefore(f)) || cs.LabelKey(f.Subject) != key {
+		return nil // another quantity, or a subject borrowed from elsewhere
+	}
+	norm := itemNorm(cs)
+	name := norm(key)
+	if utf8.RuneCountInString(name) < 2 {
+		return nil
+	}
+	year, scope := cs.Where(f)
+	budget, side := itemBudget(c.Doc, f), itemSide(key)
+	stated := f.Yuan()
+	var out []tables.Quote
+	for _, q := range ix.Items(name, norm, "执行数") {
+		b, s := q.Sheet.Budget()
+		switch {
+		case budget != "" && b != "" && b != budget,
+			side != "" && s != "" && s != side,
+			scope != "" && q.Scope != "" && q.Scope != scope,
+			year != 0 && q.Year != 0 && q.Year != year,
+			q.Value.Blank:
+			continue
+		}
+		if stated.Meets(scaled(q.Sheet, q.Value)) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// rowReading is one reading of a rate in a bound row.
+type rowReading struct {
+	iv   num.Interval
+	text string
+	q    tables.Quote
+}
+
+// rowReadings reads a rate in a bound row in every way rs allows.
+func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading {
+	var out []rowReading
+	at := func(col string, v *tables.Value) tables.Quote {
+		return tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}
+	}
+	for _, col := range rs.printed {
+		if v := q.Other(col); v != nil && !v.Blank {
+			out = append(out, rowReading{truncOrRound(v), figure(v) + "%", at(col, v)})
+		}
+	}
+	for _, col := range rs.ratio {
+		if v := q.Other(col); v != nil && !v.Blank {
+			iv := truncOrRound(v).Sub(num.Int(rs.offset))
+			out = append(out, rowReading{iv, show(iv, &tables.Value{D: like.Value}) + "% (" + figure(v) + "% − " + big.NewInt(rs.offset).String() + ")", at(col, v)})
+		}
+	}
+	for _, fr := range rs.from {
+		a, b := q.Other(fr.a), q.Other(fr.b)
+		if a == nil || b == nil || b.Blank || b.Interval().Lo.Sign() <= 0 {
+			continue
+		}
+		r, ok := a.Interval().Div(b.Interval())
+		if !ok {
+			continue
+		}
+		if fr.growth {
+			r = r.Sub(num.Int(1))
+		}
+		r = r.Scale(big.NewRat(100, 1))
+		out = append(out, rowReading{r, show(r, &tables.Value{D: like.Value}) + "% (" + figure(a) + " / " + figure(b) + ")", at(fr.a+" / "+fr.b, a)})
+	}
+	return out
+}
+
+// itemRate checks the rate of an item's claim against the rows its amount
+// binds to; it reports whether a row was bound and read.
+func itemRate(c *Context, ix *tables.Index, cl claims.Claim, amount, rate *claims.Figure, stated num.Interval, rs itemRates) bool {
+	rows := itemRows(c, ix, amount)
+	var byRow [][]rowReading
+	for _, q := range rows {
+		if rr := rowReadings(q, rs, rate); len(rr) > 0 {
+			byRow = append(byRow, rr)
+		}
+	}
+	if len(byRow) == 0 {
+		return false
+	}
+	c.TableChecked()
+	for _, rr := range byRow {
+		for _, r := range rr {
+			if stated.Meets(r.iv) {
+				c.Decided(cl)
+				return true
+			}
+		}
+	}
+	if len(c.run.reported[cl]) > 0 {
+		return true // the narrative's own rule reported the claim: one defect, one finding
+	}
+	if !agree(byRow) {
+		c.TableSkipped("table narrative: the item's rows in several tables give different rates")
+		c.Skip(cl, "table narrative: the item's rows in several tables give different rates")
+		return true
+	}
+	c.Decided(cl)
+	r := byRow[0][0]
+	reportNarrative(c, rate, amount, statedText(cl, rate), r.q, r.text)
+	return true
+}
+
+// agree reports bound rows that read the same: each row has a reading
+// meeting one of the first row's.
+func agree(byRow [][]rowReading) bool {
+	for _, rr := range byRow[1:] {
+		met := false
+		for _, a := range rr {
+			for _, b := range byRow[0] {
+				met = met || a.iv.Meets(b.iv)
+			}
+		}
+		if !met {
+			return false
+		}
+	}
+	return true
+}
+
+// statedPercent is a stated rate's interval in percent, cut or rounded.
+func statedPercent(f *claims.Figure) num.Interval {
+	return statedRate(f).Scale(big.NewRat(100, 1))
+}
