@@ -18,15 +18,17 @@ import (
 // budget's, the summary table and the one by function code), so the
 // sentence binds to a row only through its own amount: the rows named as
 // the item, in a table of the item's budget and side (收入, 支出) and of
-// the sentence's level and year when it says them, whose 执行数 is the
-// sentence's amount within printed precision (tables in 万元, text in 亿元).
-// The rate is then read against every bound row: the printed rate, or the
-// one the row's amounts give. It is reported only when no reading of any
+// the sentence's level and year when it says them, whose 执行数 (for a
+// budget's figure, 预算数) is the sentence's amount within printed
+// precision (tables in 万元, text in 亿元). The rate is then read against
+// every bound row: the printed rate, or the one the row's amounts give; a
+// rate printed on a comparable basis (比上年同口径增长%) is not the text's. It is reported only when no reading of any
 // bound row meets it, and only when the bound rows agree among
 // themselves; rows that disagree leave the claim skipped.
 
 // itemRates are the readings of a completion or a growth rate in a row.
 type itemRates struct {
+	on      string     // the column a row must be bound by, "" for any
 	printed []string   // rate columns read as they are printed
 	from    []rateFrom // rates the row's amounts give
 	offset  int64      // subtracted from a printed ratio: 为上年% − 100 is the growth
@@ -37,15 +39,28 @@ type itemRates struct {
 func completionRates(base string) itemRates {
 	switch base {
 	case "调整", "调整后":
-		return itemRates{printed: []string{"为调整预算%"}, from: []rateFrom{{"执行数", "调整预算数", false}}}
+		return itemRates{on: "执行数", printed: []string{"为调整预算%"}, from: []rateFrom{{"执行数", "调整预算数", false}}}
 	case "年初":
-		return itemRates{printed: []string{"为预算%"}, from: []rateFrom{{"执行数", "预算数", false}}}
+		return itemRates{on: "执行数", printed: []string{"为预算%"}, from: []rateFrom{{"执行数", "预算数", false}}}
 	}
-	return itemRates{printed: []string{"为预算%", "为调整预算%"}, from: []rateFrom{{"执行数", "预算数", false}, {"执行数", "调整预算数", false}}}
+	return itemRates{on: "执行数", printed: []string{"为预算%", "为调整预算%"}, from: []rateFrom{{"执行数", "预算数", false}, {"执行数", "调整预算数", false}}}
 }
 
-// growthRates are the readings of a growth rate over last year.
-var growthRates = itemRates{printed: []string{"比上年增长%"}, from: []rateFrom{{"执行数", "上年执行数", true}}, offset: 100, ratio: []string{"为上年%"}}
+// growthRates are the readings of a growth rate over last year: of the
+// outturn, or of a budget's amount over last year's outturn or budget.
+var growthRates = itemRates{printed: []string{"比上年增长%"}, offset: 100, ratio: []string{"为上年%"},
+	from: []rateFrom{{"执行数", "上年执行数", true}, {"预算数", "上年执行数", true}, {"预算数", "上年预算数", true}}}
+
+// comparableRe: words in a table's header that put its rates on a
+// comparable basis (比上年同口径增长%, whose header lines may stand apart:
+// 比上年同 / 金额 / 口径增长%); the text's plain rates are not read there.
+var comparableRe = regexp.MustCompile(`口径|可比|剔除`)
+
+// comparableTable reports a table whose header puts its rates on a
+// comparable basis.
+func comparableTable(s *tables.Sheet) bool {
+	return comparableRe.MatchString(strings.Join(s.T.Header, ""))
+}
 
 // itemNorm is a name as the item lookup compares it: normalised as a
 // figure's subject, without a trailing 收入 or 支出 (tables print 教育 and
@@ -100,15 +115,10 @@ func itemBudget(d *doc.Document, f *claims.Figure) string {
 
 // itemRows are the rows that bind a figure: named as its item, of its
 // budget, side, level and year as far as these are known, printing its
-// amount as their 执行数.
+// amount as their 执行数, or for a budget's figure as their 预算数.
 func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
-	if f == nil || f.Role != claims.RoleLevel || !f.Unit.IsAmount() || f.Paren || f.Earlier {
+	if f == nil || f.Role != claims.RoleLevel || !f.Unit.IsAmount() || f.Paren || f.Earlier || f.Qual == claims.QualAdjusted {
 		return nil
-	}
-	switch f.Qual {
-	case claims.QualNone, claims.QualFinal, claims.QualExec:
-	default:
-		return nil // a budget figure is no 执行数
 	}
 	cs := c.Claims
 	key := cs.SubjectOf(f)
@@ -124,10 +134,11 @@ func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
 	budget, side := itemBudget(c.Doc, f), itemSide(key)
 	stated := f.Yuan()
 	var out []tables.Quote
-	for _, q := range ix.Items(name, norm, "执行数") {
+	for _, q := range append(ix.Items(name, norm, "执行数"), ix.Items(name, norm, "预算数")...) {
 		b, s := q.Sheet.Budget()
 		switch {
-		case budget != "" && b != "" && b != budget,
+		case !boundBy(f.Qual, q),
+			budget != "" && b != "" && b != budget,
 			side != "" && s != "" && s != side,
 			scope != "" && q.Scope != "" && q.Scope != scope,
 			year != 0 && q.Year != 0 && q.Year != year,
@@ -141,6 +152,23 @@ func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
 	return out
 }
 
+// boundBy reports the column a figure of the qualifier may be bound by:
+// the 执行数 of an execution or final report's table for an outturn; the
+// 预算数 of a budget's table for a budget; either for an unqualified
+// figure. A budget's table names last year's columns 上年…, so its
+// 执行数, when it has one, is this year's amount as read (a column whose
+// header was taken for 执行数).
+func boundBy(qual claims.Qual, q tables.Quote) bool {
+	budget := q.Sheet.Kind() == "budget"
+	switch qual {
+	case claims.QualFinal, claims.QualExec:
+		return q.Column == "执行数" && !budget
+	case claims.QualBudget:
+		return budget
+	}
+	return q.Column == "执行数" || budget
+}
+
 // rowReading is one reading of a rate in a bound row.
 type rowReading struct {
 	iv   num.Interval
@@ -150,6 +178,12 @@ type rowReading struct {
 
 // rowReadings reads a rate in a bound row in every way rs allows.
 func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading {
+	if rs.on != "" && q.Column != rs.on {
+		return nil
+	}
+	if comparableTable(q.Sheet) {
+		rs.printed, rs.ratio = nil, nil // printed on a comparable basis, the text's on the plain one
+	}
 	var out []rowReading
 	at := func(col string, v *tables.Value) tables.Quote {
 		return tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}
@@ -166,6 +200,9 @@ func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading
 		}
 	}
 	for _, fr := range rs.from {
+		if fr.a != q.Column {
+			continue
+		}
 		a, b := q.Other(fr.a), q.Other(fr.b)
 		if a == nil || b == nil || b.Blank || b.Interval().Lo.Sign() <= 0 {
 			continue

@@ -75,7 +75,7 @@ func tableNarrative(c *Context) {
 			dir = ch.RateDir // 减少186.40万元，增长87.3%: the rate's own word
 		}
 		if ch.Comparable || ch.Annual || dir != claims.DirUp && dir != claims.DirDown {
-			continue // a comparable basis the table does not print, a yearly average, no direction
+			continue // a comparable basis the text does not give, a yearly average, no direction
 		}
 		stated := statedPercent(ch.Rate)
 		if dir == claims.DirDown && ch.Rate.Value.Sign() > 0 {
@@ -309,8 +309,8 @@ func reportNarrative(c *Context, f, subj *claims.Figure, stated string, q tables
 }
 
 // doneTail is the wording of execution after a subject (教育支出完成,
-// 税收收入预计完成), not part of its name.
-var doneTail = regexp.MustCompile(`(?:预计)?(?:完成|执行|实现)(?:了)?$`)
+// 税收收入预计完成, 教育支出安排), not part of its name.
+var doneTail = regexp.MustCompile(`(?:预计)?(?:完成|执行|实现|安排)(?:了)?$`)
 
 // statedText is a rate as the finding quotes it: a change's rate with its
 // direction word (下降6.7% against a table's 6.7), a completion's as written.
