@@ -122,7 +122,7 @@ func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
 	}
 	cs := c.Claims
 	key := cs.SubjectOf(f)
-	if otherQuantity.MatchString(sentenceBefore(f)) || cs.LabelKey(f.Subject) != key {
+	if otherQuantity.MatchString(sentenceBefore(f)) || !ownSubject(cs, f, key) {
 		return nil // another quantity, or a subject borrowed from elsewhere
 	}
 	norm := itemNorm(cs)
@@ -150,6 +150,25 @@ func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
 		}
 	}
 	return out
+}
+
+// ownSubject reports a figure's subject its own: written before it, or
+// for a figure with none (——资源税。完成140.92亿元) the name its block
+// opens with, no amount standing between.
+func ownSubject(cs *claims.Set, f *claims.Figure, key string) bool {
+	if k := cs.LabelKey(f.Subject); k != "" {
+		return k == key
+	}
+	for _, g := range cs.BlockFigures(f.Block) {
+		if g.Start < f.Start && g.Unit.IsAmount() {
+			return false
+		}
+	}
+	lead := f.Block.Text
+	if i := strings.IndexAny(lead, "。，,：:；;"); i >= 0 {
+		lead = lead[:i]
+	}
+	return cs.LabelKey(lead) == key
 }
 
 // boundBy reports the column a figure of the qualifier may be bound by:

@@ -81,7 +81,13 @@ func tableNarrative(c *Context) {
 		if dir == claims.DirDown && ch.Rate.Value.Sign() > 0 {
 			stated = stated.Neg() // 下降3.6%: −3.6 in the table
 		}
-		itemRate(c, ix, ch, ch.Current, ch.Rate, stated, growthRates)
+		rs := growthRates
+		if comparableRe.MatchString(ch.Rate.Block.Text) {
+			// 下降71.8%。…剔除上述因素后，同口径下降0.3%: the paragraph gives a
+			// comparable rate apart, which may be the one the table prints
+			rs.printed, rs.ratio = nil, nil
+		}
+		itemRate(c, ix, ch, ch.Current, ch.Rate, stated, rs)
 	}
 	for _, f := range cs.Figures {
 		if f.Role != claims.RoleLevel || !f.Unit.IsAmount() || f.Paren || f.Earlier || done[f] {
