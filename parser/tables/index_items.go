@@ -22,23 +22,25 @@ func ItemKey(name string) string {
 }
 
 // Items finds the cells of a column in the rows whose name, as ItemKey
-// gives it and norm then normalises it, is key. norm must be the same
-// function at every call on one index: the names are normalised once.
-// A row indexed twice (a total row under its template's subjects too) is
-// found once.
+// gives it and norm then normalises it, is key; a table's total row
+// answers to its template's subjects too (本年支出合计 to 一般公共预算支出).
+// norm must be the same function at every call on one index: the names
+// are normalised once. A row is found once per key.
 func (ix *Index) Items(key string, norm func(string) string, column string) []Quote {
 	if ix.items == nil {
 		ix.items = map[string][]int{}
-		seen := map[*Row]bool{}
+		type named struct {
+			key string
+			row *Row
+		}
+		seen := map[named]bool{}
 		for i, e := range ix.entries {
-			if seen[e.row] {
+			k := norm(ItemKey(e.key))
+			if k == "" || seen[named{k, e.row}] {
 				continue
 			}
-			seen[e.row] = true
-			k := norm(ItemKey(e.row.Name))
-			if k != "" {
-				ix.items[k] = append(ix.items[k], i)
-			}
+			seen[named{k, e.row}] = true
+			ix.items[k] = append(ix.items[k], i)
 		}
 	}
 	var out []Quote
