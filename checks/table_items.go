@@ -222,21 +222,31 @@ func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading
 		if fr.a != q.Column {
 			continue
 		}
-		a, b := q.Other(fr.a), q.Other(fr.b)
-		if a == nil || b == nil || b.Blank || b.Interval().Lo.Sign() <= 0 {
-			continue
+		if r, ok := fromRow(q, fr, like); ok {
+			out = append(out, r)
 		}
-		r, ok := a.Interval().Div(b.Interval())
-		if !ok {
-			continue
-		}
-		if fr.growth {
-			r = r.Sub(num.Int(1))
-		}
-		r = r.Scale(big.NewRat(100, 1))
-		out = append(out, rowReading{r, show(r, &tables.Value{D: like.Value}) + "% (" + figure(a) + " / " + figure(b) + ")", at(fr.a+" / "+fr.b, a)})
 	}
 	return out
+}
+
+// fromRow is the rate a row's amounts give (100·a/b, or its growth),
+// shown with as many decimals as the stated rate like; false when the
+// row lacks either amount or b is not positive.
+func fromRow(q tables.Quote, fr rateFrom, like *claims.Figure) (rowReading, bool) {
+	a, b := q.Other(fr.a), q.Other(fr.b)
+	if a == nil || b == nil || b.Blank || b.Interval().Lo.Sign() <= 0 {
+		return rowReading{}, false
+	}
+	r, ok := a.Interval().Div(b.Interval())
+	if !ok {
+		return rowReading{}, false
+	}
+	if fr.growth {
+		r = r.Sub(num.Int(1))
+	}
+	r = r.Scale(big.NewRat(100, 1))
+	text := show(r, &tables.Value{D: like.Value}) + "% (" + figure(a) + " / " + figure(b) + ")"
+	return rowReading{r, text, tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: fr.a + " / " + fr.b, Value: a, Scope: q.Scope, Year: q.Year}}, true
 }
 
 // itemRate checks the rate of an item's claim against the rows its amount

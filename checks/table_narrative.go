@@ -1,13 +1,11 @@
 package checks
 
 import (
-	"math/big"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/claims"
-	"github.com/budgetlint/budgetlint/parser/num"
 	"github.com/budgetlint/budgetlint/parser/tables"
 )
 
@@ -238,6 +236,7 @@ func narrativeRate(c *Context, ix *tables.Index, cl claims.Claim, subject, rate 
 		return false
 	}
 	stated := rate.Value.Interval()
+	apart := false // the paragraph gives a comparable rate apart, which the table may print
 	if ch, ok := cl.(*claims.Change); ok {
 		switch {
 		case ch.Dir == claims.DirDown && rate.Value.Sign() > 0:
@@ -245,34 +244,22 @@ func narrativeRate(c *Context, ix *tables.Index, cl claims.Claim, subject, rate 
 		case ch.Dir == claims.DirNone:
 			return false
 		}
+		apart = comparableRe.MatchString(rate.Block.Text)
 	}
-	type reading struct {
-		iv   num.Interval
-		text string
-		q    tables.Quote
-	}
-	var readings []reading
+	var readings []rowReading
 	for _, q := range rows {
 		for _, col := range cols {
+			if apart || comparableTable(q.Sheet) && col == "比上年增长%" {
+				continue
+			}
 			if v := q.Other(col); v != nil && !v.Blank {
-				readings = append(readings, reading{truncOrRound(v), figure(v) + "%", tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}})
+				readings = append(readings, rowReading{truncOrRound(v), figure(v) + "%", tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}})
 			}
 		}
 		for _, fr := range from {
-			a, b := q.Other(fr.a), q.Other(fr.b)
-			if a == nil || b == nil || b.Blank || b.Interval().Lo.Sign() <= 0 {
-				continue
+			if r, ok := fromRow(q, fr, rate); ok {
+				readings = append(readings, r)
 			}
-			r, ok := a.Interval().Div(b.Interval())
-			if !ok {
-				continue
-			}
-			if fr.growth {
-				r = r.Sub(num.Int(1))
-			}
-			r = r.Scale(big.NewRat(100, 1))
-			text := show(r, &tables.Value{D: rate.Value}) + "% (" + figure(a) + " / " + figure(b) + ")"
-			readings = append(readings, reading{r, text, tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: fr.a + " / " + fr.b, Value: a, Scope: q.Scope, Year: q.Year}})
 		}
 	}
 	if len(readings) == 0 {
