@@ -21,14 +21,18 @@ import (
 // the sentence's level and year when it says them, whose 执行数 (for a
 // budget's figure, 预算数) is the sentence's amount within printed
 // precision (tables in 万元, text in 亿元). The rate is then read against
-// every bound row: the printed rate, or the one the row's amounts give; a
-// rate printed on a comparable basis (比上年同口径增长%) is not the text's. It is reported only when no reading of any
-// bound row meets it, and only when the bound rows agree among
-// themselves; rows that disagree leave the claim skipped.
+// every bound row: the printed rate, or the one the row's amounts give. It
+// is reported only when no reading of any bound row meets it, and only
+// when the bound rows agree among themselves; rows that disagree leave the
+// claim skipped. A growth printed on a comparable basis (比上年同口径增长%)
+// may confirm the text's rate but not contradict it.
 
 // itemRates are the readings of a completion or a growth rate in a row.
 type itemRates struct {
-	on      string     // the column a row must be bound by, "" for any
+	on string // the column a row must be bound by, "" for any
+	// apart: the paragraph gives a comparable rate apart (剔除上述因素后，
+	// 同口径下降0.3%), which may be the one the table prints
+	apart   bool
 	printed []string   // rate columns read as they are printed
 	from    []rateFrom // rates the row's amounts give
 	offset  int64      // subtracted from a printed ratio: 为上年% − 100 is the growth
@@ -188,11 +192,32 @@ func boundBy(qual claims.Qual, q tables.Quote) bool {
 	return q.Column == "执行数" || budget
 }
 
-// rowReading is one reading of a rate in a bound row.
+// rowReading is one reading of a rate in a bound row. A loose one is a
+// growth printed on a comparable basis (the table's header says so, or
+// the paragraph gives such a rate apart): the text's rate may be that one,
+// so it confirms the text, but the text's may be the plain one, so it
+// never contradicts it.
 type rowReading struct {
-	iv   num.Interval
-	text string
-	q    tables.Quote
+	iv    num.Interval
+	text  string
+	q     tables.Quote
+	loose bool
+}
+
+// strict are the readings that may contradict a rate.
+func strict(rr []rowReading) []rowReading {
+	var out []rowReading
+	for _, r := range rr {
+		if !r.loose {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// looseGrowth reports a printed growth column read loosely.
+func looseGrowth(apart bool, s *tables.Sheet, col string) bool {
+	return (apart || comparableTable(s)) && (col == "比上年增长%" || col == "为上年%")
 }
 
 // rowReadings reads a rate in a bound row in every way rs allows.
@@ -200,22 +225,19 @@ func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading
 	if rs.on != "" && q.Column != rs.on {
 		return nil
 	}
-	if comparableTable(q.Sheet) {
-		rs.printed, rs.ratio = nil, nil // printed on a comparable basis, the text's on the plain one
-	}
 	var out []rowReading
 	at := func(col string, v *tables.Value) tables.Quote {
 		return tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}
 	}
 	for _, col := range rs.printed {
 		if v := q.Other(col); v != nil && !v.Blank {
-			out = append(out, rowReading{truncOrRound(v), figure(v) + "%", at(col, v)})
+			out = append(out, rowReading{truncOrRound(v), figure(v) + "%", at(col, v), looseGrowth(rs.apart, q.Sheet, col)})
 		}
 	}
 	for _, col := range rs.ratio {
 		if v := q.Other(col); v != nil && !v.Blank {
 			iv := truncOrRound(v).Sub(num.Int(rs.offset))
-			out = append(out, rowReading{iv, show(iv, &tables.Value{D: like.Value}) + "% (" + figure(v) + "% − " + big.NewInt(rs.offset).String() + ")", at(col, v)})
+			out = append(out, rowReading{iv, show(iv, &tables.Value{D: like.Value}) + "% (" + figure(v) + "% − " + big.NewInt(rs.offset).String() + ")", at(col, v), looseGrowth(rs.apart, q.Sheet, col)})
 		}
 	}
 	for _, fr := range rs.from {
@@ -246,7 +268,7 @@ func fromRow(q tables.Quote, fr rateFrom, like *claims.Figure) (rowReading, bool
 	}
 	r = r.Scale(big.NewRat(100, 1))
 	text := show(r, &tables.Value{D: like.Value}) + "% (" + figure(a) + " / " + figure(b) + ")"
-	return rowReading{r, text, tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: fr.a + " / " + fr.b, Value: a, Scope: q.Scope, Year: q.Year}}, true
+	return rowReading{r, text, tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: fr.a + " / " + fr.b, Value: a, Scope: q.Scope, Year: q.Year}, false}, true
 }
 
 // itemRate checks the rate of an item's claim against the rows its amount
@@ -274,6 +296,18 @@ func itemRate(c *Context, ix *tables.Index, cl claims.Claim, amount, rate *claim
 	if len(c.run.reported[cl]) > 0 {
 		return true // the narrative's own rule reported the claim: one defect, one finding
 	}
+	var strictRows [][]rowReading
+	for _, rr := range byRow {
+		if st := strict(rr); len(st) > 0 {
+			strictRows = append(strictRows, st)
+		}
+	}
+	if len(strictRows) == 0 {
+		c.TableSkipped(skipComparable)
+		c.Skip(cl, skipComparable)
+		return true
+	}
+	byRow = strictRows
 	if !agree(byRow) {
 		c.TableSkipped("table narrative: the item's rows in several tables give different rates")
 		c.Skip(cl, "table narrative: the item's rows in several tables give different rates")
@@ -284,6 +318,9 @@ func itemRate(c *Context, ix *tables.Index, cl claims.Claim, amount, rate *claim
 	reportNarrative(c, rate, amount, statedText(cl, rate), r.q, r.text)
 	return true
 }
+
+// skipComparable: a growth the table prints only on a comparable basis.
+const skipComparable = "table narrative: the table prints the growth on a comparable basis only"
 
 // agree reports bound rows that read the same: each row has a reading
 // meeting one of the first row's.

@@ -80,11 +80,7 @@ func tableNarrative(c *Context) {
 			stated = stated.Neg() // 下降3.6%: −3.6 in the table
 		}
 		rs := growthRates
-		if comparableRe.MatchString(ch.Rate.Block.Text) {
-			// 下降71.8%。…剔除上述因素后，同口径下降0.3%: the paragraph gives a
-			// comparable rate apart, which may be the one the table prints
-			rs.printed, rs.ratio = nil, nil
-		}
+		rs.apart = comparableRe.MatchString(ch.Rate.Block.Text)
 		itemRate(c, ix, ch, ch.Current, ch.Rate, stated, rs)
 	}
 	for _, f := range cs.Figures {
@@ -249,11 +245,8 @@ func narrativeRate(c *Context, ix *tables.Index, cl claims.Claim, subject, rate 
 	var readings []rowReading
 	for _, q := range rows {
 		for _, col := range cols {
-			if apart || comparableTable(q.Sheet) && col == "比上年增长%" {
-				continue
-			}
 			if v := q.Other(col); v != nil && !v.Blank {
-				readings = append(readings, rowReading{truncOrRound(v), figure(v) + "%", tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}})
+				readings = append(readings, rowReading{truncOrRound(v), figure(v) + "%", tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}, looseGrowth(apart, q.Sheet, col)})
 			}
 		}
 		for _, fr := range from {
@@ -265,14 +258,20 @@ func narrativeRate(c *Context, ix *tables.Index, cl claims.Claim, subject, rate 
 	if len(readings) == 0 {
 		return false
 	}
-	c.Decided(cl)
 	c.TableChecked()
 	for _, r := range readings {
 		if stated.Meets(r.iv) {
+			c.Decided(cl)
 			return true
 		}
 	}
-	reportNarrative(c, rate, subject, statedText(cl, rate), readings[0].q, readings[0].text)
+	st := strict(readings)
+	if len(st) == 0 {
+		c.Skip(cl, skipComparable)
+		return true
+	}
+	c.Decided(cl)
+	reportNarrative(c, rate, subject, statedText(cl, rate), st[0].q, st[0].text)
 	return true
 }
 
