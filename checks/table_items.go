@@ -99,11 +99,11 @@ func itemSide(key string) string {
 }
 
 // itemBudget is the budget a figure's item belongs to: the one its
-// sentence names before it, else the one the nearest heading above names
-// ((二)政府性基金预算执行情况); "" when neither names one.
-func itemBudget(d *doc.Document, f *claims.Figure) string {
+// sentence names before it (said), else the one the nearest heading
+// above names ((二)政府性基金预算执行情况); "" when neither names one.
+func itemBudget(d *doc.Document, f *claims.Figure) (budget string, said bool) {
 	if b := tables.BudgetOf(sentenceBefore(f)); b != "" {
-		return b
+		return b, true
 	}
 	for i := f.Block.Index - 1; i >= 0 && i >= f.Block.Index-200; i-- {
 		b := d.Blocks[i]
@@ -111,10 +111,10 @@ func itemBudget(d *doc.Document, f *claims.Figure) string {
 			continue
 		}
 		if budget := tables.BudgetOf(b.Text); budget != "" {
-			return budget
+			return budget, false
 		}
 	}
-	return ""
+	return "", false
 }
 
 // itemRows are the rows that bind a figure: named as its item, of its
@@ -135,14 +135,15 @@ func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
 		return nil
 	}
 	year, scope := cs.Where(f)
-	budget, side := itemBudget(c.Doc, f), itemSide(key)
+	budget, said := itemBudget(c.Doc, f)
+	side := itemSide(key)
 	stated := f.Yuan()
-	var out []tables.Quote
+	var out, ofBudget []tables.Quote
 	for _, q := range append(ix.Items(name, norm, "执行数"), ix.Items(name, norm, "预算数")...) {
 		b, s := q.Sheet.Budget()
 		switch {
 		case !boundBy(f.Qual, q),
-			budget != "" && b != "" && b != budget,
+			said && b != "" && b != budget,
 			side != "" && s != "" && s != side,
 			scope != "" && q.Scope != "" && q.Scope != scope,
 			year != 0 && q.Year != 0 && q.Year != year,
@@ -151,7 +152,15 @@ func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
 		}
 		if stated.Meets(scaled(q.Sheet, q.Value)) {
 			out = append(out, q)
+			if budget != "" && b == budget {
+				ofBudget = append(ofBudget, q)
+			}
 		}
+	}
+	if len(ofBudget) > 0 {
+		// a heading's budget is a preference, not a filter: headings
+		// further up than the item's own section may name another budget
+		return ofBudget
 	}
 	return out
 }
