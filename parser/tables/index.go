@@ -16,19 +16,15 @@ type Index struct {
 	entries []entry
 	canon   func(string) string
 	items   map[string][]int // normalised row name → entries (Items)
+	// subjects holds the folded subjects of the indexed templates, built
+	// once: a long report asks for every sentence, and scanning every
+	// row's template per question grew with the square of its length.
+	subjects map[string]bool
 }
 
 // Subject reports a template's subject: the prose name of a table's total.
 func (ix *Index) Subject(key string) bool {
-	key = Fold(key)
-	for _, e := range ix.entries {
-		for _, s := range e.sheet.Std.Subjects {
-			if Fold(s) == key {
-				return true
-			}
-		}
-	}
-	return false
+	return ix.subjects[Fold(key)]
 }
 
 type entry struct {
@@ -56,7 +52,7 @@ func NewIndex(sheets []*Sheet, scopes func(string) string) *Index {
 	if scopes == nil {
 		scopes = func(string) string { return "" }
 	}
-	ix := &Index{canon: scopes}
+	ix := &Index{canon: scopes, subjects: map[string]bool{}}
 	for _, s := range sheets {
 		if !s.Std.Government() || len(s.T.Columns) == 0 {
 			continue
@@ -70,6 +66,9 @@ func NewIndex(sheets []*Sheet, scopes func(string) string) *Index {
 				continue
 			}
 			ix.entries = append(ix.entries, entry{s, r, key, scope, year})
+			for _, subj := range s.Std.Subjects {
+				ix.subjects[Fold(subj)] = true
+			}
 			if r == total {
 				for _, subj := range s.Std.Subjects {
 					ix.entries = append(ix.entries, entry{s, r, Fold(subj), scope, year})
