@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -44,30 +45,53 @@ func (p placeholder) run(c *Context) {
 		if (b.TOC && !p.IncludeTOC) || (p.HeadingsOnly && !isHeadingLike(b)) {
 			continue
 		}
-		seen := map[[2]int]bool{} // two patterns finding one leftover report it once
-		for _, re := range p.res {
-			rc := doc.RuneCounter{S: b.Text}
-			for _, m := range re.FindAllStringSubmatchIndex(b.Text, -1) {
-				s, e := m[0], m[1]
-				for g := 2; g+1 < len(m); g += 2 {
-					if m[g] >= 0 { // a capture group marks the exact leftover
-						s, e = m[g], m[g+1]
-						break
-					}
-				}
-				if strings.Count(b.Text[:s], "《") > strings.Count(b.Text[:s], "》") {
-					continue // inside a document title: 《XX村…制度(范本)》 names a template, it is not one
-				}
-				if seen[[2]int{s, e}] {
-					continue
-				}
-				seen[[2]int{s, e}] = true
-				rs := rc.At(s)
-				re2 := rs + utf8.RuneCountInString(b.Text[s:e])
-				c.Report(b, rs, re2, Vars{"stated": b.Text[s:e]})
-			}
+		rc := doc.RuneCounter{S: b.Text}
+		for _, sp := range p.leftovers(b.Text) {
+			rs := rc.At(sp[0])
+			re := rs + utf8.RuneCountInString(b.Text[sp[0]:sp[1]])
+			c.Report(b, rs, re, Vars{"stated": b.Text[sp[0]:sp[1]]})
 		}
 	}
+}
+
+// leftovers returns the byte spans of the leftovers in text, in order.
+// Patterns overlap (XXX and XXX万元 are one slot left unfilled, found by
+// two of them): one leftover is one finding, so a span that overlaps a
+// longer or earlier one is dropped.
+func (p placeholder) leftovers(text string) [][2]int {
+	var spans [][2]int
+	for _, re := range p.res {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			s, e := m[0], m[1]
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 { // a capture group marks the exact leftover
+					s, e = m[g], m[g+1]
+					break
+				}
+			}
+			if strings.Count(text[:s], "《") > strings.Count(text[:s], "》") {
+				continue // inside a document title: 《XX村…制度(范本)》 names a template, it is not one
+			}
+			spans = append(spans, [2]int{s, e})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i][0] != spans[j][0] {
+			return spans[i][0] < spans[j][0]
+		}
+		return spans[i][1] > spans[j][1]
+	})
+	var out [][2]int
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp[0] < out[n-1][1] {
+			if sp[1]-sp[0] > out[n-1][1]-out[n-1][0] {
+				out[n-1] = sp
+			}
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // isHeadingLike: a heading, or a short standalone line without a full stop.
