@@ -109,7 +109,7 @@ func judge(s *tables.Sheet) *judgement {
 	}
 	h := &hierRun{}
 	hierarchySheet(collector{j, ruleHierarchy}, s, h)
-	for _, f := range h.found {
+	for _, f := range oneFindingPerRow(h.found) {
 		j.verdicts = append(j.verdicts, verdict{rule: ruleHierarchy, failed: true, row: f.row, vars: f.vars})
 	}
 	j.parents, j.parentsFailed = h.parents, h.failed
@@ -478,4 +478,29 @@ func readable(s *tables.Sheet, e *rules.Expr, g int) bool {
 		}
 	}
 	return false
+}
+
+// oneFindingPerRow folds a parent row's failures in several columns into
+// the first: a row that misses its children's sum in both 调整预算数 and
+// 执行数 is one defect at one place (a child row left out, a figure
+// mistyped), and its message names the other columns.
+func oneFindingPerRow(found []pendingFinding) []pendingFinding {
+	var out []pendingFinding
+	at := map[*tables.Row]int{}
+	var also [][]string
+	for _, f := range found {
+		if i, ok := at[f.row]; ok {
+			also[i] = append(also[i], f.vars["column"])
+			continue
+		}
+		at[f.row] = len(out)
+		out = append(out, f)
+		also = append(also, nil)
+	}
+	for i := range out {
+		if len(also[i]) > 0 {
+			out[i].vars["column"] = fmt.Sprintf("%s, also wrong in %s", out[i].vars["column"], strings.Join(also[i], "、"))
+		}
+	}
+	return out
 }
