@@ -135,7 +135,15 @@ func (s numbering) run(c *Context) {
 			q.last, q.value = b, n.Value
 			q.count++
 		default:
-			if s.report == numberingGap && n.Value-q.value <= 3 && hasContent(blocks, q.last, b) && !orderBroken(blocks, b, q.value) {
+			titled := presentUnnumbered(blocks, q.last, b, q.value)
+			if s.report == numberingUnnumbered {
+				for i, t := range titled {
+					c.Report(t, 0, utf8.RuneCountInString(t.Text), Vars{
+						"stated": t.Text, "expected": markerFor(n.Style, q.value+1+i), "previous": marker(q.last),
+					})
+				}
+			}
+			if s.report == numberingGap && titled == nil && n.Value-q.value <= 3 && hasContent(blocks, q.last, b) && !orderBroken(blocks, b, q.value) {
 				c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
 					"stated": marker(b), "expected": markerFor(n.Style, q.value+1), "previous": marker(q.last),
 				})
@@ -393,3 +401,52 @@ func marker(b *doc.Block) string {
 	}
 	return strings.TrimSpace(b.RawRange(0, b.Number.Len))
 }
+
+// presentUnnumbered returns, for numbers skipped between last and b, the
+// titles that stand for them in the body: the contents list the section
+// (第二部分 …2025年度部门决算表) and its title stands between the two
+// headings without its number. The section is there and its heading lost
+// its number (numbering-unnumbered), rather than a section missing (a
+// gap). nil unless every skipped number has its title.
+func presentUnnumbered(blocks []*doc.Block, last, b *doc.Block, from int) []*doc.Block {
+	st := b.Number.Style
+	var out []*doc.Block
+	for v := from + 1; v < b.Number.Value; v++ {
+		title := ""
+		for _, x := range blocks {
+			if x.TOC && x.Number != nil && x.Number.Style == st && x.Number.Value == v {
+				title = tocTitle(x)
+				break
+			}
+		}
+		if utf8.RuneCountInString(title) < 4 {
+			return nil
+		}
+		var found *doc.Block
+		for _, x := range blocks[last.Index+1 : b.Index] {
+			if !x.TOC && x.Kind != doc.KindTableCell && x.Number == nil && tocTitle(x) == title {
+				found = x
+				break
+			}
+		}
+		if found == nil {
+			return nil
+		}
+		out = append(out, found)
+	}
+	return out
+}
+
+// tocTitle is a heading's or contents entry's title without its number,
+// its leader dots and page number, and its spaces.
+func tocTitle(b *doc.Block) string {
+	rs := []rune(b.Text)
+	if b.Number != nil {
+		rs = rs[min(b.Number.Len, len(rs)):]
+	}
+	t := strings.Join(strings.Fields(string(rs)), "")
+	t = tocLeaderRe.ReplaceAllString(t, "")
+	return t
+}
+
+var tocLeaderRe = regexp.MustCompile(`[.…·．]{2,}\d*$|\d+$`)
