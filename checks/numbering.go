@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser"
@@ -138,8 +139,8 @@ func (s numbering) run(c *Context) {
 			titled := presentUnnumbered(blocks, q.last, b, q.value)
 			if s.report == numberingUnnumbered {
 				for i, t := range titled {
-					c.Report(t, 0, utf8.RuneCountInString(t.Text), Vars{
-						"stated": t.Text, "expected": markerFor(n.Style, q.value+1+i), "previous": marker(q.last),
+					c.Report(t.b, t.start, t.end, Vars{
+						"stated": string([]rune(t.b.Text)[t.start:t.end]), "expected": markerFor(n.Style, q.value+1+i), "previous": marker(q.last),
 					})
 				}
 			}
@@ -408,9 +409,9 @@ func marker(b *doc.Block) string {
 // headings without its number. The section is there and its heading lost
 // its number (numbering-unnumbered), rather than a section missing (a
 // gap). nil unless every skipped number has its title.
-func presentUnnumbered(blocks []*doc.Block, last, b *doc.Block, from int) []*doc.Block {
+func presentUnnumbered(blocks []*doc.Block, last, b *doc.Block, from int) []titleAt {
 	st := b.Number.Style
-	var out []*doc.Block
+	var out []titleAt
 	for v := from + 1; v < b.Number.Value; v++ {
 		title := ""
 		for _, x := range blocks {
@@ -422,19 +423,50 @@ func presentUnnumbered(blocks []*doc.Block, last, b *doc.Block, from int) []*doc
 		if utf8.RuneCountInString(title) < 4 {
 			return nil
 		}
-		var found *doc.Block
+		var found *titleAt
 		for _, x := range blocks[last.Index+1 : b.Index] {
-			if !x.TOC && x.Kind != doc.KindTableCell && x.Number == nil && tocTitle(x) == title {
-				found = x
+			if x.TOC || x.Kind == doc.KindTableCell || x.Number != nil {
+				continue
+			}
+			// the title on its own line, or run into the paragraph before
+			// it when the lines were joined (…服务中心上海市…部门决算表)
+			if start := suffixAt(x.Text, title); start >= 0 {
+				found = &titleAt{x, start, utf8.RuneCountInString(x.Text)}
 				break
 			}
 		}
 		if found == nil {
 			return nil
 		}
-		out = append(out, found)
+		out = append(out, *found)
 	}
 	return out
+}
+
+// suffixAt returns the rune index where text ends with title, spaces in
+// text not counted, or -1.
+func suffixAt(text, title string) int {
+	rs, ts := []rune(strings.TrimRightFunc(text, unicode.IsSpace)), []rune(title)
+	i, j := len(rs)-1, len(ts)-1
+	for ; i >= 0 && j >= 0; i-- {
+		switch {
+		case unicode.IsSpace(rs[i]):
+		case rs[i] == ts[j]:
+			j--
+		default:
+			return -1
+		}
+	}
+	if j >= 0 {
+		return -1
+	}
+	return i + 1
+}
+
+// titleAt is a title's place in a block, in runes.
+type titleAt struct {
+	b          *doc.Block
+	start, end int
 }
 
 // tocTitle is a heading's or contents entry's title without its number,
