@@ -96,6 +96,16 @@ func changeRate(c *Context, ch *claims.Change) {
 		c.noteRate(ch, ch.Rate, got, how)
 		return
 	}
+	if headingFits(c, ch, func(alt *claims.Change) bool {
+		b, d, _, ok := baseAndDelta(alt)
+		if !ok || b.ContainsZero() || b.Hi.Sign() <= 0 {
+			return false
+		}
+		g, _ := d.Div(b)
+		return g.Meets(statedRate(ch.Rate))
+	}) {
+		return
+	}
 	if u := unitSlip(ch); u != "" {
 		how += "; " + u
 	}
@@ -201,7 +211,9 @@ func changeAmount(c *Context, ch *claims.Change) {
 	}
 	delta := ch.Current.Yuan().Sub(ch.Base.Yuan()).Abs()
 	c.Decided(ch)
-	if delta.Meets(ch.Amount.Yuan()) {
+	if delta.Meets(ch.Amount.Yuan()) || headingFits(c, ch, func(alt *claims.Change) bool {
+		return alt.Current.Yuan().Sub(alt.Base.Yuan()).Abs().Meets(ch.Amount.Yuan())
+	}) {
 		return
 	}
 	c.ReportClaim(ch, Vars{"stated": fig(ch.Amount), "expected": amount(delta, ch.Amount)})
@@ -242,4 +254,34 @@ func wrongWord(ch *claims.Change) (stated, expected string) {
 		return ch.DirWord, ch.RateDir.String() + ": " + howR
 	}
 	return stated, expected
+}
+
+// headingFits reports a change whose current amount an item's heading
+// states otherwise (16. "…职业年金缴费支出（项）"350.35万元 … 2024年预算安排
+// 352.67万元，比上年增加0.53%) and whose figures fit with the heading's
+// amount: the rate or amount agrees with one of the two, so the defect is
+// the amount stated twice, which restated-figure reports; the change is
+// not a second finding.
+func headingFits(c *Context, ch *claims.Change, fits func(*claims.Change) bool) bool {
+	h := restatedHeading(c, ch.Current)
+	if h == nil {
+		return false
+	}
+	alt := *ch
+	alt.Current = h
+	return fits(&alt)
+}
+
+// restatedHeading returns the amount an item's heading gives for f when
+// its sentence restates it as f with another value, else nil.
+func restatedHeading(c *Context, f *claims.Figure) *claims.Figure {
+	if f == nil {
+		return nil
+	}
+	for _, it := range c.Claims.Items {
+		if it.Current == f && it.Heading != nil && !it.Heading.Yuan().Meets(it.Current.Yuan()) {
+			return it.Heading
+		}
+	}
+	return nil
 }
