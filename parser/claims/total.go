@@ -365,9 +365,8 @@ func dropBreakdowns(parts []*Figure) []*Figure {
 
 // otherSide: a 支出 figure is not a part of a 收入 total, nor the reverse.
 func otherSide(head, part string) bool {
-	hi, he := strings.Contains(head, "收入"), strings.Contains(head, "支出")
-	pi, pe := strings.Contains(part, "收入"), strings.Contains(part, "支出")
-	return (hi && !he && pe && !pi) || (he && !hi && pi && !pe)
+	h, p := side(head), side(part)
+	return h != "" && p != "" && h != p
 }
 
 // mixedSides: a list naming both 收入 and 支出 (收入1362.77亿元、支出1350.93亿元)
@@ -375,10 +374,28 @@ func otherSide(head, part string) bool {
 func mixedSides(parts []*Figure) bool {
 	in, out := false, false
 	for _, p := range parts {
-		in = in || strings.Contains(p.Subject, "收入")
-		out = out || strings.Contains(p.Subject, "支出")
+		switch side(p.Subject) {
+		case "收入":
+			in = true
+		case "支出":
+			out = true
+		}
 	}
 	return in && out
+}
+
+// side is the last of 收入 and 支出 a name says: the spending of an income
+// (上级补助收入安排支出, 专项债券收入安排的支出) is spending; "" for neither.
+func side(name string) string {
+	i, e := strings.LastIndex(name, "收入"), strings.LastIndex(name, "支出")
+	switch {
+	case i < 0 && e < 0:
+		return ""
+	case i > e:
+		return "收入"
+	default:
+		return "支出"
+	}
 }
 
 func qualCompatible(head, part Qual) bool {
