@@ -85,11 +85,36 @@ func (s numbering) run(c *Context) {
 	blocks := c.Doc.Blocks
 	active := map[doc.Style]*seq{}
 	inTOC, inAppendix := false, false
+	// A list whose numbers jump by more than three somewhere (一、 then 七、)
+	// was read out of order — a page's boxes in layout order, a 十一、 that
+	// lost its 十 — so its small gaps say nothing either: they wait until
+	// the list closes and are reported only if it never jumped.
+	gaps := map[doc.Style][]func(){}
+	jumped := map[doc.Style]bool{}
+	flush := func(k doc.Style) {
+		if !jumped[k] {
+			for _, report := range gaps[k] {
+				report()
+			}
+		}
+		delete(gaps, k)
+		delete(jumped, k)
+	}
 	closeDeeper := func(st doc.Style) {
 		for k, q := range active {
 			if k > st {
 				s.lone(c, k, q)
 				delete(active, k)
+			}
+		}
+		for k := range gaps {
+			if k > st {
+				flush(k)
+			}
+		}
+		for k := range jumped {
+			if k > st {
+				flush(k)
 			}
 		}
 	}
@@ -144,19 +169,19 @@ func (s numbering) run(c *Context) {
 					})
 				}
 			}
+			if n.Value-q.value > 3 {
+				jumped[n.Style] = true
+			}
 			if s.report == numberingGap && titled == nil && n.Value-q.value <= 3 && hasContent(blocks, q.last, b) && !orderBroken(blocks, b, q.value) {
-				c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{
-					"stated": marker(b), "expected": markerFor(n.Style, q.value+1), "previous": marker(q.last),
-				})
+				b, vars := b, Vars{"stated": marker(b), "expected": markerFor(n.Style, q.value+1), "previous": marker(q.last)}
+				gaps[n.Style] = append(gaps[n.Style], func() { c.Report(b, 0, utf8.RuneCountInString(b.Text), vars) })
 			}
 			q.last, q.value = b, n.Value
 			q.count++
 		}
 		fresh = false
 	}
-	for k, q := range active {
-		s.lone(c, k, q)
-	}
+	closeDeeper(doc.StyleNone)
 }
 
 // note starts the numbering of a table's notes: 注：1.本表… is item 1 of a
