@@ -108,12 +108,43 @@ func changeRate(c *Context, ch *claims.Change) {
 	}
 	if u := unitSlip(ch); u != "" {
 		how += "; " + u
+	} else if u := decimalSlip(ch); u != "" {
+		how += "; " + u
 	}
 	c.ReportClaim(ch, Vars{
 		"stated":   ch.Rate.Value.String() + "%",
 		"expected": pct(got, ch.Rate.Value.Decimals()),
 		"how":      how,
 	})
+}
+
+// decimalSlip names a current figure whose decimal point looks moved by
+// one place (教育支出36.246亿元，减少2.82亿元，下降0.8%: 362.46 fits), so
+// the finding points at the figure as well as the rate.
+func decimalSlip(ch *claims.Change) string {
+	if ch.Amount == nil || ch.Current == nil || ch.Base != nil || !ch.Amount.Unit.IsAmount() || !ch.Current.Unit.IsAmount() {
+		return ""
+	}
+	for _, k := range []int{1, -1} {
+		alt := *ch.Current
+		alt.Value = ch.Current.Value.Scale(k)
+		b := alt.Yuan()
+		switch ch.Dir {
+		case claims.DirUp:
+			b = b.Sub(ch.Amount.Yuan())
+		case claims.DirDown:
+			b = b.Add(ch.Amount.Yuan())
+		default:
+			return ""
+		}
+		if b.ContainsZero() || b.Hi.Sign() <= 0 {
+			continue
+		}
+		if got, ok := ch.Amount.Yuan().Div(b); ok && got.Meets(statedRate(ch.Rate)) {
+			return "the rate fits " + alt.Value.String() + ch.Current.Unit.Name() + ": the figure's decimal point looks misplaced"
+		}
+	}
+	return ""
 }
 
 // unitSlip names the wrong unit when the rate fits the amount read in the
