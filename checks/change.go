@@ -96,14 +96,7 @@ func changeRate(c *Context, ch *claims.Change) {
 		c.noteRate(ch, ch.Rate, got, how)
 		return
 	}
-	if headingFits(c, ch, func(alt *claims.Change) bool {
-		b, d, _, ok := baseAndDelta(alt)
-		if !ok || b.ContainsZero() || b.Hi.Sign() <= 0 {
-			return false
-		}
-		g, _ := d.Div(b)
-		return g.Meets(statedRate(ch.Rate))
-	}) {
+	if headingFits(c, ch, rateFits) {
 		return
 	}
 	if u := unitSlip(ch); u != "" {
@@ -118,6 +111,16 @@ func changeRate(c *Context, ch *claims.Change) {
 	})
 }
 
+// rateFits reports a change whose stated rate the figures it states give.
+func rateFits(ch *claims.Change) bool {
+	base, delta, _, ok := baseAndDelta(ch)
+	if !ok || base.ContainsZero() || base.Hi.Sign() <= 0 {
+		return false
+	}
+	got, _ := delta.Div(base)
+	return got.Meets(statedRate(ch.Rate))
+}
+
 // decimalSlip names a current figure whose decimal point looks moved by
 // one place (教育支出36.246亿元，减少2.82亿元，下降0.8%: 362.46 fits), so
 // the finding points at the figure as well as the rate.
@@ -126,22 +129,12 @@ func decimalSlip(ch *claims.Change) string {
 		return ""
 	}
 	for _, k := range []int{1, -1} {
-		alt := *ch.Current
-		alt.Value = ch.Current.Value.Scale(k)
-		b := alt.Yuan()
-		switch ch.Dir {
-		case claims.DirUp:
-			b = b.Sub(ch.Amount.Yuan())
-		case claims.DirDown:
-			b = b.Add(ch.Amount.Yuan())
-		default:
-			return ""
-		}
-		if b.ContainsZero() || b.Hi.Sign() <= 0 {
-			continue
-		}
-		if got, ok := ch.Amount.Yuan().Div(b); ok && got.Meets(statedRate(ch.Rate)) {
-			return "the rate fits " + alt.Value.String() + ch.Current.Unit.Name() + ": the figure's decimal point looks misplaced"
+		cur := *ch.Current
+		cur.Value = ch.Current.Value.Scale(k)
+		alt := *ch
+		alt.Current = &cur
+		if rateFits(&alt) {
+			return "the rate fits " + cur.Value.String() + cur.Unit.Name() + ": the figure's decimal point looks misplaced"
 		}
 	}
 	return ""

@@ -114,7 +114,7 @@ func (s numbering) run(c *Context) {
 		}
 		for k := range jumped {
 			if k > st {
-				flush(k)
+				delete(jumped, k) // a list that jumped but had no gap waiting
 			}
 		}
 	}
@@ -462,7 +462,7 @@ func presentUnnumbered(blocks []*doc.Block, last, b *doc.Block, from int) []titl
 			// the body's title may name the unit a little differently
 			// (上海市规划和自然资源局… for 上海市普陀区规划和自然资源局…):
 			// a line of its own that ends like most of the entry
-			if t := tocTitle(x); x.Kind != doc.KindTableCell && utf8.RuneCountInString(t) <= 40 && !terminalRe.MatchString(t) &&
+			if t := tocTitle(x); utf8.RuneCountInString(t) <= 40 && !terminalRe.MatchString(t) &&
 				2*commonSuffix(t, title) >= utf8.RuneCountInString(title)+utf8.RuneCountInString(t)/2 {
 				found = &titleAt{x, 0, utf8.RuneCountInString(x.Text)}
 				break

@@ -60,19 +60,22 @@ func NewIndex(sheets []*Sheet, scopes func(string) string) *Index {
 		scope := titleScope(s.T.Title, scopes)
 		year := tableYear(s.T)
 		total := s.totalRow()
+		indexed := len(ix.entries)
 		for _, r := range s.Rows {
 			key := rowKey(r.Name)
 			if key == "" {
 				continue
 			}
 			ix.entries = append(ix.entries, entry{s, r, key, scope, year})
-			for _, subj := range s.Std.Subjects {
-				ix.subjects[Fold(subj)] = true
-			}
 			if r == total {
 				for _, subj := range s.Std.Subjects {
 					ix.entries = append(ix.entries, entry{s, r, Fold(subj), scope, year})
 				}
+			}
+		}
+		if len(ix.entries) > indexed { // a template is asked about only when its table has rows
+			for _, subj := range s.Std.Subjects {
+				ix.subjects[Fold(subj)] = true
 			}
 		}
 	}
