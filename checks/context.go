@@ -48,10 +48,16 @@ type Vars map[string]string
 // involves (the table row a sentence disagrees with, the first statement of
 // a figure restated).
 func (c *Context) Report(b *doc.Block, start, end int, vars Vars, related ...Place) {
+	c.ReportAs(c.Rule.Severity, b, start, end, vars, related...)
+}
+
+// ReportAs is Report at severity sev instead of the rule's: for the rare
+// finding whose weight the document itself changes.
+func (c *Context) ReportAs(sev rules.Severity, b *doc.Block, start, end int, vars Vars, related ...Place) {
 	vars = c.say(vars)
 	f := Finding{
 		Rule:     c.Rule.ID,
-		Severity: c.Rule.Severity,
+		Severity: sev,
 		Message:  c.expand(vars),
 		Stated:   vars["stated"],
 		Expected: vars["expected"],

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/rules"
 )
 
 // placeholder finds template leftovers by pattern: alternatives left
@@ -17,7 +18,13 @@ type placeholder struct {
 	Patterns     []string `yaml:"patterns"`
 	HeadingsOnly bool     `yaml:"headings_only"`
 	IncludeTOC   bool     `yaml:"include_toc"`
-	res          []*regexp.Regexp
+	// InBlankSample is the severity of the rule's findings in a blank
+	// sample: a template whose slots are not filled yet. Its notes to the
+	// author are its content there, not leftovers; they become leftovers
+	// once the figures are filled in. Empty: the rule's own severity.
+	InBlankSample string `yaml:"in_blank_sample"`
+	res           []*regexp.Regexp
+	sampleSev     rules.Severity
 }
 
 func init() {
@@ -37,10 +44,21 @@ func (p *placeholder) prepare() error {
 		}
 		p.res = append(p.res, re)
 	}
+	if p.InBlankSample != "" {
+		sev, err := rules.ParseSeverity(p.InBlankSample)
+		if err != nil {
+			return fmt.Errorf("in_blank_sample: %v", err)
+		}
+		p.sampleSev = sev
+	}
 	return nil
 }
 
 func (p placeholder) run(c *Context) {
+	sev := c.Rule.Severity
+	if p.sampleSev != "" && blankSample(c) {
+		sev = p.sampleSev
+	}
 	for _, b := range c.Doc.Blocks {
 		if (b.TOC && !p.IncludeTOC) || (p.HeadingsOnly && !isHeadingLike(b)) {
 			continue
@@ -49,7 +67,7 @@ func (p placeholder) run(c *Context) {
 		for _, sp := range p.leftovers(b.Text) {
 			rs := rc.At(sp[0])
 			re := rs + utf8.RuneCountInString(b.Text[sp[0]:sp[1]])
-			c.Report(b, rs, re, Vars{"stated": b.Text[sp[0]:sp[1]]})
+			c.ReportAs(sev, b, rs, re, Vars{"stated": b.Text[sp[0]:sp[1]]})
 		}
 	}
 }
@@ -92,6 +110,22 @@ func (p placeholder) leftovers(text string) [][2]int {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// slotRe is a slot of a template left for a figure or a name: XX, ××.
+var slotRe = regexp.MustCompile(`(?:X|Ｘ|×){2,}`)
+
+// blankSample: the document is a template nobody has filled in yet — at
+// least ten slots, and more slots than figures. A draft with a few slots
+// left over is a report with leftovers, not a sample.
+func blankSample(c *Context) bool {
+	slots := 0
+	for _, b := range c.Doc.Blocks {
+		if !b.TOC {
+			slots += len(slotRe.FindAllStringIndex(b.Text, -1))
+		}
+	}
+	return slots >= 10 && slots > c.Claims.FigureCount()
 }
 
 // isHeadingLike: a heading, or a short standalone line without a full stop.

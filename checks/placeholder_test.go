@@ -1,0 +1,36 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/budgetlint/budgetlint/rules"
+)
+
+// An author's note in a template nobody has filled in yet is the sample's
+// content: a note (info). Once the figures are filled in, or with only a
+// few slots left, it is a leftover the reviewer must see (warning).
+func TestPlaceholderInstructionInBlankSample(t *testing.T) {
+	const note = "与上年度相比，收入支出总计增加（减少）XXX万元，增长（下降）XX%。（如持平作持平表述）\n"
+	blankRows := strings.Repeat("XX单位本年收入合计XXX万元，其中财政拨款收入XXX万元。\n", 4)
+	filledRows := strings.Repeat("本年收入合计157.60万元，其中财政拨款收入150.20万元。\n", 4)
+	cases := []struct {
+		name, text string
+		want       rules.Severity
+	}{
+		{"blank sample: slots everywhere, no figure", blankRows + note, rules.Info},
+		{"filled report: the note is a leftover", filledRows + "与上年度相比，收入支出总计持平。（如持平作持平表述）\n", rules.Warning},
+		{"draft with two slots left", filledRows + "XX局收入支出总计持平。（如持平作持平表述）\n", rules.Warning},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := lint(t, tc.text, "placeholder-instruction")
+			require.Len(t, fs, 1)
+			assert.Equal(t, tc.want, fs[0].Severity)
+			assert.Equal(t, "（如持平作持平表述）", fs[0].Claim, "the printed text")
+		})
+	}
+}
