@@ -59,6 +59,16 @@ func (p placeholder) run(c *Context) {
 	if p.sampleSev != "" && blankSample(c) {
 		sev = p.sampleSev
 	}
+	// a table row left unfilled (XX项目 一般债券 XX) is one leftover, however
+	// many of its cells are slots: one finding at its first slot, naming all
+	type slot struct {
+		b          *doc.Block
+		start, end int
+		text       string
+	}
+	var rows []string
+	byRow := map[string][]slot{}
+	rowOf := tableRows(c.Doc)
 	for _, b := range c.Doc.Blocks {
 		if (b.TOC && !p.IncludeTOC) || (p.HeadingsOnly && !isHeadingLike(b)) {
 			continue
@@ -66,10 +76,45 @@ func (p placeholder) run(c *Context) {
 		rc := doc.RuneCounter{S: b.Text}
 		for _, sp := range p.leftovers(b.Text) {
 			rs := rc.At(sp[0])
-			re := rs + utf8.RuneCountInString(b.Text[sp[0]:sp[1]])
-			c.ReportAs(sev, b, rs, re, Vars{"stated": b.Text[sp[0]:sp[1]]})
+			s := slot{b, rs, rs + utf8.RuneCountInString(b.Text[sp[0]:sp[1]]), b.Text[sp[0]:sp[1]]}
+			key, ok := rowOf[b]
+			if !ok && b.Kind == doc.KindTableCell {
+				key, ok = fmt.Sprintf("b%d", b.Index), true
+			}
+			if !ok {
+				c.ReportAs(sev, s.b, s.start, s.end, Vars{"stated": s.text})
+				continue
+			}
+			if byRow[key] == nil {
+				rows = append(rows, key)
+			}
+			byRow[key] = append(byRow[key], s)
 		}
 	}
+	for _, key := range rows {
+		ss := byRow[key]
+		texts := make([]string, len(ss))
+		for i, s := range ss {
+			texts[i] = s.text
+		}
+		c.ReportAs(sev, ss[0].b, ss[0].start, ss[0].end, Vars{"stated": strings.Join(texts, "、")})
+	}
+}
+
+// tableRows keys each table cell's block by its table and row, so the
+// cells of one row can be told apart from those of the next.
+func tableRows(d *doc.Document) map[*doc.Block]string {
+	out := map[*doc.Block]string{}
+	for i, t := range d.Tables {
+		for _, row := range t.Rows {
+			for _, cell := range row {
+				if cell.Block != nil {
+					out[cell.Block] = fmt.Sprintf("t%dr%d", i, cell.Row)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // leftovers returns the byte spans of the leftovers in text, in order.
