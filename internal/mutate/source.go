@@ -10,6 +10,7 @@ import (
 	"github.com/budgetlint/budgetlint/parser/htmlfile"
 	"github.com/budgetlint/budgetlint/parser/pdffile"
 	"github.com/budgetlint/budgetlint/parser/textfile"
+	"github.com/budgetlint/budgetlint/parser/xlsxfile"
 )
 
 // edit sets the source rune at off.
@@ -100,6 +101,10 @@ func (s *source) read(data []byte) (raw *doc.Raw, err error) {
 		raw, err = pdffile.Read(data)
 	case doc.FormatDOCX:
 		raw, err = docxfile.Read(data)
+	case xlsxfile.Format:
+		raw, err = xlsxfile.Read(data)
+	default:
+		return nil, fmt.Errorf("%w: %s", parser.ErrUnsupported, s.path)
 	}
 	if err == nil {
 		raw.Format = s.format
@@ -123,7 +128,7 @@ func (s *source) document(edits []edit) (d *doc.Document, err error) {
 		}
 	}()
 	raw := s.raw
-	if s.format == doc.FormatDOCX {
+	if s.format == doc.FormatDOCX || s.format == xlsxfile.Format {
 		// its reader's tables are linked to blocks while a document is built
 		if raw, err = s.read(s.data); err != nil {
 			return nil, err
