@@ -2,6 +2,7 @@ package tables
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -23,7 +24,7 @@ func (cat *Catalog) Detect(raw *doc.Raw) []*doc.Table {
 		cat.Recognize(t)
 		out = append(out, t)
 	}
-	lines := raw.Lines
+	lines := asciiFigures(raw.Lines)
 	for i := 0; i < len(lines); i++ {
 		std, kind := cat.titleAt(lines, i)
 		if std == nil {
@@ -44,6 +45,54 @@ func (cat *Catalog) Detect(raw *doc.Raw) []*doc.Table {
 		i = end
 	}
 	return out
+}
+
+// asciiFigures returns the lines with figures written in full-width forms
+// (１５７．６０, ７９．４％, 26，305) folded to ASCII, rune for rune so
+// every position stays; the patterns that find rows, codes and figures are
+// written once, in ASCII. Lines are copied only when one needs folding.
+func asciiFigures(lines []doc.Line) []doc.Line {
+	out := lines
+	for i := range lines {
+		t, ok := foldFigures(lines[i].Text)
+		if !ok {
+			continue
+		}
+		if &out[0] == &lines[0] {
+			out = slices.Clone(lines)
+		}
+		out[i].Text = t
+	}
+	return out
+}
+
+// foldFigures folds full-width digits, point, percent and signs, and a
+// full-width comma between digits (a thousands separator); ok is false
+// when s has none of them.
+func foldFigures(s string) (string, bool) {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E }) {
+		return s, false
+	}
+	rs := []rune(s)
+	digit := func(i int) bool {
+		return i >= 0 && i < len(rs) && (rs[i] >= '0' && rs[i] <= '9' || rs[i] >= '０' && rs[i] <= '９')
+	}
+	changed := false
+	for i, r := range rs {
+		switch {
+		case r >= '０' && r <= '９', r == '％', r == '－', r == '＋':
+			rs[i] = r - 0xFF01 + 0x21
+		case (r == '．' || r == '，') && digit(i-1) && digit(i+1):
+			rs[i] = r - 0xFF01 + 0x21
+		default:
+			continue
+		}
+		changed = true
+	}
+	if !changed {
+		return s, false
+	}
+	return string(rs), true
 }
 
 var (

@@ -165,3 +165,32 @@ func TestConfirmRejectsOtherLayouts(t *testing.T) {
 	assert.Equal(t, "", ts[0].Standard)
 	assert.Nil(t, View(ts[0]))
 }
+
+// Some reports print their tables in full-width forms (４，７３３．１４,
+// ７９．４％): the tables read the same as in ASCII, every row and cell.
+func TestDetectFullWidthFigures(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "tables", "sthj-2025-final-tables.txt"))
+	require.NoError(t, err)
+	rs := []rune(string(data))
+	isDigit := func(i int) bool { return i >= 0 && i < len(rs) && rs[i] >= '0' && rs[i] <= '9' }
+	wide := make([]rune, len(rs))
+	for i, r := range rs {
+		wide[i] = r
+		if isDigit(i) || r == '%' || ((r == '.' || r == ',') && isDigit(i-1) && isDigit(i+1)) {
+			wide[i] = r + 0xFF01 - 0x21
+		}
+	}
+	ascii := Detect(readRaw(t, filepath.Join("..", "..", "testdata", "tables", "sthj-2025-final-tables.txt")))
+	rawWide, err := textfile.Read([]byte(string(wide)))
+	require.NoError(t, err)
+	full := Detect(rawWide)
+	require.Len(t, full, len(ascii))
+	for i := range ascii {
+		assert.Equal(t, ascii[i].Standard, full[i].Standard)
+		require.Len(t, full[i].Rows, len(ascii[i].Rows), ascii[i].Title)
+		for j := range ascii[i].Rows {
+			assert.Equal(t, rowText(ascii[i].Rows[j]), rowText(full[i].Rows[j]), "%s row %d", ascii[i].Title, j)
+		}
+	}
+	assert.Equal(t, "一、一般公共预算财政拨款收入 4,733.14 一、一般公共服务支出 0.00", rowText(full[0].Rows[0]))
+}
