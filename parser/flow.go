@@ -105,8 +105,21 @@ func (f *flow) continues(prev, l *doc.Line) bool {
 	}
 	if f.indented {
 		// the text marks each paragraph's first line with an indent: an
-		// unindented line goes on with the paragraph above
-		return l.Indent == 0 && !endsSentence(prev.Text)
+		// unindented line goes on with the paragraph above, also after a
+		// full line that a wrap happened to end on a clause (…其中：) or a
+		// sentence, unless it stands alone as a title would (a short line
+		// ending without punctuation)
+		switch {
+		case l.Indent > 0:
+			return false
+		case !endsSentence(prev.Text):
+			return true
+		case f.wrapAt == 0 || width(prev.Text)*100 < f.wrapAt*82:
+			return false
+		case !endsFullStop(prev.Text):
+			return true
+		}
+		return width(l.Text)*100 >= f.wrapAt*82 || endsSentence(l.Text)
 	}
 	if f.wrapAt == 0 {
 		return false
@@ -232,6 +245,14 @@ var headingEnd = regexp.MustCompile(`(?:情况|说明|概况|职能|构成|解�
 // cells start (HTML, DOCX, XLSX), so lines are not joined by guesswork.
 func marked(f doc.Format) bool {
 	return f == doc.FormatHTML || f == doc.FormatDOCX || f == xlsxfile.Format
+}
+
+// endsFullStop: the line ends a sentence for good (。！？), not a clause
+// that may open a list (：；).
+func endsFullStop(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, "！") || strings.HasSuffix(s, "？") ||
+		strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
 func endsSentence(s string) bool {

@@ -189,6 +189,12 @@ func TestTextFlow(t *testing.T) {
 		{"a line ending on a comma, the next oddly indented",
 			body + "  国有资本经营预算支出 86.95 亿元，\n                     调出资金 140.73 亿元，\n支出决算结果 227.68 亿元；收支相抵年终结余 36.17 亿元。\n",
 			"国有资本经营预算支出86.95亿元，调出资金140.73亿元，支出决算结果227.68亿元;收支相抵年终结余36.17亿元。"},
+		{"a full line that a wrap ended on a clause opener, the list unindented below it",
+			body + "  全年国有资源有偿使用收入完成16.26亿元，增长5.6%，其中：\n探矿权出让收入3.06亿元，采矿权出让收入2.10亿元。\n  全年一般公共预算收入完成53.68亿元。\n",
+			"全年国有资源有偿使用收入完成16.26亿元，增长5.6%，其中:探矿权出让收入3.06亿元，采矿权出让收入2.10亿元。"},
+		{"a full line that a wrap ended on a full stop, the paragraph going on unindented",
+			body + "  市本级社会保险基金收入预算安排85,224万元，增长19.6%。\n主要收入项目是：保险费收入43,057万元，财政补贴收入37,505万元，\n加上上级补助收入9,788万元，收入合计95,012万元。\n",
+			"市本级社会保险基金收入预算安排85,224万元，增长19.6%。主要收入项目是:保险费收入43,057万元，财政补贴收入37,505万元，加上上级补助收入9,788万元，收入合计95,012万元。"},
 		{"a cause on the next line",
 			"与2023年预算持平，主要原因是：\n严格控制公务用车运行支出。\n",
 			"与2023年预算持平，主要原因是:严格控制公务用车运行支出。"},
@@ -200,6 +206,8 @@ func TestTextFlow(t *testing.T) {
 	}
 	d := parseText(t, body+"  一、收入支出决算总体情况说明\n\n  本年收入合计157.60万元。\n")
 	assert.Contains(t, blockTexts(d), "一、收入支出决算总体情况说明", "a heading stays apart from the paragraph after the blank line")
+	d = parseText(t, body+"  市本级社会保险基金收入预算安排85,224万元，增长19.6%。\n关于2025年市级政府债务情况的说明\n  2025年市级政府债务限额101亿元。\n")
+	assert.Contains(t, blockTexts(d), "关于2025年市级政府债务情况的说明", "an unindented title after a full line ending a sentence stands apart")
 }
 
 // HTML and DOCX mark paragraphs themselves; only a cause announced at the
