@@ -3,6 +3,7 @@ package claims
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
@@ -67,7 +68,7 @@ func (s *Set) blockLists() {
 			t.Parts = append(t.Parts, part)
 		}
 		t.Parts = completePrefix(t.Parts, head)
-		if broken || len(t.Parts) < 2 || s.mixedItems(t.Parts) {
+		if broken || len(t.Parts) < 2 || s.mixedItems(t.Parts) || sidesDiffer(head, t.Parts) {
 			continue
 		}
 		t.Sure = len(t.Parts)
@@ -89,29 +90,58 @@ func (s *Set) blockLists() {
 
 // mixedItems: parts from items of both sides (——国有土地使用权出让收入。完成
 // 26.29亿元 / ——城乡社区支出。完成70.60亿元) are two lists under two totals.
-// An item's side is its figure's subject, or else its name before the figure.
+// An item's side is its figure's subject, or else its name before the figure,
+// read as side reads it (收入安排的支出 is spending).
 func (s *Set) mixedItems(parts []*Figure) bool {
 	in, out := false, false
 	for _, p := range parts {
-		name := p.Subject
-		if !strings.Contains(name, "收入") && !strings.Contains(name, "支出") {
-			name = doc.RuneSlice([]rune(p.Block.Text), 0, p.Start)
+		sd := side(p.Subject)
+		if sd == "" {
+			sd = side(doc.RuneSlice([]rune(p.Block.Text), 0, p.Start))
 		}
-		in = in || strings.Contains(name, "收入")
-		out = out || strings.Contains(name, "支出")
+		in = in || sd == "收入"
+		out = out || sd == "支出"
 	}
 	return in && out
 }
 
 // itemLike: a list item names its part before the figure and ends its
-// sentence.
+// sentence. Unless the item is numbered (1.社会保障和就业支出…，主要用于…。
+// 年初预算为…), the figure stands in its first sentence, or after a bare
+// name (——国有土地使用权出让收入。完成26.29亿元); one in a later sentence
+// belongs to a paragraph that has moved on (2025年，全市…。全年…完成53.68亿元).
 func itemLike(b *doc.Block, part *Figure) bool {
-	if strings.TrimSpace(doc.RuneSlice([]rune(b.Text), 0, part.Start)) == "" {
+	before := strings.TrimSpace(doc.RuneSlice([]rune(b.Text), 0, part.Start))
+	if before == "" {
 		return false
+	}
+	if stops := sentenceStopRe.FindAllStringIndex(before, -1); b.Number == nil && len(stops) > 0 {
+		name := before[:stops[0][0]]
+		if len(stops) > 1 || strings.ContainsAny(name, "，,") || utf8.RuneCountInString(name) > 40 {
+			return false
+		}
 	}
 	t := strings.TrimRight(b.Text, " ")
 	return strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") ||
 		strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ".")
+}
+
+var sentenceStopRe = regexp.MustCompile(`[。；;]`)
+
+// sidesDiffer: the head names one side only (政府性基金预算支出完成) and a
+// part the other (国有土地使用权出让收入完成): the items describe both sides
+// of the fund, and the list is not the head's breakdown.
+func sidesDiffer(head *Figure, parts []*Figure) bool {
+	in, out := strings.Contains(head.Subject, "收入"), strings.Contains(head.Subject, "支出")
+	if in == out {
+		return false
+	}
+	for _, p := range parts {
+		if sd := side(p.Subject); sd != "" && (sd == "收入") != in {
+			return true
+		}
+	}
+	return false
 }
 
 func lastLevel(figs []*Figure) *Figure {
