@@ -140,7 +140,63 @@ func markPageNumbers(in []doc.Line) []doc.Line {
 			lines[i].Role = doc.RolePageNumber
 		}
 	}
+	markRunningHeads(lines)
 	return lines
+}
+
+// markRunningHeads gives the first or last body line of a page the header
+// or footer role when, digits aside, the same line stands there on at
+// least three pages and a third of them — the report's title or a page
+// foot repeated by the page texts of a PDF, which would otherwise land in
+// the middle of a sentence running across the page break.
+func markRunningHeads(lines []doc.Line) {
+	type edge struct {
+		top  bool
+		text string
+	}
+	key := func(l doc.Line) string {
+		return strings.Map(func(r rune) rune {
+			switch {
+			case r >= '0' && r <= '9', r >= '０' && r <= '９':
+				return '#'
+			case r == ' ', r == '\u3000':
+				return -1
+			}
+			return r
+		}, l.Text)
+	}
+	// the first and last body line of each page
+	firsts, lasts := map[int]int{}, map[int]int{}
+	pages := 0
+	for i, l := range lines {
+		if l.Role != doc.RoleBody || l.Page == 0 {
+			continue
+		}
+		if _, ok := firsts[l.Page]; !ok {
+			firsts[l.Page] = i
+			pages++
+		}
+		lasts[l.Page] = i
+	}
+	if pages < 3 {
+		return
+	}
+	seen := map[edge]int{}
+	for p, i := range firsts {
+		seen[edge{true, key(lines[i])}]++
+		if j := lasts[p]; j != i {
+			seen[edge{false, key(lines[j])}]++
+		}
+	}
+	need := max(3, pages/3)
+	for p, i := range firsts {
+		if seen[edge{true, key(lines[i])}] >= need {
+			lines[i].Role = doc.RoleHeader
+		}
+		if j := lasts[p]; j != i && seen[edge{false, key(lines[j])}] >= need {
+			lines[j].Role = doc.RoleFooter
+		}
+	}
 }
 
 type lineRef struct {

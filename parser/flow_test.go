@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -268,4 +269,23 @@ func TestBottomUpPageIsNotJoined(t *testing.T) {
 	assert.Contains(t, texts, "本年收入合计157.60万元，其中:财政拨款收入154.25万元。", "other pages flow as usual")
 	require.Len(t, d.Warnings, 1)
 	assert.Contains(t, d.Warnings[0], "bottom up")
+}
+
+// Page texts of a PDF saved as text repeat the report's title at the top
+// of each page: it is a running head, not a line of the sentence that runs
+// across the page break.
+func TestTextRunningHead(t *testing.T) {
+	page := func(n int, body string) string {
+		return "关于2025年预算执行情况的报告\n" + body + "\n- " + strconv.Itoa(n) + " -\n\f"
+	}
+	in := page(1, "  全市一般公共预算收入完成522.18亿元，增长3.97%。") +
+		page(2, "  加上上级补助收入288.26亿元，调入资金48.25") +
+		page(3, "亿元，上年结转16.87亿元，收入合计375.38亿元。") +
+		page(4, "  全市一般公共预算支出完成539.68亿元。")
+	d := parseText(t, in)
+	texts := blockTexts(d)
+	assert.Contains(t, texts, "加上上级补助收入288.26亿元，调入资金48.25亿元，上年结转16.87亿元，收入合计375.38亿元。")
+	for _, b := range texts {
+		assert.NotContains(t, b, "预算执行情况的报告", "the running head is no text of the report's body")
+	}
 }
