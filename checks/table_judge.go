@@ -68,6 +68,10 @@ func (c collector) fail(r *tables.Row, vars Vars) {
 // judge evaluates every identity of a sheet's template.
 func judge(s *tables.Sheet) *judgement {
 	j := &judgement{checked: map[string]int{}, failed: map[string]int{}}
+	if s.T.Scattered {
+		j.misread, j.why = true, "its cells stand one per line: its rows cannot be told"
+		return j
+	}
 	cols := collector{j, ruleColumns}
 	for g := 0; g < 2; g++ {
 		ids := s.Identities(g)

@@ -328,6 +328,9 @@ type Table struct {
 	// Unmatched names the template whose title the table has but whose
 	// header it does not match, and why; the table is not checked.
 	Unmatched string
+	// Scattered: its cells stand one per line, as text copied out of a PDF
+	// without its layout has them, so its rows cannot be told.
+	Scattered bool
 }
 
 // Cell is one table cell.

@@ -95,6 +95,33 @@ func foldFigures(s string) (string, bool) {
 	return string(rs), true
 }
 
+// scattered reports a table body whose cells stand one per line: of the
+// lines that hold figures, fewer than one in five holds a row — a name
+// with its figures, or several figures side by side. Text copied out of a
+// PDF without its layout prints a table so (名称 / 决算数 / 9746.50 / 项目
+// …), and no reading can tell which figure belongs to which name.
+func scattered(lines []doc.Line, body []int) bool {
+	withFigs, rows := 0, 0
+	for _, li := range body {
+		figs, words := 0, 0
+		for _, tk := range tokenize(lines, li) {
+			if isFigure(tk.text) {
+				figs++
+			} else {
+				words++
+			}
+		}
+		if figs == 0 {
+			continue
+		}
+		withFigs++
+		if figs > 1 || words > 0 {
+			rows++
+		}
+	}
+	return withFigs >= 5 && rows*5 < withFigs
+}
+
 var (
 	unitAnyRe = regexp.MustCompile(`单位[:：]\s*(` + num.MoneyUnitPattern() + `)`)
 	partRe    = regexp.MustCompile(`^第[一二三四五六七八九十]+部分`)
@@ -234,6 +261,7 @@ func (cat *Catalog) readTable(lines []doc.Line, i int, std *Standard, kind strin
 		}
 	}
 	t.LastLine = end
+	t.Scattered = scattered(lines, body)
 	header := assemble(t, lines, body, std)
 	if std == otherTable {
 		t.Standard = ""
