@@ -235,9 +235,11 @@ func foldedHead(s string) string {
 	return b.String()
 }
 
-// midSentenceRe: what no sentence starts with: a unit, a percent sign, or
-// punctuation that closes or continues a clause.
-var midSentenceRe = regexp.MustCompile(`^(?:万元|亿元|元|%|％|[，。、；：）)”])`)
+// midSentenceRe: what no sentence starts with: a unit, a percent sign,
+// punctuation that closes or continues a clause, or the decimals of a
+// figure broken before its point (519 / .7 亿元, as text copied out of
+// some PDFs breaks it).
+var midSentenceRe = regexp.MustCompile(`^(?:万元|亿元|元|%|％|[，。、；：）)”]|[.．][0-9０-９])`)
 
 var headingEnd = regexp.MustCompile(`(?:情况|说明|概况|职能|构成|解释|表|情况说明|设置|职责|名词解释|其他|事项)[)）]?$`)
 

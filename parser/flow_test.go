@@ -289,3 +289,10 @@ func TestTextRunningHead(t *testing.T) {
 		assert.NotContains(t, b, "预算执行情况的报告", "the running head is no text of the report's body")
 	}
 }
+
+// Text copied out of some PDFs breaks a figure before its decimal point
+// (全市收入完成 519 / .7 亿元): the decimals go on with the figure.
+func TestTextFigureBrokenAtPoint(t *testing.T) {
+	d := parseText(t, "———一般公共预算完成情况。全市收入完成 519\n.7 亿元，占预算的 102\n.5%，比上年增长 12\n.8%。\n")
+	assert.Contains(t, blockTexts(d), "———一般公共预算完成情况。全市收入完成519.7亿元，占预算的102.5%，比上年增长12.8%。")
+}
