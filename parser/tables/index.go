@@ -59,7 +59,7 @@ func NewIndex(sheets []*Sheet, scopes func(string) string) *Index {
 		}
 		scope := titleScope(s.T.Title, scopes)
 		year := tableYear(s.T)
-		total := s.totalRow()
+		total := s.totalRow(scopes)
 		indexed := len(ix.entries)
 		for _, r := range s.Rows {
 			key := rowKey(r.Name)
@@ -83,11 +83,22 @@ func NewIndex(sheets []*Sheet, scopes func(string) string) *Index {
 }
 
 // totalRow is the row a template's subjects name: the first named as one
-// of its totals (本年收入合计), or ending with a subject (一般公共预算支出合计
-// above its classes); nil when there is none.
-func (s *Sheet) totalRow() *Row {
+// of its totals (本年收入合计), ending with a subject (一般公共预算支出合计
+// above its classes), or, in a table of one side, this year's whole side
+// (一、本年收入 and 一、省本级本年收入 above 二、转移性收入: the revenue the
+// subject names, without transfers and debt); nil when there is none.
+// scopes names the level a row's name may open with.
+func (s *Sheet) totalRow(scopes func(string) string) *Row {
+	_, side := s.Budget()
 	for _, r := range s.Rows {
-		if containsString(s.totals(), rowKey(r.Name)) || s.isTotalRow(r) {
+		k := rowKey(r.Name)
+		if containsString(s.totals(), k) || s.isTotalRow(r) {
+			return r
+		}
+		if side == "" {
+			continue
+		}
+		if level, ok := strings.CutSuffix(k, "本年"+side); ok && (level == "" || scopes(level) != "") {
 			return r
 		}
 	}
