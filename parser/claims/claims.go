@@ -72,6 +72,7 @@ type Set struct {
 	where     map[*Figure]where
 	headYear  int
 	headScope string
+	title     titleCtx
 }
 
 // FigureCount is how many amounts and percentages were found.

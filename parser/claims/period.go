@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
@@ -131,11 +132,44 @@ func (bx *blockCtx) locate(headYear int, headScope string) {
 	}
 }
 
-// followHeading updates the heading context with a heading block.
+// followHeading updates the heading context with a heading block, or with
+// an unnumbered title standing as paragraphs of its own (关于2025年省级政府
+// 性基金预算 / 收支执行情况的说明 over the section that explains a table):
+// a report's sections alternate between years and levels, and without it
+// the section would read in the year of the last numbered heading (二、2026
+// 年省级一般公共预算支出情况). A title's lines are read together, and one
+// that names two years (2018年一般公共预算执行情况 / 和2019年一般公共预算
+// 草案, or a cover's …2018年预算执行情 / 况和2019年预算草案) says neither.
+// What a title says holds until the next heading: lines of a table read as
+// paragraphs (2019年自治区本级政府性基金预算支出) look like titles too.
 func (s *Set) followHeading(b *doc.Block) {
 	if b.Kind != doc.KindHeading {
+		if !titleLine(b) {
+			s.title.text = ""
+			return
+		}
+		if s.title.text == "" {
+			s.title.where = where{s.headYear, s.headScope}
+		}
+		s.title.text += b.Text
+		s.title.set = true
+		ys := map[string]bool{}
+		for _, m := range yearInClause.FindAllStringSubmatch(s.title.text, -1) {
+			ys[m[1]] = true
+		}
+		switch len(ys) {
+		case 0:
+		case 1:
+			s.title.Year, _ = strconv.Atoi(yearInClause.FindStringSubmatch(s.title.text)[1])
+		default:
+			s.title.Year = 0
+		}
+		if len(s.scopes.scopes(s.title.text)) > 0 {
+			s.title.Scope = s.scopes.only(s.title.text)
+		}
 		return
 	}
+	s.title = titleCtx{}
 	if m := yearInClause.FindStringSubmatch(b.Text); m != nil {
 		s.headYear, _ = strconv.Atoi(m[1])
 	}
@@ -143,3 +177,31 @@ func (s *Set) followHeading(b *doc.Block) {
 		s.headScope = s.scopes.only(b.Text)
 	}
 }
+
+// titleCtx is the period and scope an unnumbered title sets, from the
+// heading's on.
+type titleCtx struct {
+	where
+	text string // the title's lines read so far; "" after a line of text
+	set  bool   // a title was read since the last heading
+}
+
+// head is the period and scope of the headings and titles above a block.
+func (s *Set) head() (int, string) {
+	if s.title.set {
+		return s.title.Year, s.title.Scope
+	}
+	return s.headYear, s.headScope
+}
+
+// titleLine reports an unnumbered paragraph that reads as a title: short,
+// with no sentence punctuation and no figure but its year.
+func titleLine(b *doc.Block) bool {
+	if b.Kind != doc.KindParagraph || b.Number != nil || utf8.RuneCountInString(b.Text) > 30 || strings.ContainsAny(b.Text, "。，,；;：:、") {
+		return false
+	}
+	return !digitRe.MatchString(yearInClause.ReplaceAllString(b.Text, ""))
+}
+
+// digitRe: a digit other than a year's.
+var digitRe = regexp.MustCompile(`[0-9０-９]`)
