@@ -73,6 +73,7 @@ type Set struct {
 	headYear  int
 	headScope string
 	title     titleCtx
+	lead      leadCtx
 }
 
 // FigureCount is how many amounts and percentages were found.
@@ -161,6 +162,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		s.Figures = append(s.Figures, figs...)
 		bx := &blockCtx{set: s, b: b, rs: []rune(b.Text), figs: figs}
 		bx.extract()
+		s.followLead(bx)
 	}
 	s.blockLists()
 	s.shareWholes()

@@ -36,7 +36,7 @@ func (bx *blockCtx) extract() {
 		bx.roles(s, figs)
 		bx.subjects(s, figs)
 	}
-	bx.locate(bx.set.head())
+	bx.locate(bx.set.head(bx.b))
 	for si, s := range sents {
 		figs := bx.figsIn(s[0], s[1])
 		bx.changes(s, figs)

@@ -148,6 +148,7 @@ func (s *Set) followHeading(b *doc.Block) {
 			s.title.text = ""
 			return
 		}
+		s.lead = leadCtx{}
 		if s.title.text == "" {
 			s.title.where = where{s.headYear, s.headScope}
 		}
@@ -169,7 +170,7 @@ func (s *Set) followHeading(b *doc.Block) {
 		}
 		return
 	}
-	s.title = titleCtx{}
+	s.title, s.lead = titleCtx{}, leadCtx{}
 	if m := yearInClause.FindStringSubmatch(b.Text); m != nil {
 		s.headYear, _ = strconv.Atoi(m[1])
 	}
@@ -186,12 +187,57 @@ type titleCtx struct {
 	set  bool   // a title was read since the last heading
 }
 
-// head is the period and scope of the headings and titles above a block.
-func (s *Set) head() (int, string) {
+// head is the period and scope of the headings and titles above a block,
+// or for an item under a paragraph that opens with its year, that
+// paragraph's: 2025年，全省社会保险基金收入7812.93亿元… then 一、企业职工基本
+// 养老保险。基金收入3214.44亿元… speaks of 2025 and the whole province
+// whatever the heading further up says.
+func (s *Set) head(b *doc.Block) (int, string) {
+	if s.lead.set && isItem(b) {
+		return s.lead.Year, s.lead.Scope
+	}
 	if s.title.set {
 		return s.title.Year, s.title.Scope
 	}
 	return s.headYear, s.headScope
+}
+
+// leadCtx is the period and scope a paragraph's opening year sets for the
+// items under it.
+type leadCtx struct {
+	where
+	set bool
+}
+
+// followLead updates the items' context after a block: a paragraph that
+// opens with a year sets it, with the scope its first sentence names (else
+// the heading's); one that names another year further in leaves it
+// unknown (经汇总…，预计2019年全区… before the next year's items).
+func (s *Set) followLead(bx *blockCtx) {
+	if isItem(bx.b) || bx.b.Kind != doc.KindParagraph {
+		return
+	}
+	if m := leadYearRe.FindStringSubmatch(bx.text(0, 24)); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		_, scope := s.head(bx.b)
+		first := len(bx.rs)
+		if len(bx.sents) > 0 {
+			first = bx.sents[0][1]
+		}
+		if sc := s.scopes.only(bx.text(0, first)); sc != "" {
+			scope = sc
+		}
+		s.lead = leadCtx{where{y, scope}, true}
+		return
+	}
+	if yearInClause.MatchString(bx.b.Text) {
+		s.lead = leadCtx{}
+	}
+}
+
+// isItem reports a numbered or dashed item of a list (一、…, 1.…, ——…).
+func isItem(b *doc.Block) bool {
+	return b.Number != nil || strings.HasPrefix(strings.TrimSpace(b.Text), "—")
 }
 
 // titleLine reports an unnumbered paragraph that reads as a title: short,
