@@ -126,9 +126,23 @@ func itemRows(c *Context, ix *tables.Index, f *claims.Figure) []tables.Quote {
 	}
 	cs := c.Claims
 	key := cs.SubjectOf(f)
-	if otherQuantity.MatchString(sentenceBefore(f)) || !ownSubject(cs, f, key) {
-		return nil // another quantity, or a subject borrowed from elsewhere
+	if otherQuantity.MatchString(sentenceBefore(f)) {
+		return nil // another quantity
 	}
+	if k := leadItem(cs, f); k != "" {
+		if rows := namedRows(c, ix, f, k); len(rows) > 0 {
+			return rows
+		}
+	}
+	if !ownSubject(cs, f, key) {
+		return nil // a subject borrowed from elsewhere
+	}
+	return namedRows(c, ix, f, key)
+}
+
+// namedRows are the rows that bind a figure as the item key names.
+func namedRows(c *Context, ix *tables.Index, f *claims.Figure, key string) []tables.Quote {
+	cs := c.Claims
 	norm := itemNorm(cs)
 	name := norm(key)
 	if utf8.RuneCountInString(name) < 2 {
@@ -183,6 +197,32 @@ func ownSubject(cs *claims.Set, f *claims.Figure, key string) bool {
 	}
 	return cs.LabelKey(lead) == key
 }
+
+// leadItem is the item a figure's bare side (基金收入, 支出) belongs to
+// when its paragraph opens with the item's name as a sentence of its own:
+// 一、企业职工基本养老保险。基金收入3214.44亿元…；支出3188.3亿元… names
+// the rows 企业职工基本养老保险基金收入 and …基金支出. "" otherwise.
+func leadItem(cs *claims.Set, f *claims.Figure) string {
+	m := bareSide.FindStringSubmatch(cs.LabelKey(f.Subject))
+	if m == nil {
+		return ""
+	}
+	rs := []rune(f.Block.Text)
+	end := strings.IndexRune(f.Block.Text, '。')
+	if end < 0 || utf8.RuneCountInString(f.Block.Text[:end]) >= f.Start {
+		return ""
+	}
+	lead := tables.StripEnum(tables.Fold(string(rs[:utf8.RuneCountInString(f.Block.Text[:end])])))
+	lead = itemLead.ReplaceAllString(lead, "")
+	if n := utf8.RuneCountInString(lead); n < 2 || n > 20 || strings.ContainsAny(lead, "0123456789，,；;：:") {
+		return ""
+	}
+	lead = strings.TrimSuffix(lead, "基金")
+	return cs.LabelKey(lead + "基金" + m[1])
+}
+
+// bareSide: a subject that names only the side of a fund's item.
+var bareSide = regexp.MustCompile(`^(?:基金)?(收入|支出)$`)
 
 // boundBy reports the column a figure of the qualifier may be bound by:
 // the 执行数 of an execution or final report's table for an outturn; the
