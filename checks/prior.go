@@ -43,17 +43,30 @@ func priorFit(ch *claims.Change, base *claims.Figure) bool {
 
 // priorBase finds a fitting base among the stated values of the period
 // before. blame is the one base a reference names (较2025年完成数) when none
-// fits and no other reading is open: the rate can then be reported.
+// fits and no other reading is open: the rate can then be reported. A
+// value the report states twice (in its summary and again in a list) is
+// still one base.
 func priorBase(ch *claims.Change) (fit, blame *claims.Figure) {
 	for _, b := range ch.Bases {
 		if priorFit(ch, b) {
 			return b, nil
 		}
 	}
-	if ch.BaseNamed && !ch.Comparable && len(ch.Bases) == 1 {
+	if ch.BaseNamed && !ch.Comparable && len(ch.Bases) > 0 && oneValue(ch.Bases) {
 		return nil, ch.Bases[0]
 	}
 	return nil, nil
+}
+
+// oneValue reports figures that all state the same amount, within their
+// printed precision.
+func oneValue(fs []*claims.Figure) bool {
+	for _, f := range fs[1:] {
+		if !f.Yuan().Meets(fs[0].Yuan()) {
+			return false
+		}
+	}
+	return true
 }
 
 // priorRate is the rate the named base gives, and how.
