@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/num"
 	"github.com/budgetlint/budgetlint/parser/tables"
 )
 
@@ -213,7 +214,26 @@ func narrativeAmount(c *Context, ix *tables.Index, f *claims.Figure, cols []stri
 		return
 	}
 	c.TableChecked()
+	if otherTotal(q, stated) {
+		return
+	}
 	reportNarrative(c, f, f, f.Text, q, figure(q.Value)+tableUnit(q.Sheet))
+}
+
+// otherTotal reports another total of a quote's table meeting an amount in
+// the same column: a table may total this year's revenue (收入小计) and then
+// add the carry-over (合计), and the text's subject may be either.
+func otherTotal(q tables.Quote, stated num.Interval) bool {
+	for _, r := range q.Sheet.Rows {
+		if r == q.Row || r.Group != q.Row.Group || !q.Sheet.IsTotal(r) {
+			continue
+		}
+		o := tables.Quote{Sheet: q.Sheet, Row: r}
+		if v := o.Other(q.Column); v != nil && !v.Blank && stated.Meets(scaled(q.Sheet, v)) {
+			return true
+		}
+	}
+	return false
 }
 
 // rateFrom is a rate a row's amounts give: 100·a/b, or its growth.
