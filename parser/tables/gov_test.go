@@ -125,13 +125,15 @@ func TestGovTitles(t *testing.T) {
 		"52. 2025年全市与市级地方政府债务限额余额及还本付息情况表": "地方政府债务限额和余额表",
 		"2025年省对各市一般公共预算专项转移支付分地区分项目执行情况表": "转移支付表",
 		"2022年江苏省社会保险基金预算支出执行情况表":          "社会保险基金预算支出表",
+		"2026年银川市本级一般公共预算收入草案":             "一般公共预算收入表", // a draft's title may end without 表
+		"2026年全市政府性基金预算支出预算草案":             "政府性基金预算支出表",
 	} {
 		std, _ := MatchTitle(title)
 		require.NotNil(t, std, title)
 		assert.Equal(t, want, std.Name, title)
 	}
 	// what stands before the name must be a region, nothing else
-	for _, title := range []string{"2022年江苏省分地区一般公共预算收入执行情况表", "2026年省级一般公共预算基本支出预算表"} {
+	for _, title := range []string{"2022年江苏省分地区一般公共预算收入执行情况表", "2026年省级一般公共预算基本支出预算表", "2026年全市一般公共预算收入执行情况"} {
 		std, _ := MatchTitle(title)
 		assert.True(t, std == nil || std.Name != "一般公共预算收入表" && !strings.Contains(std.Name, "基本支出"), title)
 	}
