@@ -68,14 +68,20 @@ func comparableTable(s *tables.Sheet) bool {
 
 // itemNorm is a name as the item lookup compares it: normalised as a
 // figure's subject, without a trailing 收入 or 支出 (tables print 教育 and
-// 教育支出, 专项 and 专项收入; the side is compared apart).
+// 教育支出, 专项 and 专项收入; the side is compared apart), nor the 等 of a
+// class that lists its fields (自然资源海洋气象等支出, written 自然资源海洋
+// 气象支出 in the text).
 func itemNorm(cs *claims.Set) func(string) string {
 	return func(name string) string {
 		k := itemLead.ReplaceAllString(cs.LabelKey(name), "")
 		for _, suf := range []string{"收入", "支出"} {
 			if t, ok := strings.CutSuffix(k, suf); ok && utf8.RuneCountInString(t) >= 2 {
-				return t
+				k = t
+				break
 			}
+		}
+		if t, ok := strings.CutSuffix(k, "等"); ok && utf8.RuneCountInString(t) >= 4 {
+			return t
 		}
 		return k
 	}
