@@ -15,6 +15,9 @@ var (
 	bareShareRe = regexp.MustCompile(`占(?:[^\d占地用有图表，,；;:：]{0,20}?的)?(?:比重|比例)?(?:为)?\s*$`)
 
 	lastYearRe = regexp.MustCompile(`上年|上一年|去年|上年度`)
+
+	// bracketNote is a note in brackets inside a subject: （包括…，下同）
+	bracketNote = regexp.MustCompile(`[（(][^（）()]*[）)]`)
 )
 
 func (bx *blockCtx) extract() {
@@ -157,10 +160,25 @@ func (bx *blockCtx) subjects(s [2]int, figs []*Figure) {
 			continue
 		}
 		from := bx.clauseStart(f.Start, s[0])
+		note := false
+		if !bx.inParen(f.Start) {
+			// a note in brackets between the subject and its figure
+			// (全市社会保险基金预算（包括…，下同）收入) does not end the clause
+			for from > s[0] && bx.inParen(from-1) {
+				before := bx.clauseStart(from-1, s[0])
+				if before >= from {
+					break // a numbered item's marker: （一）
+				}
+				from, note = before, true
+			}
+		}
 		if i > 0 && figs[i-1].End > from && (figs[i-1].Unit.IsAmount() || figs[i-1].Unit == UnitPercent) {
 			from = figs[i-1].End
 		}
 		raw := bx.text(from, f.Start)
+		if note {
+			raw = bracketNote.ReplaceAllString(raw, "")
+		}
 		if m := yearInClause.FindStringSubmatch(raw); m != nil {
 			f.Year, _ = strconv.Atoi(m[1])
 		}
