@@ -80,12 +80,19 @@ func (c *Context) Place(b *doc.Block, start, end int) Place {
 // ReportClaim reports a claim that the figures contradict, over the claim's
 // own span; the claim counts as decided.
 func (c *Context) ReportClaim(cl claims.Claim, vars Vars, related ...Place) {
+	sp := cl.Where()
+	c.ReportClaimOver(cl, sp.Start, sp.End, vars, related...)
+}
+
+// ReportClaimOver is ReportClaim over runes [start,end) of the claim's
+// block: a claim judged together with others (a whole and its listed parts)
+// is shown with them, as any of them may be the wrong one.
+func (c *Context) ReportClaimOver(cl claims.Claim, start, end int, vars Vars, related ...Place) {
 	c.Decided(cl)
 	if !slices.Contains(c.run.reported[cl], c.Rule.ID) {
 		c.run.reported[cl] = append(c.run.reported[cl], c.Rule.ID)
 	}
-	sp := cl.Where()
-	c.Report(sp.Block, sp.Start, sp.End, vars, related...)
+	c.Report(cl.Where().Block, start, end, vars, related...)
 }
 
 // ReportDoc records a finding about the whole document (no position).

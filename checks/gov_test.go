@@ -179,3 +179,14 @@ func TestDraftRateAgainstLastYearsBudget(t *testing.T) {
 	assert.Empty(t, fs)
 	assert.Equal(t, 0, cov.Decided, "%+v", cov)
 }
+
+// A misfit of a list's rates is shown over the whole list: any member's
+// rate may be the wrong one, and a reader finds the one planted on a later
+// line only if the finding reaches it.
+func TestChangeMixSpansTheList(t *testing.T) {
+	text := "年末各项贷款余额1860.5亿元，增长6.1%，\n其中，住户贷款余额702.3亿元，\n增长4.0%；企业贷款余额1158.2亿元，\n增长4.0%。\n"
+	fs, _ := lintCov(t, text, "change-mix")
+	require.Len(t, fs, 1)
+	assert.Equal(t, 1, fs[0].Line, "starts at the whole")
+	assert.Equal(t, 4, fs[0].EndLine, "ends at the last part")
+}

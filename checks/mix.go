@@ -68,12 +68,27 @@ func changeMix(c *Context) {
 			}
 			terms += p.Current.Subject + fig(p.Current) + " " + p.DirWord + p.Rate.Value.String() + "%"
 		}
-		c.ReportClaim(m.Whole, Vars{
+		start, end := mixSpan(m)
+		c.ReportClaimOver(m.Whole, start, end, Vars{
 			"stated":   m.Whole.Rate.Value.String() + "%",
 			"expected": pct(got, m.Whole.Rate.Value.Decimals()),
 			"parts":    terms,
 		})
 	}
+}
+
+// mixSpan is where a misfit is shown: the whole's change, stretched over
+// the parts stated in its block — any member's rate or amount may be the
+// wrong one.
+func mixSpan(m *claims.Mix) (start, end int) {
+	sp := m.Whole.Where()
+	start, end = sp.Start, sp.End
+	for _, p := range m.Parts {
+		if ps := p.Where(); ps.Block == sp.Block {
+			start, end = min(start, ps.Start), max(end, ps.End)
+		}
+	}
+	return start, end
 }
 
 // before is the value for the period before a change implies: current /
