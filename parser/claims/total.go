@@ -76,6 +76,9 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	if !bx.summable(parts) || view && sure < len(parts) {
 		return // a view that may leave parts out (分类型看，A；B) tells nothing of its total
 	}
+	if segmented {
+		sure = bx.siblingRun(head.Subject, parts, sure)
+	}
 	t := &Total{Head: head, Parts: parts, Sure: sure, far: view || strings.TrimSpace(bx.text(s[0], at)) == ""}
 	// a 决算 list does not break down the 预算 the sentence states beside it
 	for _, h := range bx.headsBefore(topic, at, head) {
@@ -230,6 +233,84 @@ func (bx *blockCtx) listParts(s [2]int, op []int, figs []*Figure, isPart func(*F
 	}
 	return parts, 1, true
 }
+
+// siblingRun extends the sure parts of a ；-list over the segments that
+// name a kind of the first part's thing rather than of the total's: 林业产值
+// after 种植业产值 under 农林牧渔业总产值, 住户贷款 after 企业贷款 under 各项
+// 贷款余额. A segment as like the total as the first part (政府性基金收入
+// after 税收收入 under 一般公共预算收入), or sharing a word of the total the
+// first part lacks (各项贷款余额 after 住户存款 under 各项存款余额), may be
+// the total's sibling: the run stops there.
+func (bx *blockCtx) siblingRun(head string, parts []*Figure, sure int) int {
+	if sure != 1 {
+		return sure
+	}
+	h, first := bareName(head), bareName(parts[0].Subject)
+	for _, p := range parts[1:] {
+		name := bareName(p.Subject)
+		if name == "" || bx.totalWord(name, first) {
+			break
+		}
+		// 住户贷款余额 and 企业贷款余额 end alike, and like 各项人民币贷款余额:
+		// the kind the total sums up, named more closely than by 支出 alone
+		// (民生支出 beside 教育支出 may sum some of the others)
+		th := commonTail(name, h)
+		ofKind := sumsAll(h) && th >= 3 && th == commonTail(first, h)
+		if t := commonTail(name, first); t < th || t == th && !ofKind {
+			break
+		}
+		sure++
+	}
+	return sure
+}
+
+// sumsAll: the total's name says it sums all of a kind (各项贷款余额,
+// 农林牧渔业总产值).
+func sumsAll(head string) bool {
+	return strings.Contains(head, "各项") || strings.Contains(head, "总")
+}
+
+// bareName is a subject without its bracketed remarks and the 其中 before it.
+func bareName(s string) string {
+	s = bracketRe.ReplaceAllString(s, "")
+	s = strings.TrimPrefix(strings.TrimLeft(s, "、，,；; "), "其中")
+	return strings.TrimLeft(s, "、，,；;:： ")
+}
+
+var bracketRe = regexp.MustCompile(`\([^()]*\)|（[^（）]*）`)
+
+// commonTail counts the runes a and b end with alike.
+func commonTail(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	n := 0
+	for n < len(x) && n < len(y) && x[len(x)-1-n] == y[len(y)-1-n] {
+		n++
+	}
+	return n
+}
+
+// totalWord: name says what totals say and the first part's name does not
+// (各项, 总额), names a fund, a level of government or a kind of ownership:
+// the marks of a sibling of the total, or of a category that overlaps others.
+func (bx *blockCtx) totalWord(name, first string) bool {
+	if fundNames.MatchString(name) || bx.set.scopes.re.MatchString(name) || ownershipRe.MatchString(name) {
+		return true
+	}
+	for _, w := range totalMarks {
+		if strings.Contains(name, w) && !strings.Contains(first, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownershipRe: enterprises by ownership overlap (a 国有控股 company may be
+// a 股份制 one), so such segments are never surely parts of one list.
+var ownershipRe = regexp.MustCompile(`控股|股份|私营|民营|外商|港澳台|集体|国有|三资|外资`)
+
+// totalMarks say a name sums others: 各项, 总额, and the spending named by
+// purpose that gathers several kinds (民生支出 beside 教育支出).
+var totalMarks = []string{"各项", "全部", "合计", "总计", "总额", "总量", "总值", "总产", "总收入", "总支出", "民生", "重点", "三保", "刚性"}
 
 // placeRe is a place or level of government named alone as a part's
 // subject: 省本级及十三市, 大连市, 县区.
