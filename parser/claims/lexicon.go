@@ -116,6 +116,35 @@ func (lx *lexicon) closedKind(parts []*Figure) (bool, string) {
 	return false, ""
 }
 
+// closedRest is what the parts of a complete list all say after their
+// member's name (转贷收入 of 新增债券转贷收入 and 再融资债券转贷收入), ""
+// when they say nothing more or differ.
+func (lx *lexicon) closedRest(parts []*Figure) string {
+	for _, members := range lx.completeLists {
+		if len(members) != len(parts) {
+			continue
+		}
+		rest, used := "", map[int]bool{}
+		for _, p := range parts {
+			for i, m := range members {
+				m = strings.TrimSpace(m)
+				if _, after, ok := strings.Cut(p.Subject, m); ok && !used[i] {
+					used[i] = true
+					if rest != "" && after != rest {
+						return ""
+					}
+					rest = after
+					break
+				}
+			}
+		}
+		if len(used) == len(members) {
+			return rest
+		}
+	}
+	return ""
+}
+
 func commonSuffix(ws []string) string {
 	suf := []rune(strings.TrimSpace(ws[0]))
 	for _, w := range ws[1:] {
