@@ -2,6 +2,7 @@ package mutate
 
 import (
 	"math/big"
+	"regexp"
 
 	"github.com/budgetlint/budgetlint/parser/num"
 )
@@ -94,14 +95,68 @@ func mixMeets(ms []member, at *Figure, rate num.Decimal, flip bool) bool {
 	return sum.Meets(whole)
 }
 
+// volumeRe: value added and output grow at constant prices. Their rates
+// are volume indices: last year's values they imply do not add up, and the
+// whole's rate is only a weighted mean of its parts', lying between them.
+var volumeRe = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比价`)
+
+// volumes reports whether a list's rates are volume indices.
+func volumes(ms []member) bool {
+	for _, m := range ms {
+		if volumeRe.MatchString(m.amount.Lead) {
+			return true
+		}
+	}
+	return false
+}
+
+// signedRate is a member's rate as an interval, negative for a decline,
+// with the rate of member `at` replaced by rate (and flipped when flip).
+func signedRate(m member, at *Figure, rate num.Decimal, flip bool) num.Interval {
+	r, decline := m.rate.Value, decreaseRe.MatchString(m.rate.Lead)
+	if m.rate == at {
+		r, decline = rate, decline != flip
+	}
+	iv := r.Interval()
+	if decline {
+		iv = iv.Neg()
+	}
+	return iv
+}
+
+// hullMeets reports whether the whole's rate can lie between its parts'.
+func hullMeets(ms []member, at *Figure, rate num.Decimal, flip bool) bool {
+	var lo, hi *big.Rat
+	for _, m := range ms[1:] {
+		r := signedRate(m, at, rate, flip)
+		if lo == nil || r.Lo.Cmp(lo) < 0 {
+			lo = r.Lo
+		}
+		if hi == nil || r.Hi.Cmp(hi) > 0 {
+			hi = r.Hi
+		}
+	}
+	return signedRate(ms[0], at, rate, flip).Meets(num.Interval{Lo: lo, Hi: hi})
+}
+
 // mixEvidence: the rate `rate` of a list member is checkable when the
 // list's priors add up as printed and no longer do with the planted rate
-// (or the flipped direction).
+// (or the flipped direction); for volume indices, when the whole's rate
+// lay between its parts' and no longer does.
 func (v *View) mixEvidence(rate *Figure, planted num.Decimal, flip bool) (bool, string, bool) {
 	if rate == nil || rate.Group.Amount == nil {
 		return false, "", false
 	}
 	ms := v.mixOf(rate.Group.Amount)
+	if ms != nil && volumes(ms) {
+		if !hullMeets(ms, nil, num.Decimal{}, false) {
+			return false, "", false
+		}
+		if hullMeets(ms, rate, planted, flip) {
+			return false, "list of value added (constant prices): the whole's rate still lies between its parts'", true
+		}
+		return true, "list of value added: the whole's rate no longer lies between its parts'", true
+	}
 	if ms == nil || !mixMeets(ms, nil, num.Decimal{}, false) {
 		return false, "", false
 	}

@@ -212,3 +212,46 @@ func TestShareEvidenceUnnamedRun(t *testing.T) {
 		})
 	}
 }
+
+// Value added grows at constant prices: the whole's rate is a weighted
+// mean of its parts', so a planted rate is checkable only when it moves the
+// whole's rate out of the parts' range.
+func TestMixEvidenceOfValueAdded(t *testing.T) {
+	v := NewView(parserText(t, "2025年某市国民经济和社会发展统计公报\n"+
+		"全年全市地区生产总值2816.42亿元，比上年增长5.6%。其中，第一产业增加值301.27亿元，增长3.8%；第二产业增加值1012.60亿元，增长5.1%；第三产业增加值1502.55亿元，增长6.3%。\n"))
+	rates := map[string]*Figure{}
+	for _, p := range v.Paras {
+		for _, s := range p.Sentences {
+			for _, g := range s.Groups {
+				for _, r := range g.Rates {
+					rates[r.Value.String()] = r
+				}
+			}
+		}
+	}
+	dec := func(s string) num.Decimal {
+		d, ok := num.ParseDecimal(s)
+		require.True(t, ok)
+		return d
+	}
+	for _, tc := range []struct {
+		name      string
+		rate      string
+		planted   string
+		flip      bool
+		checkable bool
+	}{
+		{"the whole's rate moved within its parts'", "5.6", "5.0", false, false},
+		{"the whole's rate moved above its parts'", "5.6", "6.9", false, true},
+		{"the largest part's rate moved below the whole's", "6.3", "5.2", false, true},
+		{"a part's rate flipped widens the range", "3.8", "3.8", true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := rates[tc.rate]
+			require.NotNil(t, r, tc.rate)
+			ok, why, found := v.mixEvidence(r, dec(tc.planted), tc.flip)
+			require.True(t, found)
+			require.Equal(t, tc.checkable, ok, why)
+		})
+	}
+}
