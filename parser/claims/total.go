@@ -61,7 +61,7 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	view := byViewRe.MatchString(bx.text(op[0], op[1]))
 	topic, at := bx.listTopic(s, op)
 	head := bx.headBefore(topic, at)
-	if head == nil || head.Value.Sign() < 0 || bx.perCapita(head) {
+	if head == nil || head.Value.Sign() < 0 {
 		return
 	}
 	isPart := func(f *Figure) bool {
@@ -75,6 +75,12 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	}
 	if !bx.summable(parts) || view && sure < len(parts) {
 		return // a view that may leave parts out (分类型看，A；B) tells nothing of its total
+	}
+	if bx.perCapita(head) && !bx.set.vocab.closed(parts) {
+		// averages of groups (城镇居民, 农村居民) do not add up to the
+		// average of all; the parts of one average (工资性收入, 经营净收入,
+		// 财产净收入, 转移净收入 of 人均可支配收入) do
+		return
 	}
 	if segmented {
 		sure = bx.siblingRun(head.Subject, parts, sure)
