@@ -181,7 +181,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		ok, kind := s.vocab.closedKind(t.Parts)
 		rest := s.vocab.closedRest(t.Parts)
 		t.Closed = ok && (!t.far || kind != "" && strings.Contains(t.Head.Subject, kind) ||
-			utf8.RuneCountInString(rest) >= 2 && strings.HasSuffix(t.Head.Subject, rest))
+			t.Head.Unit.IsAmount() && utf8.RuneCountInString(rest) >= 2 && strings.HasSuffix(t.Head.Subject, rest))
 	}
 	return s
 }

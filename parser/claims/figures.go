@@ -62,9 +62,13 @@ const (
 )
 
 // Yuan is the figure's interval in 元 (for a count, the exact number: 9 辆
-// are not a rounding of 8.6 辆).
+// are not a rounding of 8.6 辆; but a quantity printed with decimals or in
+// 万, 33.78万吨 or 35.39万人, is rounded like money).
 func (f *Figure) Yuan() num.Interval {
 	if f.Unit == UnitCount {
+		if f.Value.Decimals() > 0 || strings.HasPrefix(f.Count, "万") || strings.HasPrefix(f.Count, "亿") {
+			return f.Value.Interval()
+		}
 		return f.Value.Exact()
 	}
 	return f.Value.Scale(f.Unit.Exp10()).Interval()

@@ -130,8 +130,8 @@ func trimTail(k string) string {
 }
 
 var (
-	boundAfter  = regexp.MustCompile(`^\s*(?:及以上|及以下|以上|以下|以内|左右)`)
-	boundBefore = regexp.MustCompile(`(?:不超过|超过|不低于|低于|不高于|高于|不足|大于|小于|保持在|约|近|逾)\s*$`)
+	boundAfter  = regexp.MustCompile(`^\s*(?:及以上|及以下|以上|以下|以内|左右|台阶|大关|关口)`)
+	boundBefore = regexp.MustCompile(`(?:不超过|超过|不低于|低于|不高于|高于|不足|大于|小于|保持在|约|近|逾|突破|站稳|迈上|跨上|跃上)\s*$`)
 )
 
 // isThreshold: 单位价值50万元以上, 不超过10万元, 比重保持在80%以上 — a

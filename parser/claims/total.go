@@ -497,9 +497,15 @@ func qualCompatible(head, part Qual) bool {
 // A statistical bulletin lists institutions, projects and households by
 // overlapping categories (a laboratory may also be an incubator; a
 // 特种设备生产单位 is listed among 检验检测机构), so there only those lists,
-// awards by grade, and a bracket that breaks a count down (12项（其中：…）)
-// are checked.
+// weights, awards by grade, complete decompositions (固定电话 + 移动电话)
+// and a bracket that breaks a count down (12项（其中：…）) are checked.
 var exclusiveCounts = map[string]bool{"辆": true, "台": true, "套": true}
+
+var consumedRe = regexp.MustCompile(`用电|用水|用气|能源消费|能耗|消费量`)
+
+// weighed: a quantity by weight (万吨 of pork, of beef): no ton is counted
+// under two products, so a list of them adds up like money.
+func weighed(count string) bool { return strings.HasSuffix(count, "吨") }
 
 // countedThing: the count word counts things, not time or grades (2023年,
 // 3个月, 95分).
@@ -549,10 +555,23 @@ func (bx *blockCtx) tallies(s [2]int, figs []*Figure) {
 	if op == nil {
 		return
 	}
+	isHead := func(f *Figure) bool {
+		return f.Unit == UnitCount && !f.Paren && !bx.countChange(f) && !bx.isThreshold(f)
+	}
 	var head *Figure
 	for _, f := range figs {
-		if f.Start < op[0] && f.Unit == UnitCount && !f.Paren && !bx.countChange(f) {
+		if f.Start < op[0] && isHead(f) {
 			head = f
+		}
+	}
+	if head == nil && strings.TrimSpace(bx.text(s[0], op[0])) == "" {
+		// 。其中: the list breaks down the sentence before's last quantity
+		// (全年肉类总产量33.78万吨，增长10.2%。其中，猪肉产量…)
+		prev := bx.sentenceBefore(s[0])
+		for _, f := range bx.figsIn(prev[0], prev[1]) {
+			if isHead(f) {
+				head = f
+			}
 		}
 	}
 	if head == nil || head.Count == "" || !countedThing(head.Count) {
@@ -561,11 +580,25 @@ func (bx *blockCtx) tallies(s [2]int, figs []*Figure) {
 	isPart := func(f *Figure) bool {
 		return f.Unit == UnitCount && f.Count == head.Count && !f.Paren && !bx.countChange(f)
 	}
-	parts, sure, _ := bx.listParts(s, op, figs, isPart)
-	if len(parts) < 2 || !exclusiveCounts[head.Count] && !bx.grades(parts) && bx.set.bulletin() {
+	parts, sure, segmented := bx.listParts(s, op, figs, isPart)
+	// a quantity is named as a level is (猪肉产量 of 猪肉产量26.05万吨)
+	for _, f := range append([]*Figure{head}, parts...) {
+		if f.Subject == "" {
+			f.Subject = cleanSubject(bx.clauseBefore(f))
+		}
+	}
+	if segmented && len(parts) > 0 {
+		sure = bx.siblingRun(head.Subject, parts, sure)
+	}
+	if len(parts) < 2 || !exclusiveCounts[head.Count] && !weighed(head.Count) && !bx.grades(parts) &&
+		!bx.set.vocab.closed(parts) && bx.set.bulletin() {
 		return
 	}
-	t := &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: sure}
+	// a view (分产业看) or a list after its total's sentence is all of the
+	// total only when named as its kind; what is consumed (全社会用电量) is
+	// consumed by households too, beside the three sectors
+	far := byViewRe.MatchString(bx.text(op[0], op[1])) || head.Start < s[0] || consumedRe.MatchString(head.Subject)
+	t := &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: sure, far: far}
 	t.Span = Span{Block: bx.b, Start: head.Start, End: t.Parts[len(t.Parts)-1].End}
 	bx.set.Totals = append(bx.set.Totals, t)
 }
