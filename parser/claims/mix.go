@@ -3,6 +3,7 @@ package claims
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
@@ -62,6 +63,18 @@ func (s *Set) listMixes() {
 		}
 	}
 	for _, t := range s.Totals {
+		if t.Head.Unit == UnitCount {
+			// a quantity's change has no level of its own to find by
+			// subject: its rate follows it (猪肉产量26.05万吨，增长12.2%)
+			for _, f := range append([]*Figure{t.Head}, t.Parts...) {
+				if c := s.rateAfter(f); c != nil && byCurrent[f] == nil {
+					c.Current = f
+					if c.usable() {
+						byCurrent[f] = c
+					}
+				}
+			}
+		}
 		whole := byCurrent[t.Head]
 		if whole == nil || len(t.Parts) < 2 || realGrowth.MatchString(t.Head.Subject) {
 			continue
@@ -86,6 +99,27 @@ func (s *Set) listMixes() {
 			s.Mixes = append(s.Mixes, m)
 		}
 	}
+}
+
+// rateAfter is the change stated as a rate alone right after quantity f,
+// with nothing but 比上年, 同比 between: f's change, when no level was
+// found for it.
+func (s *Set) rateAfter(f *Figure) *Change {
+	rs := []rune(f.Block.Text)
+	end := f.End
+	if t := doc.RuneSlice(rs, end, end+utf8.RuneCountInString(f.Count)+1); strings.HasPrefix(strings.TrimLeft(t, " "), f.Count) {
+		end += utf8.RuneCountInString(f.Count) + len([]rune(t)) - len([]rune(strings.TrimLeft(t, " ")))
+	}
+	for _, c := range s.Changes {
+		if c.Block != f.Block || c.Start < end {
+			continue
+		}
+		if c.Current == nil && c.Amount == nil && c.Rate != nil && joinable(doc.RuneSlice(rs, end, c.Start)) {
+			return c
+		}
+		return nil
+	}
+	return nil
 }
 
 // mixes finds each whole of a decomposition stated with its change and,
