@@ -65,6 +65,10 @@ type Set struct {
 	byTail  map[string][]*Figure // level figures by the end of their key, for wholes named anywhere
 	// isBulletin is 1 for a statistical bulletin, -1 for another report, 0 before it is known
 	isBulletin int
+	// mixLists are counts and their parts that the sum check leaves alone
+	// (people under schemes that may overlap) but whose leading parts add
+	// up to the count: their rates still bind each other
+	mixLists []*Total
 
 	// period and scope of amounts (period.go), and the headings' as the
 	// extraction walks the blocks

@@ -62,7 +62,7 @@ func (s *Set) listMixes() {
 			}
 		}
 	}
-	for _, t := range s.Totals {
+	for _, t := range append(append([]*Total{}, s.Totals...), s.mixLists...) {
 		if t.Head.Unit == UnitCount {
 			// a quantity's change has no level of its own to find by
 			// subject: its rate follows it (猪肉产量26.05万吨，增长12.2%)
@@ -110,16 +110,20 @@ func (s *Set) rateAfter(f *Figure) *Change {
 	if t := doc.RuneSlice(rs, end, end+utf8.RuneCountInString(f.Count)+1); strings.HasPrefix(strings.TrimLeft(t, " "), f.Count) {
 		end += utf8.RuneCountInString(f.Count) + len([]rune(t)) - len([]rune(strings.TrimLeft(t, " ")))
 	}
+	var next *Change
 	for _, c := range s.Changes {
-		if c.Block != f.Block || c.Start < end {
-			continue
+		if c.Block == f.Block && c.Rate != nil && c.Rate.Start >= end && (next == nil || c.Rate.Start < next.Rate.Start) {
+			next = c
 		}
-		if c.Current == nil && c.Amount == nil && c.Rate != nil && joinable(doc.RuneSlice(rs, end, c.Start)) {
-			return c
-		}
+	}
+	if next == nil || next.Current != nil || next.Amount != nil {
 		return nil
 	}
-	return nil
+	between := strings.TrimRight(doc.RuneSlice(rs, end, next.Rate.Start), " ")
+	if !joinable(strings.TrimSuffix(between, next.DirWord)) {
+		return nil
+	}
+	return next
 }
 
 // mixes finds each whole of a decomposition stated with its change and,

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/budgetlint/budgetlint/parser/num"
 )
 
 // Total: a total followed by its parts (合计 X，其中：A a，B b …).
@@ -503,6 +505,15 @@ var exclusiveCounts = map[string]bool{"辆": true, "台": true, "套": true}
 
 var consumedRe = regexp.MustCompile(`用电|用水|用气|能源消费|能耗|消费量`)
 
+// sumOf adds figures' intervals.
+func sumOf(fs []*Figure) num.Interval {
+	iv := fs[0].Yuan()
+	for _, f := range fs[1:] {
+		iv = iv.Add(f.Yuan())
+	}
+	return iv
+}
+
 // weighed: a quantity by weight (万吨 of pork, of beef): no ton is counted
 // under two products, so a list of them adds up like money.
 func weighed(count string) bool { return strings.HasSuffix(count, "吨") }
@@ -590,8 +601,16 @@ func (bx *blockCtx) tallies(s [2]int, figs []*Figure) {
 	if segmented && len(parts) > 0 {
 		sure = bx.siblingRun(head.Subject, parts, sure)
 	}
-	if len(parts) < 2 || !exclusiveCounts[head.Count] && !weighed(head.Count) && !bx.grades(parts) &&
+	if len(parts) < 2 {
+		return
+	}
+	if !exclusiveCounts[head.Count] && !weighed(head.Count) && !bx.grades(parts) &&
 		!bx.set.vocab.closed(parts) && bx.set.bulletin() {
+		// the leading parts that make the count are its parts after all
+		// (职工医疗保险 + 城乡居民医疗保险 of 基本医疗保险, before 生育保险)
+		if pre := completePrefix(parts, head); len(pre) >= 2 && sumOf(pre).Meets(head.Yuan()) {
+			bx.set.mixLists = append(bx.set.mixLists, &Total{Head: head, Heads: []*Figure{head}, Parts: pre, Sure: len(pre)})
+		}
 		return
 	}
 	// a view (分产业看) or a list after its total's sentence is all of the
