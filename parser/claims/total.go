@@ -239,6 +239,11 @@ func (bx *blockCtx) listParts(s [2]int, op []int, figs []*Figure, isPart func(*F
 	if bx.set.vocab.closed(parts) || bx.places(parts) {
 		return parts, len(parts), true
 	}
+	if len(cands) > len(parts) && bx.set.vocab.closed(cands) {
+		// the last segment lists two parts with a comma (渔业产值…，农林牧渔
+		// 专业及辅助性活动产值…): all the figures make a complete list
+		return cands, len(cands), true
+	}
 	return parts, 1, true
 }
 
