@@ -146,6 +146,10 @@ var completeSets = [][]string{
 	{"第一产业", "第二产业", "第三产业"},
 	{"出口", "进口"},
 	{"固定电话", "移动电话"},
+	{"夏粮", "秋粮"},
+	{"货物", "工程", "服务"},
+	// the four incomes that make a disposable income per head
+	{"工资", "经营净收入", "财产净收入", "转移净收入"},
 }
 
 // complete reports whether the list's exhaustive parts name a whole set.

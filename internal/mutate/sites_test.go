@@ -255,3 +255,14 @@ func TestMixEvidenceOfValueAdded(t *testing.T) {
 		})
 	}
 }
+
+// A list naming every member of a complete decomposition leaves nothing
+// out: the four incomes are all of a disposable income per head.
+func TestCompleteLists(t *testing.T) {
+	v := NewView(parserText(t, "2025年某市国民经济和社会发展统计公报\n"+
+		"全年城镇居民人均可支配收入48597元，比上年增长5.4%。其中，工资性收入30182元，增长5.9%；经营净收入5320元，增长3.3%；财产净收入3989元，下降1.5%；转移净收入9106元，增长8.4%。\n"+
+		"全年城镇居民人均消费支出30150元，其中食品烟酒支出9020元，居住支出7110元。\n"))
+	require.Len(t, v.lists, 2)
+	require.True(t, v.lists[0].complete(), "the four incomes")
+	require.False(t, v.lists[1].complete(), "two kinds of spending among eight")
+}
