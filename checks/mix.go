@@ -66,7 +66,10 @@ func changeMix(c *Context) {
 			if i > 0 {
 				terms += ", "
 			}
-			terms += p.Current.Subject + fig(p.Current) + " " + p.DirWord + p.Rate.Value.String() + "%"
+			terms += p.Current.Subject + fig(p.Current) + " " + p.DirWord
+			if p.Rate != nil {
+				terms += p.Rate.Value.String() + "%"
+			}
 		}
 		start, end := mixSpan(m)
 		c.ReportClaimOver(m.Whole, start, end, Vars{
@@ -92,10 +95,15 @@ func mixSpan(m *claims.Mix) (start, end int) {
 }
 
 // before is the value for the period before a change implies: current /
-// (1 + rate) after a rise, current / (1 − rate) after a fall.
+// (1 + rate) after a rise, current / (1 − rate) after a fall; after 持平,
+// current / (1 ± 0.5%), as a rate of 0% rounded to a whole percent.
 func before(ch *claims.Change) (num.Interval, bool) {
-	r := statedRate(ch.Rate)
 	one := big.NewRat(1, 1)
+	if ch.Dir == claims.DirFlat && ch.Rate == nil {
+		half := big.NewRat(1, 200)
+		return ch.Current.Yuan().Div(num.Interval{Lo: new(big.Rat).Sub(one, half), Hi: new(big.Rat).Add(one, half)})
+	}
+	r := statedRate(ch.Rate)
 	var f num.Interval
 	switch ch.Dir {
 	case claims.DirUp:
@@ -115,7 +123,7 @@ func before(ch *claims.Change) (num.Interval, bool) {
 // (增加0.3万元，增长100%); its last-year value is not current / 2.
 func zeroBased(m *claims.Mix) bool {
 	for _, ch := range append([]*claims.Change{m.Whole}, m.Parts...) {
-		if ch.Dir == claims.DirUp && ch.Rate.Value.Rat().Cmp(big.NewRat(100, 1)) >= 0 {
+		if ch.Dir == claims.DirUp && ch.Rate != nil && ch.Rate.Value.Rat().Cmp(big.NewRat(100, 1)) >= 0 {
 			return true
 		}
 	}
@@ -125,6 +133,9 @@ func zeroBased(m *claims.Mix) bool {
 // ownFinding: a member's own amount and current value contradict its rate.
 func ownFinding(m *claims.Mix) bool {
 	for _, ch := range append([]*claims.Change{m.Whole}, m.Parts...) {
+		if ch.Rate == nil {
+			continue // 持平: no rate to contradict
+		}
 		base, delta, _, ok := baseAndDelta(ch)
 		if !ok || base.ContainsZero() || base.Hi.Sign() <= 0 {
 			continue

@@ -45,6 +45,12 @@ func (c *Change) usable() bool {
 		(c.Dir == DirUp || c.Dir == DirDown)
 }
 
+// unchanged: a part said to be 持平 (返还性收入43.3亿元，较上年持平), whose
+// value last year is this year's within a rounding of the rate to 0%.
+func (c *Change) unchanged() bool {
+	return c.Dir == DirFlat && c.Current != nil && c.Rate == nil && c.Amount == nil && !c.Comparable
+}
+
 // realGrowth: value added and output grow at constant prices, which do not
 // add up the way the printed current-price values do.
 var realGrowth = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比价|业务总量`)
@@ -55,11 +61,14 @@ var realGrowth = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比
 // 增长3.5%，其中：工资性收入…，增长…；经营净收入…
 func (s *Set) listMixes() {
 	byCurrent := map[*Figure]*Change{}
+	flat := map[*Figure]*Change{}
 	for _, c := range s.Changes {
 		if c.usable() {
 			if _, dup := byCurrent[c.Current]; !dup {
 				byCurrent[c.Current] = c
 			}
+		} else if c.unchanged() {
+			flat[c.Current] = c
 		}
 	}
 	for _, t := range append(append([]*Total{}, s.Totals...), s.mixLists...) {
@@ -82,6 +91,9 @@ func (s *Set) listMixes() {
 		m := &Mix{Whole: whole}
 		for _, p := range t.Parts {
 			pc := byCurrent[p]
+			if pc == nil {
+				pc = flat[p]
+			}
 			if pc == nil || pc == whole || realGrowth.MatchString(p.Subject) {
 				m = nil
 				break

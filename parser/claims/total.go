@@ -75,8 +75,17 @@ func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	if sure > len(parts) {
 		sure = len(parts)
 	}
-	if !bx.summable(parts) || view && sure < len(parts) {
-		return // a view that may leave parts out (分类型看，A；B) tells nothing of its total
+	if !bx.summable(parts) {
+		return
+	}
+	if view && sure < len(parts) {
+		// a view that may leave parts out (分类型看，A；B) tells nothing of
+		// its total; one whose parts make it (分结构看，返还性收入…；一般性
+		// 转移支付…；专项转移支付…) binds their rates all the same
+		if len(parts) >= 2 && sumOf(parts).Meets(head.Yuan()) {
+			bx.set.mixLists = append(bx.set.mixLists, &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: len(parts)})
+		}
+		return
 	}
 	if bx.perCapita(head) && !bx.set.vocab.closed(parts) {
 		// averages of groups (城镇居民, 农村居民) do not add up to the
