@@ -178,13 +178,15 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.changeSums()
 	for _, t := range s.Totals {
 		// a complete decomposition is all of a total stated with it, or of
-		// one named as its kind: 项目资金310.85亿元。其中新增专项债券…，新增
+		// one named as its kind or as the whole the list makes (政府采购预算
+		// 5.4亿元。其中：货物类…): 项目资金310.85亿元。其中新增专项债券…，新增
 		// 一般债券… lists only the bonds among the funds; 政府债务转贷收入 is
 		// all of 新增债券转贷收入 and 再融资债券转贷收入, the parts naming
 		// after their members what the total is
 		ok, kind := s.vocab.closedKind(t.Parts)
-		rest := s.vocab.closedRest(t.Parts)
+		rest, whole := s.vocab.closedRest(t.Parts), s.vocab.closedWhole(t.Parts)
 		t.Closed = ok && (!t.far || kind != "" && strings.Contains(t.Head.Subject, kind) ||
+			whole != "" && strings.Contains(t.Head.Subject, whole) ||
 			t.Head.Unit.IsAmount() && utf8.RuneCountInString(rest) >= 2 && strings.HasSuffix(t.Head.Subject, rest))
 	}
 	return s

@@ -13,6 +13,7 @@ type lexicon struct {
 	causeUp, causeDown     []string
 	alternatives           []string // template leftovers that offer both directions
 	completeLists          [][]string
+	completeWholes         []string // the whole a complete list names, "" when the entry gives none
 	dirRe                  *regexp.Regexp
 	flatRe                 *regexp.Regexp
 	altRe                  *regexp.Regexp
@@ -28,7 +29,13 @@ func newLexicon(v Vocabulary) *lexicon {
 		alternatives: v["alternatives"],
 	}
 	for _, l := range v["complete_lists"] {
-		lx.completeLists = append(lx.completeLists, strings.Split(l, ","))
+		// "政府采购=货物,工程,服务": the whole the members make, then the members
+		whole, members, ok := strings.Cut(l, "=")
+		if !ok {
+			whole, members = "", l
+		}
+		lx.completeLists = append(lx.completeLists, strings.Split(members, ","))
+		lx.completeWholes = append(lx.completeWholes, strings.TrimSpace(whole))
 	}
 	lx.dirRe = regexp.MustCompile(alt(append(append([]string{}, lx.up...), lx.down...)))
 	lx.flatRe = regexp.MustCompile(alt(lx.flat))
@@ -114,6 +121,29 @@ func (lx *lexicon) closedKind(parts []*Figure) (bool, string) {
 		}
 	}
 	return false, ""
+}
+
+// closedWhole is the whole named by the complete list the parts make (政府
+// 采购 of 货物, 工程, 服务), "" when none is.
+func (lx *lexicon) closedWhole(parts []*Figure) string {
+	for i, members := range lx.completeLists {
+		if lx.completeWholes[i] == "" || len(members) != len(parts) {
+			continue
+		}
+		used := map[int]bool{}
+		for _, p := range parts {
+			for j, m := range members {
+				if !used[j] && strings.Contains(p.Subject, strings.TrimSpace(m)) {
+					used[j] = true
+					break
+				}
+			}
+		}
+		if len(used) == len(members) {
+			return lx.completeWholes[i]
+		}
+	}
+	return ""
 }
 
 // closedRest is what the parts of a complete list all say after their
