@@ -55,6 +55,9 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 			continue
 		}
 		zhanAt := cs + runeIndex(bx.text(cs, f.Start), zhan)
+		if bx.countShare(sh, i, figs, cs, zhanAt) {
+			continue
+		}
 		wholeName := wholeTrim.ReplaceAllString(strings.TrimPrefix(bx.text(zhanAt+1, f.Start), "比"), "")
 		sh.WholeName = strings.TrimSpace(wholeName)
 		// the part: the amount just before, with only a comma between, or
@@ -133,6 +136,57 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 		}
 		bx.set.Shares = append(bx.set.Shares, sh)
 	}
+}
+
+// amongRe: the whole named before 占比 (在固定宽带接入用户中占比33.9%).
+var amongRe = regexp.MustCompile(`^在(\p{Han}{2,20})中$`)
+
+// countShare reads a share of a counted whole named before 占比: 5G移动电话
+// 用户688.16万户，在移动电话用户中占比65.9% — the part is the quantity
+// ending the clause before, the whole the last quantity of the same unit
+// before it whose name the share's whole abbreviates (固定宽带接入用户 of
+// 固定互联网宽带接入用户). It appends the share and reports whether it did.
+func (bx *blockCtx) countShare(sh *Share, i int, figs []*Figure, cs, zhanAt int) bool {
+	m := amongRe.FindStringSubmatch(strings.TrimSpace(bx.text(cs, zhanAt)))
+	if m == nil || i == 0 || bx.text(zhanAt, zhanAt+2) != "占比" {
+		return false
+	}
+	part := figs[i-1]
+	if part.Unit != UnitCount || part.Count == "" || part.Paren ||
+		strings.Trim(bx.text(bx.unitEnd(part), cs), " ，,") != "" {
+		return false
+	}
+	var whole *Figure
+	for _, w := range bx.figsIn(0, part.Start) {
+		if w.Unit == UnitCount && w.Count == part.Count && !w.Paren && !bx.countChange(w) &&
+			abbreviates(m[1], cleanSubject(bx.clauseBefore(w))) {
+			whole = w
+		}
+	}
+	if whole == nil {
+		return false
+	}
+	sh.Part, sh.PartName = part, cleanSubject(bx.clauseBefore(part))
+	sh.Whole, sh.Wholes, sh.WholeName = whole, []*Figure{whole}, m[1]
+	sh.Span = Span{Block: bx.b, Start: part.Start, End: sh.Pct.End}
+	bx.set.Shares = append(bx.set.Shares, sh)
+	return true
+}
+
+// abbreviates: short is full, or full with some words left out (年末, 互联网),
+// keeping its last rune and at least two thirds of its length.
+func abbreviates(short, full string) bool {
+	s, f := []rune(short), []rune(full)
+	if len(s) < 2 || len(f) == 0 || s[len(s)-1] != f[len(f)-1] || 3*len(s) < 2*len(f) {
+		return false
+	}
+	j := 0
+	for _, r := range f {
+		if j < len(s) && s[j] == r {
+			j++
+		}
+	}
+	return j == len(s)
 }
 
 // sharesBefore reports a share figure in [s,e): a list opened after it
