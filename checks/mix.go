@@ -58,9 +58,14 @@ func changeMix(c *Context) {
 		for _, p := range m.Parts {
 			c.Decided(p)
 		}
-		// the whole's rate the parts give: whole now / parts before − 1
-		got, _ := m.Whole.Current.Yuan().Div(pb)
-		got = got.Sub(num.Int(1)).Abs()
+		// the whole's rate the parts give, from the figures as printed:
+		// whole now / parts before − 1, with its direction, so the message
+		// names a rate a reader can recompute (the intervals above decide
+		// only whether some reading fits)
+		got, ok := mixRate(m)
+		if !ok {
+			continue
+		}
 		terms := ""
 		for i, p := range m.Parts {
 			if i > 0 {
@@ -73,11 +78,48 @@ func changeMix(c *Context) {
 		}
 		start, end := mixSpan(m)
 		c.ReportClaimOver(m.Whole, start, end, Vars{
-			"stated":   m.Whole.Rate.Value.String() + "%",
-			"expected": pct(got, m.Whole.Rate.Value.Decimals()),
+			"stated":   m.Whole.DirWord + m.Whole.Rate.Value.String() + "%",
+			"expected": got,
 			"parts":    terms,
 		})
 	}
+}
+
+// mixRate is the whole's rate its parts give from their printed figures
+// (持平 as no change), as a direction word and a per cent: 下降22.98%.
+func mixRate(m *claims.Mix) (string, bool) {
+	before := new(big.Rat)
+	for _, p := range m.Parts {
+		cur := p.Current.Yuan().Mid() // the printed figure, in 元
+		f := big.NewRat(1, 1)
+		if p.Rate != nil {
+			r := new(big.Rat).Quo(p.Rate.Value.Rat(), big.NewRat(100, 1))
+			switch p.Dir {
+			case claims.DirUp:
+				f.Add(f, r)
+			case claims.DirDown:
+				f.Sub(f, r)
+			}
+		}
+		if f.Sign() <= 0 {
+			return "", false
+		}
+		before.Add(before, new(big.Rat).Quo(cur, f))
+	}
+	if before.Sign() <= 0 {
+		return "", false
+	}
+	r := new(big.Rat).Quo(m.Whole.Current.Yuan().Mid(), before)
+	r.Sub(r, big.NewRat(1, 1))
+	word := "增长"
+	switch r.Sign() {
+	case -1:
+		word = "下降"
+		r.Neg(r)
+	case 0:
+		word = "持平"
+	}
+	return word + pct(num.Point(r), m.Whole.Rate.Value.Decimals()), true
 }
 
 // mixSpan is where a misfit is shown: the whole's change, stretched over
