@@ -36,7 +36,7 @@ func pdfDoc(t *testing.T, rows ...pdfRow) *doc.Document {
 		l.Text = text.String()
 		off := len([]rune(src.String()))
 		for k := range []rune(l.Text) {
-			l.Pos = append(l.Pos, off+k)
+			l.Pos.Append(off + k)
 		}
 		src.WriteString(l.Text + "\n")
 		raw.Lines = append(raw.Lines, l)

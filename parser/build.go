@@ -74,7 +74,7 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 		if bb == nil {
 			bb = &blockBuilder{kind: kind, page: l.Page}
 		}
-		bb.appendLine(lineRef{text: l.Text, pos: l.Pos})
+		bb.appendLine(l.Text, l.Pos)
 		prev = l
 		if kind == doc.KindTableCell {
 			flush()
@@ -197,11 +197,6 @@ func markRunningHeads(lines []doc.Line) {
 			lines[j].Role = doc.RoleFooter
 		}
 	}
-}
-
-type lineRef struct {
-	text string
-	pos  []int
 }
 
 // blockBuilder accumulates the runes of one block.

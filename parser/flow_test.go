@@ -44,7 +44,7 @@ func pdfRaw(ls []pline) *doc.Raw {
 		l := doc.Line{Text: p.text, Page: p.page, Break: p.brk, Indent: p.indent, Role: p.role,
 			X0: p.x0, X1: p.x1, Y: p.y, Size: p.size}
 		for i := range []rune(p.text) {
-			l.Pos = append(l.Pos, off+i)
+			l.Pos.Append(off + i)
 		}
 		for i := 0; i < p.segments; i++ {
 			l.Segments = append(l.Segments, doc.Segment{})
@@ -225,7 +225,7 @@ func TestMarkupFlow(t *testing.T) {
 	off := 0
 	for li := range raw.Lines {
 		for range []rune(raw.Lines[li].Text) {
-			raw.Lines[li].Pos = append(raw.Lines[li].Pos, off)
+			raw.Lines[li].Pos.Append(off)
 			off++
 		}
 		off++

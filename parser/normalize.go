@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
 )
 
@@ -54,11 +55,12 @@ func width(s string) int {
 
 // appendNormalized adds the runes of line l (as written) to a block,
 // folding them for analysis and dropping white space next to CJK text.
-func (bb *blockBuilder) appendLine(l lineRef) {
-	rs := []rune(l.text)
-	for i, r := range rs {
+func (bb *blockBuilder) appendLine(text string, pos doc.Offsets) {
+	i := 0
+	for _, r := range text {
 		bb.raw = append(bb.raw, r)
-		bb.src.Append(l.pos[i])
+		bb.src.Append(pos.At(i))
+		i++
 		f := fold(r)
 		if f == 0 {
 			continue

@@ -68,7 +68,7 @@ func openSource(path string) (*source, error) {
 		s.lineOf[i] = -1
 	}
 	for i, l := range raw.Lines {
-		for _, p := range l.Pos {
+		for _, p := range l.Pos.All() {
 			if p >= 0 && p < len(s.lineOf) {
 				s.lineOf[p] = int32(i)
 			}
@@ -156,7 +156,7 @@ func patchRaw(raw *doc.Raw, edits []edit) *doc.Raw {
 	for i := range cp.Lines {
 		l := &cp.Lines[i]
 		var rs []rune
-		for j, p := range l.Pos {
+		for j, p := range l.Pos.All() {
 			r, ok := at[p]
 			if !ok {
 				continue

@@ -104,13 +104,13 @@ func RuneSlice(rs []rune, start, end int) string {
 
 // Line is one line of source text as a reader sees it, before blocks are made.
 type Line struct {
-	Text   string // the line's characters, entities decoded
-	Pos    []int  // source rune offset of each rune of Text
-	Page   int    // 1-based page, 0 when the source has no pages
-	Role   Role   // what the line is, when the reader knows
-	Break  bool   // a block boundary precedes this line (blank line, <p>, <br>...)
-	Kind   Kind   // block kind the reader knows (heading, table cell...), or KindUnknown
-	Indent int    // leading spaces dropped from Text
+	Text   string  // the line's characters, entities decoded
+	Pos    Offsets // source rune offset of each rune of Text
+	Page   int     // 1-based page, 0 when the source has no pages
+	Role   Role    // what the line is, when the reader knows
+	Break  bool    // a block boundary precedes this line (blank line, <p>, <br>...)
+	Kind   Kind    // block kind the reader knows (heading, table cell...), or KindUnknown
+	Indent int     // leading spaces dropped from Text
 
 	// Geometry, for readers that have it (PDF): the baseline and extent of
 	// the line in page units (y grows downwards from the top of the page),

@@ -99,10 +99,10 @@ type LineBox struct {
 func NewGeometry(lines []Line, pages []PageBox) *Geometry {
 	g := &Geometry{Pages: pages}
 	for _, l := range lines {
-		if len(l.X) == 0 || len(l.Pos) == 0 || len(l.X) != len(l.Pos)+1 {
+		if len(l.X) == 0 || l.Pos.Len() == 0 || len(l.X) != l.Pos.Len()+1 {
 			continue
 		}
-		g.Lines = append(g.Lines, LineBox{Start: l.Pos[0], Page: l.Page, Rot: int8(l.Rot), Y: float32(l.Y), Size: float32(l.Size), X: l.X})
+		g.Lines = append(g.Lines, LineBox{Start: l.Pos.At(0), Page: l.Page, Rot: int8(l.Rot), Y: float32(l.Y), Size: float32(l.Size), X: l.X})
 	}
 	if len(g.Lines) == 0 {
 		return nil

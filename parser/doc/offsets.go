@@ -33,6 +33,15 @@ func OffsetsOf(xs []int) Offsets {
 	return o
 }
 
+// Span is the map of the n indices to first, first+1, ...: the runes of a
+// line that stands in the source as written.
+func Span(first, n int) Offsets {
+	if n <= 0 {
+		return Offsets{}
+	}
+	return Offsets{n: n, first: first}
+}
+
 // Len is the number of indices mapped.
 func (o Offsets) Len() int { return o.n }
 

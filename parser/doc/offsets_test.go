@@ -98,3 +98,12 @@ func FuzzOffsets(f *testing.F) {
 		checkOffsets(t, offsetsFrom(steps), lo, hi, d%1000)
 	})
 }
+
+func TestSpanIsTheRunOfItsOffsets(t *testing.T) {
+	s := Span(7, 4)
+	assert.Equal(t, []int{7, 8, 9, 10}, s.Ints())
+	assert.Equal(t, OffsetsOf([]int{7, 8, 9, 10}), s)
+	s.Append(20)
+	assert.Equal(t, []int{7, 8, 9, 10, 20}, s.Ints())
+	assert.Equal(t, Offsets{}, Span(3, 0))
+}

@@ -74,11 +74,11 @@ func TestReadParagraphs(t *testing.T) {
 		assert.Equal(t, tt.text, l.Text)
 		assert.Equal(t, tt.kind, l.Kind)
 		assert.True(t, l.Break)
-		require.Len(t, l.Pos, len([]rune(l.Text)))
-		assert.Equal(t, tt.line, src.Position(l.Pos[0]).Line)
+		require.Equal(t, len([]rune(l.Text)), l.Pos.Len())
+		assert.Equal(t, tt.line, src.Position(l.Pos.At(0)).Line)
 		// every rune maps back to the same rune of the source
 		for k, c := range []rune(l.Text) {
-			assert.Equal(t, c, src.Text[l.Pos[k]])
+			assert.Equal(t, c, src.Text[l.Pos.At(k)])
 		}
 	}
 }
@@ -140,8 +140,8 @@ func TestReadPageBreaks(t *testing.T) {
 	}
 	var got []line
 	for _, l := range raw.Lines {
-		got = append(got, line{l.Text, l.Page, src.Position(l.Pos[0]).Line, l.Break})
-		assert.Equal(t, l.Page, src.Position(l.Pos[0]).Page)
+		got = append(got, line{l.Text, l.Page, src.Position(l.Pos.At(0)).Line, l.Break})
+		assert.Equal(t, l.Page, src.Position(l.Pos.At(0)).Page)
 	}
 	assert.Equal(t, []line{
 		{"第一页", 1, 1, true}, {"页末", 1, 2, true}, {"第二页", 2, 1, true},
@@ -197,8 +197,8 @@ func TestReadCorpus(t *testing.T) {
 	assert.Contains(t, raw.Source, "一般公共预算")
 	src := doc.NewSource(raw.Source, raw.PageLines)
 	for _, l := range raw.Lines {
-		require.NotEmpty(t, l.Pos)
-		require.Equal(t, []rune(l.Text)[0], src.Text[l.Pos[0]])
+		require.NotZero(t, l.Pos.Len())
+		require.Equal(t, []rune(l.Text)[0], src.Text[l.Pos.At(0)])
 	}
 }
 
@@ -213,11 +213,11 @@ func FuzzRead(f *testing.F) {
 		}
 		src := []rune(raw.Source)
 		for _, l := range raw.Lines {
-			if len(l.Pos) != len([]rune(l.Text)) {
-				t.Fatalf("line %q has %d positions", l.Text, len(l.Pos))
+			if l.Pos.Len() != len([]rune(l.Text)) {
+				t.Fatalf("line %q has %d positions", l.Text, l.Pos.Len())
 			}
 			for k, c := range []rune(l.Text) {
-				if l.Pos[k] >= len(src) || src[l.Pos[k]] != c {
+				if l.Pos.At(k) >= len(src) || src[l.Pos.At(k)] != c {
 					t.Fatalf("line %q rune %d does not map to the source", l.Text, k)
 				}
 			}

@@ -79,11 +79,7 @@ func makeLine(p *paragraph, a, b, base int, first bool) (doc.Line, bool) {
 	if e <= k {
 		return doc.Line{}, false
 	}
-	l := doc.Line{Text: string(p.text[k:e]), Kind: p.kind, Indent: k - a, Break: first && p.newBlock}
-	l.Pos = make([]int, e-k)
-	for x := range l.Pos {
-		l.Pos[x] = base + (k - a) + x
-	}
+	l := doc.Line{Text: string(p.text[k:e]), Pos: doc.Span(base+(k-a), e-k), Kind: p.kind, Indent: k - a, Break: first && p.newBlock}
 	return l, true
 }
 

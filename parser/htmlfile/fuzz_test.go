@@ -29,14 +29,14 @@ func FuzzRead(f *testing.F) {
 		}
 		n := utf8.RuneCountInString(raw.Source)
 		for _, l := range raw.Lines {
-			if utf8.RuneCountInString(l.Text) != len(l.Pos) {
-				t.Fatalf("line %q has %d positions", l.Text, len(l.Pos))
+			if utf8.RuneCountInString(l.Text) != l.Pos.Len() {
+				t.Fatalf("line %q has %d positions", l.Text, l.Pos.Len())
 			}
-			for i, p := range l.Pos {
+			for i, p := range l.Pos.All() {
 				if p < 0 || p >= n {
 					t.Fatalf("pos %d outside source of %d runes", p, n)
 				}
-				if i > 0 && p <= l.Pos[i-1] {
+				if i > 0 && p <= l.Pos.At(i-1) {
 					t.Fatalf("positions not increasing in %q: %v", l.Text, l.Pos)
 				}
 			}

@@ -38,7 +38,7 @@ func posOf(t *testing.T, l doc.Line, s string) int {
 	t.Helper()
 	i := strings.Index(l.Text, s)
 	require.GreaterOrEqual(t, i, 0, "%q not in %q", s, l.Text)
-	return l.Pos[len([]rune(l.Text[:i]))]
+	return l.Pos.At(len([]rune(l.Text[:i])))
 }
 
 // checkPositions asserts the reader's contract: every rune maps to the same
@@ -49,11 +49,11 @@ func checkPositions(t *testing.T, raw *doc.Raw) {
 	src := []rune(raw.Source)
 	for _, l := range raw.Lines {
 		text := []rune(l.Text)
-		require.Len(t, l.Pos, len(text), "line %q", l.Text)
-		for i, p := range l.Pos {
+		require.Equal(t, len(text), l.Pos.Len(), "line %q", l.Text)
+		for i, p := range l.Pos.All() {
 			require.True(t, p >= 0 && p < len(src), "pos %d outside source in %q", p, l.Text)
 			if i > 0 {
-				require.Greater(t, p, l.Pos[i-1], "positions not increasing in %q", l.Text)
+				require.Greater(t, p, l.Pos.At(i-1), "positions not increasing in %q", l.Text)
 			}
 			s, r := src[p], text[i]
 			ok := s == r || s == '&' || (r == ' ' && (isHTMLSpace(s) || s == '<'))
@@ -136,7 +136,7 @@ func TestTitleFirstHeading(t *testing.T) {
 	assert.Equal(t, "关于益阳市2025年预算执行情况与 2026年预算草案的报告", first.Text)
 	// GB2312 bytes decoded: the source holds the characters, not mojibake
 	assert.Contains(t, raw.Source, "<title>关于益阳市2025年")
-	assert.Equal(t, len([]rune(raw.Source[:strings.Index(raw.Source, "<title>")]))+7, first.Pos[0])
+	assert.Equal(t, len([]rune(raw.Source[:strings.Index(raw.Source, "<title>")]))+7, first.Pos.At(0))
 }
 
 func TestKinds(t *testing.T) {
@@ -212,7 +212,7 @@ func TestEntityPositions(t *testing.T) {
 	require.Len(t, raw.Lines, 1)
 	l := raw.Lines[0]
 	assert.Equal(t, "a&b\u3000c", l.Text)
-	assert.Equal(t, []int{3, 4, 9, 10, 18}, l.Pos)
+	assert.Equal(t, []int{3, 4, 9, 10, 18}, l.Pos.Ints())
 }
 
 func TestPositionsAreRuneOffsets(t *testing.T) {
@@ -224,10 +224,10 @@ func TestPositionsAreRuneOffsets(t *testing.T) {
 	l := raw.Lines[1]
 	assert.Equal(t, "收入100万元", l.Text)
 	r := []rune(src)
-	assert.Equal(t, '收', r[l.Pos[0]])
-	assert.Equal(t, 22, l.Pos[0])
-	assert.Equal(t, '1', r[l.Pos[2]])
-	assert.Equal(t, '万', r[l.Pos[5]])
+	assert.Equal(t, '收', r[l.Pos.At(0)])
+	assert.Equal(t, 22, l.Pos.At(0))
+	assert.Equal(t, '1', r[l.Pos.At(2)])
+	assert.Equal(t, '万', r[l.Pos.At(5)])
 }
 
 func TestCRLFNormalised(t *testing.T) {
@@ -236,7 +236,7 @@ func TestCRLFNormalised(t *testing.T) {
 	assert.Equal(t, "<p>a</p>\n<p>b\nc</p>", raw.Source)
 	require.Len(t, raw.Lines, 2)
 	assert.Equal(t, "b c", raw.Lines[1].Text)
-	assert.Equal(t, []int{12, 13, 14}, raw.Lines[1].Pos)
+	assert.Equal(t, []int{12, 13, 14}, raw.Lines[1].Pos.Ints())
 }
 
 func TestTableGrid(t *testing.T) {

@@ -203,7 +203,7 @@ func (w *walker) flush(sep int) {
 }
 
 func (w *walker) emit(rs []rune, ps []int, kind doc.Kind, indent int) {
-	w.lines = append(w.lines, doc.Line{Text: string(rs), Pos: ps, Break: true, Kind: kind, Indent: indent})
+	w.lines = append(w.lines, doc.Line{Text: string(rs), Pos: doc.OffsetsOf(ps), Break: true, Kind: kind, Indent: indent})
 }
 
 // trim drops spaces at both ends and reports how many led.

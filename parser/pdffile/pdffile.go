@@ -330,17 +330,13 @@ func assemble(raw *doc.Raw, pages [][]*pline) {
 				off++
 			}
 			n := utf8.RuneCountInString(l.text)
-			pos := make([]int, n)
-			for k := range pos {
-				pos[k] = off + k
-			}
 			b.WriteString(l.text)
-			off += n
 			raw.Lines = append(raw.Lines, doc.Line{
-				Text: l.text, Pos: pos, Page: pi + 1, Role: l.role, Break: l.brk, Indent: l.indent,
+				Text: l.text, Pos: doc.Span(off, n), Page: pi + 1, Role: l.role, Break: l.brk, Indent: l.indent,
 				Y: round2(l.y), X0: round2(l.x0), X1: round2(l.x1), Size: round2(l.size), Segments: l.segs,
 				X: l.xs, Rot: l.rot,
 			})
+			off += n
 			if l.row > 0 {
 				raw.Lines[len(raw.Lines)-1].Row = base + l.row
 				rows = max(rows, base+l.row)

@@ -70,14 +70,14 @@ func checkPositions(t *testing.T, raw *doc.Raw) {
 	src := []rune(raw.Source)
 	pages := strings.Count(raw.Source, "\f") + 1
 	for i, l := range raw.Lines {
-		require.Equal(t, utf8.RuneCountInString(l.Text), len(l.Pos), "line %d", i)
+		require.Equal(t, utf8.RuneCountInString(l.Text), l.Pos.Len(), "line %d", i)
 		for k, r := range []rune(l.Text) {
-			require.Equal(t, r, src[l.Pos[k]], "line %d rune %d", i, k)
+			require.Equal(t, r, src[l.Pos.At(k)], "line %d rune %d", i, k)
 		}
 		require.True(t, l.Page >= 1 && l.Page <= pages)
-		if i > 0 && len(l.Pos) > 0 && len(raw.Lines[i-1].Pos) > 0 {
+		if i > 0 && l.Pos.Len() > 0 && raw.Lines[i-1].Pos.Len() > 0 {
 			prev := raw.Lines[i-1]
-			sep := string(src[prev.Pos[len(prev.Pos)-1]+1 : l.Pos[0]])
+			sep := string(src[prev.Pos.Last()+1 : l.Pos.At(0)])
 			if prev.Page == l.Page {
 				require.Equal(t, "\n", sep)
 			} else {

@@ -30,7 +30,7 @@ func pdfLines(page int, rows ...[]seg) []doc.Line {
 			text.WriteString(s.text)
 		}
 		l.Text = text.String()
-		l.Pos = make([]int, len([]rune(l.Text)))
+		l.Pos = doc.OffsetsOf(make([]int, len([]rune(l.Text))))
 		out = append(out, l)
 	}
 	return out

@@ -396,13 +396,13 @@ func makeCell(lines []doc.Line, ts []token, text, role string, row, col, group i
 	for _, tk := range ts {
 		l := lines[tk.line]
 		rs := []rune(l.Text[:min(len(l.Text), runeByteEnd(l.Text, tk.end))])
-		end := min(tk.end, len(l.Pos), len(rs))
+		end := min(tk.end, l.Pos.Len(), len(rs))
 		if tk.start >= end {
 			continue
 		}
 		b.Raw = append(b.Raw, rs[tk.start:end]...)
 		for k := tk.start; k < end; k++ {
-			b.SrcAt.Append(l.Pos[k])
+			b.SrcAt.Append(l.Pos.At(k))
 		}
 	}
 	if len(b.Raw) > 0 {

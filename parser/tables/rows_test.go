@@ -31,7 +31,7 @@ func TestTokenizeUsesGlyphPositions(t *testing.T) {
 	xs = append(xs, x)
 	l := doc.Line{Text: text, Page: 1, Segments: []doc.Segment{{Text: text, Start: 0, X0: 100, X1: 171}}, X: xs}
 	for i := range []rune(text) {
-		l.Pos = append(l.Pos, i)
+		l.Pos.Append(i)
 	}
 	toks := tokenize([]doc.Line{l}, 0)
 	var got [][2]float64

@@ -26,7 +26,7 @@ func pdfLine(page int, cells ...any) doc.Line {
 		l.Segments = append(l.Segments, doc.Segment{Text: text, Start: start, X0: x1 - w, X1: x1})
 	}
 	for i := range []rune(l.Text) {
-		l.Pos = append(l.Pos, i)
+		l.Pos.Append(i)
 	}
 	return l
 }

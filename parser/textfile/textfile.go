@@ -58,11 +58,7 @@ func SplitLines(rs []rune, base int) []doc.Line {
 				e--
 			}
 			if e > k {
-				l := doc.Line{Text: string(part[k:e]), Break: brk, Indent: k}
-				l.Pos = make([]int, e-k)
-				for x := range l.Pos {
-					l.Pos[x] = base + start + i + k + x
-				}
+				l := doc.Line{Text: string(part[k:e]), Pos: doc.Span(base+start+i+k, e-k), Break: brk, Indent: k}
 				if hasPages {
 					l.Page = page
 				}

@@ -23,7 +23,7 @@ func TestReadLinesPagesAndPositions(t *testing.T) {
 	src := []rune(raw.Source)
 	for _, l := range raw.Lines {
 		for i, r := range []rune(l.Text) {
-			assert.Equal(t, r, src[l.Pos[i]])
+			assert.Equal(t, r, src[l.Pos.At(i)])
 		}
 	}
 }
@@ -41,10 +41,10 @@ func FuzzRead(f *testing.F) {
 		src := []rune(raw.Source)
 		for _, l := range raw.Lines {
 			rs := []rune(l.Text)
-			if len(rs) != len(l.Pos) {
-				t.Fatalf("line %q has %d positions", l.Text, len(l.Pos))
+			if len(rs) != l.Pos.Len() {
+				t.Fatalf("line %q has %d positions", l.Text, l.Pos.Len())
 			}
-			for i, p := range l.Pos {
+			for i, p := range l.Pos.All() {
 				if p < 0 || p >= len(src) || src[p] != rs[i] {
 					t.Fatalf("position %d of %q is off", i, l.Text)
 				}

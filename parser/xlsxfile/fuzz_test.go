@@ -32,7 +32,7 @@ func FuzzReadXLSX(f *testing.F) {
 		}
 		src := []rune(raw.Source)
 		for _, l := range raw.Lines {
-			if err := at(src, l.Text, l.Pos); err != nil {
+			if err := at(src, l.Text, l.Pos.Ints()); err != nil {
 				t.Fatalf("line %q: %v", l.Text, err)
 			}
 			if l.Text == "" {

@@ -80,12 +80,7 @@ func lay(sheets []*sheet) *doc.Raw {
 func cellLine(cl *cell, base, page int, kind doc.Kind) doc.Line {
 	rs := []rune(cl.text)
 	a, b := trimmed(rs)
-	l := doc.Line{Text: string(rs[a:b]), Page: page, Kind: kind, Break: true, Indent: a}
-	l.Pos = make([]int, b-a)
-	for k := range l.Pos {
-		l.Pos[k] = base + a + k
-	}
-	return l
+	return doc.Line{Text: string(rs[a:b]), Pos: doc.Span(base+a, b-a), Page: page, Kind: kind, Break: true, Indent: a}
 }
 
 // trimmed is the range of rs without white space at either end.
