@@ -16,6 +16,7 @@ import (
 // Build turns a reader's lines into a document of blocks: soft-wrapped lines
 // are joined into paragraphs (across pages too), page numbers are left out,
 // and numbering, sections, the table of contents and attachments are marked.
+// It marks raw's page-number lines and adds the tables it finds to raw.
 func Build(path string, raw *doc.Raw) *doc.Document { return BuildWith(path, raw, nil) }
 
 // BuildWith is Build reading tables with the given templates (nil: the
@@ -38,13 +39,13 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 		raw.Tables = append(raw.Tables, cat.Detect(raw)...)
 		d.Tables = raw.Tables
 	}
-	lines := raw.Lines
-	if raw.Format != xlsxfile.Format {
+	format, lines := raw.Format, raw.Lines
+	if format != xlsxfile.Format {
 		// a sheet's pages are its tabs: a cell holding 3 at the end of one is a figure
-		lines = markPageNumbers(lines)
+		markPageNumbers(lines)
 	}
 	inTable := tableLines(raw)
-	fl := newFlow(lines, raw.Format)
+	fl := newFlow(lines, format)
 	if n := len(fl.upside); n > 0 {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("the lines of %d page(s) were read bottom up (numbered items count down): their sentences are read line by line", n))
 	}
@@ -81,9 +82,12 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 		}
 	}
 	flush()
+	// neither raw nor lines is read from here on, so the lines — the
+	// largest part of a report of thousands of pages — can be collected
+	// while the structure is built
 	d.Blocks = splitInline(d.Blocks, d.Source)
 	structure(d)
-	if marked(raw.Format) {
+	if marked(format) {
 		tables.LinkGrids(d) // a grid's title and unit stand in the paragraphs before it
 		for _, t := range d.Tables {
 			cat.Recognize(t) // the document is complete when it is opened: checks only read it
@@ -114,11 +118,11 @@ var pageNumberRe = regexp.MustCompile(`^(?:[-－—]\s*\d{1,4}\s*[-－—]|\d{1,
 var decoratedPageNumberRe = regexp.MustCompile(`^(?:[-－—]\s*\d{1,4}\s*[-－—]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)$`)
 
 // markPageNumbers gives a bare page number at the top or bottom of a page
-// the page-number role, so it does not end up inside a sentence.
-func markPageNumbers(in []doc.Line) []doc.Line {
-	lines := append([]doc.Line(nil), in...)
+// the page-number role, so it does not end up inside a sentence. It marks
+// the lines in place: a copy of them would double a large report's peak.
+func markPageNumbers(lines []doc.Line) {
 	if len(lines) == 0 {
-		return lines
+		return
 	}
 	if lines[len(lines)-1].Page == 0 {
 		// text without form feeds still carries its PDF's page numbers in
@@ -128,7 +132,7 @@ func markPageNumbers(in []doc.Line) []doc.Line {
 				lines[i].Role = doc.RolePageNumber
 			}
 		}
-		return lines
+		return
 	}
 	for i := range lines {
 		if lines[i].Role != doc.RoleBody || !pageNumberRe.MatchString(strings.TrimSpace(lines[i].Text)) {
@@ -141,7 +145,6 @@ func markPageNumbers(in []doc.Line) []doc.Line {
 		}
 	}
 	markRunningHeads(lines)
-	return lines
 }
 
 // markRunningHeads gives the first or last body line of a page the header
