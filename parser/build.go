@@ -39,6 +39,9 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 		raw.Tables = append(raw.Tables, cat.Detect(raw)...)
 		d.Tables = raw.Tables
 	}
+	for _, t := range d.Tables {
+		shareCells(t, d.Source)
+	}
 	format, lines := raw.Format, raw.Lines
 	if format != xlsxfile.Format {
 		// a sheet's pages are its tabs: a cell holding 3 at the end of one is a figure
@@ -73,7 +76,7 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 			flush()
 		}
 		if bb == nil {
-			bb = &blockBuilder{kind: kind, page: l.Page}
+			bb = &blockBuilder{kind: kind, page: l.Page, source: d.Source}
 		}
 		bb.appendLine(l.Text, l.Pos)
 		prev = l
@@ -94,6 +97,18 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 		}
 	}
 	return d
+}
+
+// shareCells lets the cells of a table, hundreds of thousands in a large
+// report, show their characters from the source rather than a copy each.
+func shareCells(t *doc.Table, src *doc.Source) {
+	for _, row := range t.Rows {
+		for _, c := range row {
+			if c.Block != nil {
+				c.Block.Raw, _ = src.Shared(c.Block.Raw, c.Block.SrcAt)
+			}
+		}
+	}
 }
 
 // tableLines marks the lines that tables found by a reader or by table
@@ -206,6 +221,7 @@ func markRunningHeads(lines []doc.Line) {
 type blockBuilder struct {
 	kind         doc.Kind
 	page         int
+	source       *doc.Source // the document's, whose runes a block on one line shares
 	raw          []rune
 	src          doc.Offsets
 	text         []rune
@@ -229,9 +245,13 @@ func (bb *blockBuilder) block() *doc.Block {
 		k = doc.KindParagraph
 	}
 	text, rawAt := joinThousands(bb.text, bb.rawAt, k == doc.KindTableCell)
-	// exact-size copies: the builder's slices grew by doubling, and a
-	// document of thousands of pages keeps every block
-	return &doc.Block{Kind: k, Text: string(text), Raw: slices.Clone(bb.raw), RawAt: doc.OffsetsOf(rawAt),
+	raw, ok := bb.source.Shared(bb.raw, bb.src)
+	if !ok {
+		// an exact-size copy: the builder's slice grew by doubling, and a
+		// document of thousands of pages keeps every block
+		raw = slices.Clone(bb.raw)
+	}
+	return &doc.Block{Kind: k, Text: string(text), Raw: raw, RawAt: doc.OffsetsOf(rawAt),
 		SrcAt: bb.src, Page: bb.page}
 }
 

@@ -5,6 +5,7 @@
 package doc
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -83,6 +84,22 @@ func (s *Source) Position(off int) Position {
 		}
 	}
 	return p
+}
+
+// Shared is raw as a view of the source, when raw is the source's runes at
+// the one run of offsets src maps it to (a block on one line of a text or a
+// PDF), so a document does not hold those characters twice; ok is false,
+// and raw is returned, otherwise. The view cannot be appended to in place.
+func (s *Source) Shared(raw []rune, src Offsets) (shared []rune, ok bool) {
+	a, b := int(src.first), int(src.first)+src.Len()
+	if len(raw) == 0 || src.Len() != len(raw) || len(src.more) > 0 || a < 0 || b > len(s.Text) {
+		return raw, false
+	}
+	view := s.Text[a:b:b]
+	if !slices.Equal(view, raw) {
+		return raw, false
+	}
+	return view, true
 }
 
 // Slice returns the source text between two rune offsets.
