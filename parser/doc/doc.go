@@ -158,7 +158,7 @@ type Segment struct {
 }
 
 // Role marks lines that are not part of the running text.
-type Role int
+type Role uint8
 
 const (
 	RoleBody Role = iota
@@ -167,8 +167,9 @@ const (
 	RoleFooter
 )
 
-// Kind is the kind of a block.
-type Kind int
+// Kind is the kind of a block. A byte, so that it packs with a block's
+// flags: a large report keeps hundreds of thousands of blocks.
+type Kind uint8
 
 const (
 	KindUnknown Kind = iota
@@ -201,19 +202,19 @@ func (k Kind) String() string {
 // Raw keeps the characters as written, and the maps lead from Text to Raw to
 // the source.
 type Block struct {
-	Kind  Kind
-	Text  string  // normalised analysis text
-	Raw   []rune  // the characters as written, soft wraps removed
-	RawAt Offsets // for each rune of Text, its index in Raw
-	SrcAt Offsets // for each rune of Raw, its rune offset in the source
-	Page  int
+	Kind     Kind
+	TOC      bool    // inside a table of contents (structure pass)
+	Appendix bool    // inside an attached document (附件) that may speak of its own year (structure pass)
+	Text     string  // normalised analysis text
+	Raw      []rune  // the characters as written, soft wraps removed
+	RawAt    Offsets // for each rune of Text, its index in Raw
+	SrcAt    Offsets // for each rune of Raw, its rune offset in the source
+	Page     int
 
 	// Filled by the structure pass.
-	Number   *Number // heading or item number, when the block starts with one
-	Section  int     // index of the nearest heading block before or at this one, -1 if none
-	TOC      bool    // inside a table of contents
-	Appendix bool    // inside an attached document (附件) that may speak of its own year
-	Index    int     // position in Document.Blocks
+	Number  *Number // heading or item number, when the block starts with one
+	Section int     // index of the nearest heading block before or at this one, -1 if none
+	Index   int     // position in Document.Blocks
 }
 
 // Number is a heading or list numbering as written: 一、 （二） 第三部分 4. (5)

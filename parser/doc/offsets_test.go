@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -106,4 +107,16 @@ func TestSpanIsTheRunOfItsOffsets(t *testing.T) {
 	s.Append(20)
 	assert.Equal(t, []int{7, 8, 9, 10, 20}, s.Ints())
 	assert.Equal(t, Offsets{}, Span(3, 0))
+}
+
+func TestOffsetsRefuseAValuePastTheirWidth(t *testing.T) {
+	big := math.MaxInt32
+	big++ // past int32, where int is wider (as on every platform the linter ships for)
+	if big < 0 {
+		t.Skip("int is 32 bits wide")
+	}
+	var o Offsets
+	assert.Panics(t, func() { o.Append(big) })
+	assert.Panics(t, func() { Span(big, 1) })
+	assert.Equal(t, []int{math.MaxInt32}, OffsetsOf([]int{math.MaxInt32}).Ints())
 }
