@@ -73,6 +73,7 @@ type Set struct {
 	// period and scope of amounts (period.go), and the headings' as the
 	// extraction walks the blocks
 	scopes    *scopeLexicon
+	subjects  map[string]string // subjectOf by key: two regexps a call, asked for every earlier figure
 	where     map[*Figure]where
 	headYear  int
 	headScope string

@@ -86,6 +86,7 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 // the budgets of the same subject, scope and year stated earlier in the
 // report (年初预算119.8亿元 in the paragraph before).
 func (s *Set) completionBudgets() {
+	same := map[[2]string]bool{} // samePriorSubject, asked for the same pairs over and over
 	for _, c := range s.Completions {
 		if c.Budget != nil || c.Final == nil {
 			continue
@@ -106,7 +107,13 @@ func (s *Set) completionBudgets() {
 			if fw.Year != w.Year || (w.Scope != "" && fw.Scope != "" && w.Scope != fw.Scope) {
 				continue
 			}
-			if !samePriorSubject(s.subjectOf(f), key) {
+			pair := [2]string{s.subjectOf(f), key}
+			ok, known := same[pair]
+			if !known {
+				ok = samePriorSubject(pair[0], pair[1])
+				same[pair] = ok
+			}
+			if !ok {
 				continue
 			}
 			adjusted := f.Qual == QualAdjusted || adjustedRe.MatchString(f.Subject)

@@ -20,9 +20,17 @@ var (
 // subjectOf is a figure's key without its scope and wording of execution,
 // for matching the same quantity across periods.
 func (s *Set) subjectOf(f *Figure) string {
+	if k, ok := s.subjects[f.Key]; ok {
+		return k
+	}
 	k := s.scopes.re.ReplaceAllString(f.Key, "")
 	k = doneWords.ReplaceAllString(k, "")
-	return fundAlias.Replace(k)
+	k = fundAlias.Replace(k)
+	if s.subjects == nil {
+		s.subjects = map[string]string{}
+	}
+	s.subjects[f.Key] = k
+	return k
 }
 
 // samePriorSubject: equal, or the shorter (of at least four characters) ends
@@ -52,6 +60,10 @@ func (s *Set) priorBases() {
 			bySubject[k] = append(bySubject[k], f)
 		}
 	}
+	// the subjects each change's subject matches, found once per subject:
+	// a long report states the same few subjects thousands of times (the
+	// bases are sorted below, so the map's order does not matter)
+	matching := map[string][]string{}
 	for _, c := range s.Changes {
 		if c.Base != nil || c.Current == nil || (c.Rate == nil && c.Amount == nil) {
 			continue
@@ -70,11 +82,17 @@ func (s *Set) priorBases() {
 		budgetBase := namedBud.MatchString(c.Ref) && !namedFinal.MatchString(c.Ref)
 		c.BaseNamed = namedFinal.MatchString(c.Ref)
 		key := s.subjectOf(c.Current)
-		for k, fs := range bySubject {
-			if !samePriorSubject(k, key) {
-				continue
+		keys, ok := matching[key]
+		if !ok {
+			for k := range bySubject {
+				if samePriorSubject(k, key) {
+					keys = append(keys, k)
+				}
 			}
-			for _, f := range fs {
+			matching[key] = keys
+		}
+		for _, k := range keys {
+			for _, f := range bySubject[k] {
 				fw := s.where[f]
 				if f == c.Current || fw.Year != want {
 					continue
