@@ -92,33 +92,39 @@ func foundList(cat *tables.Catalog, found map[string]bool) string {
 	return strings.Join(out, "、")
 }
 
-// srcLine is a line of the source text and where it starts.
-type srcLine struct {
-	text  string
-	start int // rune offset
+// srcLines are the lines of the source text, each made a string only when
+// read: a copy of them all would be the whole text again, held while the
+// rule reads a report of thousands of pages.
+type srcLines struct {
+	runes []rune
+	ends  [][2]int // rune offsets of each line's first rune and of its end
 }
 
-func sourceLines(d *doc.Document) []srcLine {
-	var out []srcLine
+func sourceLines(d *doc.Document) srcLines {
+	out := srcLines{runes: d.Source.Text}
 	text := d.Source.Text
 	start := 0
 	for i := 0; i <= len(text); i++ {
 		if i < len(text) && text[i] != '\n' && text[i] != '\f' {
 			continue
 		}
-		out = append(out, srcLine{text: string(text[start:i]), start: start})
+		out.ends = append(out.ends, [2]int{start, i})
 		start = i + 1
 	}
 	return out
 }
 
+func (s srcLines) len() int          { return len(s.ends) }
+func (s srcLines) start(i int) int   { return s.ends[i][0] }
+func (s srcLines) text(i int) string { return string(s.runes[s.ends[i][0]:s.ends[i][1]]) }
+
 // contentsLines marks the lines of the table of contents: up to 80 lines
 // after a 目录 line.
-func contentsLines(lines []srcLine) []bool {
-	out := make([]bool, len(lines))
+func contentsLines(lines srcLines) []bool {
+	out := make([]bool, lines.len())
 	left := 0
-	for i, l := range lines {
-		if f := tables.Fold(strings.TrimSpace(l.text)); f == "目录" || f == "目次" {
+	for i := range lines.len() {
+		if f := tables.Fold(strings.TrimSpace(lines.text(i))); f == "目录" || f == "目次" {
 			left = 80
 			continue
 		}
@@ -143,14 +149,18 @@ var tocLead = strings.NewReplacer("．", ".", "…", "", "·", "")
 
 // tableMentions finds the short contents lines that name a template not
 // found in the body, as blocks to report at.
-func tableMentions(cat *tables.Catalog, lines []srcLine, toc []bool, found map[string]bool) map[string]mention {
+func tableMentions(cat *tables.Catalog, lines srcLines, toc []bool, found map[string]bool) map[string]mention {
 	out := map[string]mention{}
-	for i, l := range lines {
-		trimmed := strings.TrimSpace(l.text)
-		n := utf8.RuneCountInString(trimmed)
+	for i := range lines.len() {
 		// only contents entries count: a table title elsewhere in a
 		// government report is that report's own table, not a listing
-		if !toc[i] || n == 0 || n > 80 || strings.ContainsAny(trimmed, "。；，") {
+		if !toc[i] {
+			continue
+		}
+		text := lines.text(i)
+		trimmed := strings.TrimSpace(text)
+		n := utf8.RuneCountInString(trimmed)
+		if n == 0 || n > 80 || strings.ContainsAny(trimmed, "。；，") {
 			continue
 		}
 		entry := strings.TrimRight(trimmed, ".…· 0123456789()（）")
@@ -165,7 +175,7 @@ func tableMentions(cat *tables.Catalog, lines []srcLine, toc []bool, found map[s
 		if kind == "budget" && !std.Government() && len(std.Budget) > 0 {
 			name = std.Budget[0]
 		}
-		off := l.start + strings.Index(l.text, trimmed[:1])
+		off := lines.start(i) + strings.Index(text, trimmed[:1])
 		b := &doc.Block{Kind: doc.KindParagraph, Text: trimmed, Raw: []rune(trimmed)}
 		for k := range b.Raw {
 			b.RawAt.Append(k)
@@ -187,17 +197,17 @@ func titleCore(s string) string {
 
 // printedInBody reports a title that stands in the body, outside the
 // contents, on one line or over two.
-func printedInBody(lines []srcLine, toc []bool, core string) bool {
+func printedInBody(lines srcLines, toc []bool, core string) bool {
 	if utf8.RuneCountInString(core) < 6 {
 		return false
 	}
 	prev := ""
-	for i, l := range lines {
+	for i := range lines.len() {
 		if toc[i] {
 			prev = ""
 			continue
 		}
-		f := tocYear.ReplaceAllString(tables.Fold(l.text), "")
+		f := tocYear.ReplaceAllString(tables.Fold(lines.text(i)), "")
 		if strings.Contains(f, core) || prev != "" && strings.Contains(prev+f, core) {
 			return true
 		}
