@@ -16,7 +16,8 @@ import (
 // Build turns a reader's lines into a document of blocks: soft-wrapped lines
 // are joined into paragraphs (across pages too), page numbers are left out,
 // and numbering, sections, the table of contents and attachments are marked.
-// It marks raw's page-number lines and adds the tables it finds to raw.
+// It marks raw's page-number lines, adds the tables it finds to raw and
+// empties raw.Source once the document's Source holds it.
 func Build(path string, raw *doc.Raw) *doc.Document { return BuildWith(path, raw, nil) }
 
 // BuildWith is Build reading tables with the given templates (nil: the
@@ -30,6 +31,9 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 		Source: doc.NewSource(raw.Source, raw.PageLines),
 		Tables: raw.Tables, NoText: raw.NoText, Warnings: raw.Warnings, Damage: raw.Damage,
 	}
+	// the text is in d.Source now; a second copy, as large as the file,
+	// need not live through the building of the blocks
+	raw.Source = ""
 	if raw.Pages != nil {
 		d.Geometry = doc.NewGeometry(raw.Lines, raw.Pages)
 	}
