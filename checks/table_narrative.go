@@ -167,14 +167,27 @@ func quotes(c *Context, ix *tables.Index, f *claims.Figure, cols []string) []tab
 var otherQuantity = regexp.MustCompile(`累计|人均|年均|平均|同口径|可比|剔除|扣除|期间|五年|十四五|十三五`)
 
 // sentenceBefore is the figure's sentence up to the figure.
+// It walks the block's text in place: a report on a few long lines has
+// blocks of megabytes, and a rune copy of one per figure is that much again.
 func sentenceBefore(f *claims.Figure) string {
-	rs := []rune(f.Block.Text)
-	end := min(f.Start, len(rs))
-	start := end
-	for start > 0 && rs[start-1] != '。' && rs[start-1] != '；' {
-		start--
+	s := f.Block.Text
+	end, n := len(s), 0
+	for i := range s {
+		if n == f.Start {
+			end = i
+			break
+		}
+		n++
 	}
-	return string(rs[start:end])
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if r == '。' || r == '；' {
+			break
+		}
+		start -= size
+	}
+	return s[start:end]
 }
 
 // unqualified are the columns an amount no word qualifies may be read in:
