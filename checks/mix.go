@@ -25,20 +25,8 @@ func changeMix(c *Context) {
 		if !ok {
 			continue
 		}
-		var pb num.Interval
-		for i, p := range m.Parts {
-			b, ok := before(p)
-			if !ok {
-				pb = num.Interval{}
-				break
-			}
-			if i == 0 {
-				pb = b
-			} else {
-				pb = pb.Add(b)
-			}
-		}
-		if pb.Lo == nil {
+		pb, ok := partsBefore(m, false)
+		if !ok {
 			continue
 		}
 		if pb.Meets(wb) {
@@ -85,31 +73,31 @@ func changeMix(c *Context) {
 	}
 }
 
+// partsBefore adds the parts' values for the period before (priorOf).
+func partsBefore(m *claims.Mix, exact bool) (num.Interval, bool) {
+	var sum num.Interval
+	for i, p := range m.Parts {
+		b, ok := priorOf(p, exact)
+		if !ok {
+			return num.Interval{}, false
+		}
+		if i == 0 {
+			sum = b
+		} else {
+			sum = sum.Add(b)
+		}
+	}
+	return sum, true
+}
+
 // mixRate is the whole's rate its parts give from their printed figures
 // (持平 as no change), as a direction word and a per cent: 下降22.98%.
 func mixRate(m *claims.Mix) (string, bool) {
-	before := new(big.Rat)
-	for _, p := range m.Parts {
-		cur := p.Current.Yuan().Mid() // the printed figure, in 元
-		f := big.NewRat(1, 1)
-		if p.Rate != nil {
-			r := new(big.Rat).Quo(p.Rate.Value.Rat(), big.NewRat(100, 1))
-			switch p.Dir {
-			case claims.DirUp:
-				f.Add(f, r)
-			case claims.DirDown:
-				f.Sub(f, r)
-			}
-		}
-		if f.Sign() <= 0 {
-			return "", false
-		}
-		before.Add(before, new(big.Rat).Quo(cur, f))
-	}
-	if before.Sign() <= 0 {
+	sum, ok := partsBefore(m, true)
+	if !ok || sum.Lo.Sign() <= 0 {
 		return "", false
 	}
-	r := new(big.Rat).Quo(m.Whole.Current.Yuan().Mid(), before)
+	r := new(big.Rat).Quo(m.Whole.Current.Yuan().Mid(), sum.Lo)
 	r.Sub(r, big.NewRat(1, 1))
 	word := "增长"
 	switch r.Sign() {
@@ -138,14 +126,29 @@ func mixSpan(m *claims.Mix) (start, end int) {
 
 // before is the value for the period before a change implies: current /
 // (1 + rate) after a rise, current / (1 − rate) after a fall; after 持平,
-// current / (1 ± 0.5%), as a rate of 0% rounded to a whole percent.
-func before(ch *claims.Change) (num.Interval, bool) {
+// current / (1 ± 0.5%), as a rate of 0% rounded to a whole percent. All
+// within the printed precision of the figures.
+func before(ch *claims.Change) (num.Interval, bool) { return priorOf(ch, false) }
+
+// priorOf is before, read within the printed precision, or with exact the
+// figures as printed (持平 as no change at all).
+func priorOf(ch *claims.Change, exact bool) (num.Interval, bool) {
 	one := big.NewRat(1, 1)
+	cur := ch.Current.Yuan()
+	if exact {
+		cur = num.Point(cur.Mid())
+	}
 	if ch.Dir == claims.DirFlat && ch.Rate == nil {
+		if exact {
+			return cur, true
+		}
 		half := big.NewRat(1, 200)
-		return ch.Current.Yuan().Div(num.Interval{Lo: new(big.Rat).Sub(one, half), Hi: new(big.Rat).Add(one, half)})
+		return cur.Div(num.Interval{Lo: new(big.Rat).Sub(one, half), Hi: new(big.Rat).Add(one, half)})
 	}
 	r := statedRate(ch.Rate)
+	if exact {
+		r = num.Point(new(big.Rat).Quo(ch.Rate.Value.Rat(), big.NewRat(100, 1)))
+	}
 	var f num.Interval
 	switch ch.Dir {
 	case claims.DirUp:
@@ -158,7 +161,7 @@ func before(ch *claims.Change) (num.Interval, bool) {
 	if f.Lo.Sign() <= 0 {
 		return num.Interval{}, false
 	}
-	return ch.Current.Yuan().Div(f)
+	return cur.Div(f)
 }
 
 // zeroBased: a member rose 100% or more, as a rise from nothing is written
