@@ -66,9 +66,9 @@ func (p placeholder) run(c *Context) {
 		start, end int
 		text       string
 	}
-	var rows []string
-	byRow := map[string][]slot{}
-	rowOf := tableRows(c.Doc)
+	var rows []cellRow
+	byRow := map[cellRow][]slot{}
+	var rowOf map[*doc.Block]cellRow // built when a slot first stands in a cell
 	for _, b := range c.Doc.Blocks {
 		if (b.TOC && !p.IncludeTOC) || (p.HeadingsOnly && !isHeadingLike(b)) {
 			continue
@@ -77,13 +77,16 @@ func (p placeholder) run(c *Context) {
 		for _, sp := range p.leftovers(b.Text) {
 			rs := rc.At(sp[0])
 			s := slot{b, rs, rs + utf8.RuneCountInString(b.Text[sp[0]:sp[1]]), b.Text[sp[0]:sp[1]]}
-			key, ok := rowOf[b]
-			if !ok && b.Kind == doc.KindTableCell {
-				key, ok = fmt.Sprintf("b%d", b.Index), true
-			}
-			if !ok {
+			if b.Kind != doc.KindTableCell {
 				c.ReportAs(sev, s.b, s.start, s.end, Vars{"stated": s.text})
 				continue
+			}
+			if rowOf == nil {
+				rowOf = tableRows(c.Doc)
+			}
+			key, ok := rowOf[b]
+			if !ok {
+				key = cellRow{block: b} // a cell of no table read into rows
 			}
 			if byRow[key] == nil {
 				rows = append(rows, key)
@@ -101,15 +104,23 @@ func (p placeholder) run(c *Context) {
 	}
 }
 
+// cellRow names a table row: its table and row number, or for a cell of
+// no table, the cell's block.
+type cellRow struct {
+	table *doc.Table
+	row   int
+	block *doc.Block
+}
+
 // tableRows keys each table cell's block by its table and row, so the
 // cells of one row can be told apart from those of the next.
-func tableRows(d *doc.Document) map[*doc.Block]string {
-	out := map[*doc.Block]string{}
-	for i, t := range d.Tables {
+func tableRows(d *doc.Document) map[*doc.Block]cellRow {
+	out := map[*doc.Block]cellRow{}
+	for _, t := range d.Tables {
 		for _, row := range t.Rows {
 			for _, cell := range row {
 				if cell.Block != nil {
-					out[cell.Block] = fmt.Sprintf("t%dr%d", i, cell.Row)
+					out[cell.Block] = cellRow{table: t, row: cell.Row}
 				}
 			}
 		}
