@@ -189,17 +189,16 @@ func markRunningHeads(lines []doc.Line) {
 	}
 	// the first and last body line of each page
 	firsts, lasts := map[int]int{}, map[int]int{}
-	pages := 0
 	for i, l := range lines {
 		if l.Role != doc.RoleBody || l.Page == 0 {
 			continue
 		}
 		if _, ok := firsts[l.Page]; !ok {
 			firsts[l.Page] = i
-			pages++
 		}
 		lasts[l.Page] = i
 	}
+	pages := len(firsts)
 	if pages < 3 {
 		return
 	}

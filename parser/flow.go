@@ -251,15 +251,14 @@ func marked(f doc.Format) bool {
 
 // endsFullStop: the line ends a sentence for good (。！？), not a clause
 // that may open a list (：；).
-func endsFullStop(s string) bool {
-	s = strings.TrimRight(s, " ")
-	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, "！") || strings.HasSuffix(s, "？") ||
-		strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
-}
+func endsFullStop(s string) bool { return endsWith(s, "。", "！", "？", "!", "?") }
 
-func endsSentence(s string) bool {
+// endsSentence: the line ends a sentence or a clause that opens a list.
+func endsSentence(s string) bool { return endsFullStop(s) || endsWith(s, "；", ";", "：", ":") }
+
+func endsWith(s string, sufs ...string) bool {
 	s = strings.TrimRight(s, " ")
-	for _, suf := range []string{"。", "；", ";", "：", ":", "！", "？", "!", "?", "”。"} {
+	for _, suf := range sufs {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}

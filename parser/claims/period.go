@@ -161,7 +161,9 @@ func (s *Set) followHeading(b *doc.Block) {
 		switch len(ys) {
 		case 0:
 		case 1:
-			s.title.Year, _ = strconv.Atoi(yearInClause.FindStringSubmatch(s.title.text)[1])
+			for y := range ys {
+				s.title.Year, _ = strconv.Atoi(y)
+			}
 		default:
 			s.title.Year = 0
 		}

@@ -453,11 +453,7 @@ func dropBreakdowns(parts []*Figure) []*Figure {
 			if len(run) < 2 {
 				continue
 			}
-			iv := run[0].Yuan()
-			for _, f := range run[1:] {
-				iv = iv.Add(f.Yuan())
-			}
-			if iv.Meets(parts[i].Yuan()) {
+			if sumOf(run).Meets(parts[i].Yuan()) {
 				out := append(append([]*Figure{}, parts[:i+1]...), parts[j:]...)
 				return dropBreakdowns(out)
 			}

@@ -53,13 +53,14 @@ func (cat *Catalog) Detect(raw *doc.Raw) []*doc.Table {
 // written once, in ASCII. Lines are copied only when one needs folding.
 func asciiFigures(lines []doc.Line) []doc.Line {
 	out := lines
+	copied := false
 	for i := range lines {
 		t, ok := foldFigures(lines[i].Text)
 		if !ok {
 			continue
 		}
-		if &out[0] == &lines[0] {
-			out = slices.Clone(lines)
+		if !copied {
+			out, copied = slices.Clone(lines), true
 		}
 		out[i].Text = t
 	}
