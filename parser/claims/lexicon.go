@@ -104,19 +104,7 @@ func (lx *lexicon) closed(parts []*Figure) bool {
 // 一般债券 and 专项债券, "" for 货物, 工程, 服务).
 func (lx *lexicon) closedKind(parts []*Figure) (bool, string) {
 	for _, members := range lx.completeLists {
-		if len(members) != len(parts) {
-			continue
-		}
-		used := map[int]bool{}
-		for _, p := range parts {
-			for i, m := range members {
-				if !used[i] && strings.Contains(p.Subject, strings.TrimSpace(m)) {
-					used[i] = true
-					break
-				}
-			}
-		}
-		if len(used) == len(members) {
+		if _, ok := assign(members, parts); ok {
 			return true, commonSuffix(members)
 		}
 	}
@@ -127,19 +115,10 @@ func (lx *lexicon) closedKind(parts []*Figure) (bool, string) {
 // 采购 of 货物, 工程, 服务), "" when none is.
 func (lx *lexicon) closedWhole(parts []*Figure) string {
 	for i, members := range lx.completeLists {
-		if lx.completeWholes[i] == "" || len(members) != len(parts) {
+		if lx.completeWholes[i] == "" {
 			continue
 		}
-		used := map[int]bool{}
-		for _, p := range parts {
-			for j, m := range members {
-				if !used[j] && strings.Contains(p.Subject, strings.TrimSpace(m)) {
-					used[j] = true
-					break
-				}
-			}
-		}
-		if len(used) == len(members) {
+		if _, ok := assign(members, parts); ok {
 			return lx.completeWholes[i]
 		}
 	}
@@ -151,28 +130,45 @@ func (lx *lexicon) closedWhole(parts []*Figure) string {
 // when they say nothing more or differ.
 func (lx *lexicon) closedRest(parts []*Figure) string {
 	for _, members := range lx.completeLists {
-		if len(members) != len(parts) {
+		of, ok := assign(members, parts)
+		if !ok {
 			continue
 		}
-		rest, used := "", map[int]bool{}
-		for _, p := range parts {
-			for i, m := range members {
-				m = strings.TrimSpace(m)
-				if _, after, ok := strings.Cut(p.Subject, m); ok && !used[i] {
-					used[i] = true
-					if rest != "" && after != rest {
-						return ""
-					}
-					rest = after
-					break
-				}
+		rest := ""
+		for k, p := range parts {
+			if of[k] < 0 {
+				continue
 			}
+			_, after, _ := strings.Cut(p.Subject, strings.TrimSpace(members[of[k]]))
+			if rest != "" && after != rest {
+				return ""
+			}
+			rest = after
 		}
-		if len(used) == len(members) {
-			return rest
-		}
+		return rest
 	}
 	return ""
+}
+
+// assign gives each part the first member of a complete list its subject
+// names that no part before took (-1 for none), and reports whether the
+// parts are the list's members, one each.
+func assign(members []string, parts []*Figure) ([]int, bool) {
+	if len(members) != len(parts) {
+		return nil, false
+	}
+	of := make([]int, len(parts))
+	used := map[int]bool{}
+	for k, p := range parts {
+		of[k] = -1
+		for i, m := range members {
+			if !used[i] && strings.Contains(p.Subject, strings.TrimSpace(m)) {
+				used[i], of[k] = true, i
+				break
+			}
+		}
+	}
+	return of, len(used) == len(members)
 }
 
 func commonSuffix(ws []string) string {
