@@ -39,19 +39,9 @@ func IsCJK(r rune) bool {
 		(r >= 0xFF00 && r <= 0xFFEF) || r == '…' || r == '—'
 }
 
-// width is the display width of a line in columns (CJK counts two), used
-// to tell soft-wrapped lines (full width) from paragraph ends.
-func width(s string) int {
-	w := 0
-	for _, r := range s {
-		if r > 0x2E80 {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
-}
+// width is the display width of a line, used to tell soft-wrapped lines
+// (full width) from paragraph ends.
+func width(s string) int { return doc.DisplayWidth(s) }
 
 // appendNormalized adds the runes of line l (as written) to a block,
 // folding them for analysis and dropping white space next to CJK text.

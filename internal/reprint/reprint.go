@@ -58,19 +58,6 @@ func mapParas(ps []string, f func(string) string) []string {
 	return out
 }
 
-// width is a line's display width: CJK characters take two columns.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		if r > 0x2E80 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 // wordRe: a run no typesetter breaks (a figure, a Latin word), or one character.
 var wordRe = regexp.MustCompile(`[0-9A-Za-z.,%]+|.`)
 
@@ -80,7 +67,7 @@ func wrap(p string) []string {
 	var lines []string
 	cur, w := "", 0
 	for _, t := range wordRe.FindAllString(p, -1) {
-		tw := width(t)
+		tw := doc.DisplayWidth(t)
 		if w+tw > 72 && cur != "" {
 			lines = append(lines, cur)
 			cur, w = "", 0

@@ -74,7 +74,7 @@ func TestPrintingsReadAlike(t *testing.T) {
 func TestPrintingForms(t *testing.T) {
 	p := "全市一般公共预算收入完成386.52亿元，比上年执行数2665184万元增长4.6%。"
 	for _, l := range wrap(strings.Repeat(p, 3)) {
-		assert.LessOrEqual(t, width(l), 72)
+		assert.LessOrEqual(t, doc.DisplayWidth(l), 72)
 	}
 	assert.Equal(t, "全市一般公共预算收入完成３８６．５２亿元，比上年执行数２６６５１８４万元增长４．６％。", fullWidth(p))
 	assert.Equal(t, "全市一般公共预算收入完成386.52亿元，比上年执行数2,665,184万元增长4.6%。", separators(p))

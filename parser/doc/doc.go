@@ -105,6 +105,20 @@ func (s *Source) Shared(raw []rune, src Offsets) (shared []rune, ok bool) {
 // Slice returns the source text between two rune offsets.
 func (s *Source) Slice(start, end int) string { return RuneSlice(s.Text, start, end) }
 
+// DisplayWidth is the width of a line in columns: CJK characters and
+// full-width forms take two.
+func DisplayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r > 0x2E80 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
 // RuneSlice returns rs[start:end] as a string, the bounds clamped to rs.
 func RuneSlice(rs []rune, start, end int) string {
 	if start < 0 {
