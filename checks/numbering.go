@@ -463,7 +463,7 @@ func presentUnnumbered(blocks []*doc.Block, last, b *doc.Block, from int) []titl
 			// (上海市规划和自然资源局… for 上海市普陀区规划和自然资源局…):
 			// a line of its own that ends like most of the entry
 			if t := tocTitle(x); utf8.RuneCountInString(t) <= 40 && !terminalRe.MatchString(t) &&
-				2*commonSuffix(t, title) >= utf8.RuneCountInString(title)+utf8.RuneCountInString(t)/2 {
+				2*doc.CommonSuffix(t, title) >= utf8.RuneCountInString(title)+utf8.RuneCountInString(t)/2 {
 				found = &titleAt{x, 0, utf8.RuneCountInString(x.Text)}
 				break
 			}
@@ -494,16 +494,6 @@ func suffixAt(text, title string) int {
 		return -1
 	}
 	return i + 1
-}
-
-// commonSuffix counts the runes a and b end with alike.
-func commonSuffix(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	n := 0
-	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
-		n++
-	}
-	return n
 }
 
 // titleAt is a title's place in a block, in runes.

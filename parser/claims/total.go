@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
 )
 
@@ -276,9 +277,9 @@ func (bx *blockCtx) siblingRun(head string, parts []*Figure, sure int) int {
 		// 住户贷款余额 and 企业贷款余额 end alike, and like 各项人民币贷款余额:
 		// the kind the total sums up, named more closely than by 支出 alone
 		// (民生支出 beside 教育支出 may sum some of the others)
-		th := commonTail(name, h)
-		ofKind := sumsAll(h) && th >= 3 && th == commonTail(first, h)
-		if t := commonTail(name, first); t < th || t == th && !ofKind {
+		th := doc.CommonSuffix(name, h)
+		ofKind := sumsAll(h) && th >= 3 && th == doc.CommonSuffix(first, h)
+		if t := doc.CommonSuffix(name, first); t < th || t == th && !ofKind {
 			break
 		}
 		sure++
@@ -300,16 +301,6 @@ func bareName(s string) string {
 }
 
 var bracketRe = regexp.MustCompile(`\([^()]*\)|（[^（）]*）`)
-
-// commonTail counts the runes a and b end with alike.
-func commonTail(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	n := 0
-	for n < len(x) && n < len(y) && x[len(x)-1-n] == y[len(y)-1-n] {
-		n++
-	}
-	return n
-}
 
 // totalWord: name says what totals say and the first part's name does not
 // (各项, 总额), names a fund, a level of government or a kind of ownership:

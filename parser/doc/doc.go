@@ -105,6 +105,16 @@ func (s *Source) Shared(raw []rune, src Offsets) (shared []rune, ok bool) {
 // Slice returns the source text between two rune offsets.
 func (s *Source) Slice(start, end int) string { return RuneSlice(s.Text, start, end) }
 
+// CommonSuffix counts the runes a and b end with alike.
+func CommonSuffix(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	n := 0
+	for n < len(x) && n < len(y) && x[len(x)-1-n] == y[len(y)-1-n] {
+		n++
+	}
+	return n
+}
+
 // DisplayWidth is the width of a line in columns: CJK characters and
 // full-width forms take two.
 func DisplayWidth(s string) int {
