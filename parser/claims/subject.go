@@ -34,7 +34,9 @@ var (
 	// fund and document names that contain 预算/决算 without qualifying the figure
 	fundNames = regexp.MustCompile(`一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算|部门决算|单位决算|预算单位|预算绩效|预算管理|预算稳定调节基金|预算内|预算资金`)
 	qualExec  = regexp.MustCompile(`执行数|执行额`)
-	qualAdj   = regexp.MustCompile(`调整预算|调整后预算|变动预算`)
+	// a figure right after 调整为 is the budget as adjusted, though no
+	// 预算 stands in its clause (收入预算134.5亿元，执行中按法定程序调整为134.9亿元)
+	qualAdj   = regexp.MustCompile(`调整预算|调整后预算|变动预算|调整为\s*$`)
 	qualFinal = regexp.MustCompile(`决算|实际完成|实际支出|完成数|实际执行`)
 	qualBud   = regexp.MustCompile(`预算`)
 
