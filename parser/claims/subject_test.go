@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/budgetlint/budgetlint/parser/claims"
 )
 
 // TestSubjectBracketNote: a note in brackets between a subject and its
@@ -19,5 +21,25 @@ func TestSubjectBracketNote(t *testing.T) {
 	} {
 		cs := extract(t, c.text)
 		assert.Equal(t, c.want, fig(t, cs, c.figure, 0).Subject, c.name)
+	}
+}
+
+// TestSubjectCountedOff: the words that count items off (一是, 二是) are
+// not part of the item's name; a figure right after 调整为 is the
+// adjusted budget.
+func TestSubjectCountedOff(t *testing.T) {
+	for _, c := range []struct {
+		name, text, figure, want string
+		qual                     claims.Qual
+	}{
+		{"一是", "从省本级收入决算具体情况看：一是税收收入2562.75亿元，下降3.5%。", "2562.75亿元", "税收收入", claims.QualNone},
+		{"十二是", "十二是住房保障支出13.59亿元，增长4.1%。", "13.59亿元", "住房保障支出", claims.QualNone},
+		{"还是 is no count", "还是税收收入2562.75亿元。", "2562.75亿元", "还是税收收入", claims.QualNone},
+		{"调整为", "全市一般公共预算收入年初预算合计235.73亿元，执行中经各级人代会批准调整为236.69亿元，实际完成226.62亿元。", "236.69亿元", "执行中经各级人代会批准调整", claims.QualAdjusted},
+	} {
+		cs := extract(t, c.text)
+		f := fig(t, cs, c.figure, 0)
+		assert.Equal(t, c.want, f.Subject, c.name)
+		assert.Equal(t, c.qual, f.Qual, c.name)
 	}
 }
