@@ -83,16 +83,17 @@ func NewIndex(sheets []*Sheet, scopes func(string) string) *Index {
 }
 
 // totalRow is the row a template's subjects name: the first named as one
-// of its totals (本年收入合计), ending with a subject (一般公共预算支出合计
+// of its totals (本年收入合计, or 省本级本年收入合计 in the 省级 table), ending with a subject (一般公共预算支出合计
 // above its classes), or, in a table of one side, this year's whole side
 // (一、本年收入 and 一、省本级本年收入 above 二、转移性收入: the revenue the
 // subject names, without transfers and debt); nil when there is none.
 // scopes names the level a row's name may open with.
 func (s *Sheet) totalRow(scopes func(string) string) *Row {
 	_, side := s.Budget()
+	own := titleScope(s.T.Title, scopes)
 	for _, r := range s.Rows {
 		k := rowKey(r.Name)
-		if containsString(s.totals(), k) || s.isTotalRow(r) {
+		if containsString(s.totals(), k) || s.isTotalRow(r) || s.levelTotal(k, own, scopes) {
 			return r
 		}
 		if side == "" {
@@ -103,6 +104,21 @@ func (s *Sheet) totalRow(scopes func(string) string) *Row {
 		}
 	}
 	return nil
+}
+
+// levelTotal reports a total named with the table's own level before it
+// (省本级本年收入合计 in the 省级 table): the level must be the title's, as
+// a table of the whole province may total the province's own part apart.
+func (s *Sheet) levelTotal(k, own string, scopes func(string) string) bool {
+	if own == "" {
+		return false
+	}
+	for _, t := range s.totals() {
+		if level, ok := strings.CutSuffix(k, t); ok && level != "" && level != k && scopes(level) == own {
+			return true
+		}
+	}
+	return false
 }
 
 // isTotalRow reports a row named by a subject of the template, with or
