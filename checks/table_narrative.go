@@ -126,6 +126,13 @@ func quotes(c *Context, ix *tables.Index, f *claims.Figure, cols []string) []tab
 		// subject borrowed from the sentence before: not this figure's own
 		return nil
 	}
+	if m := bareSide.FindStringSubmatch(key); m != nil && strings.HasPrefix(key, "基金") {
+		// 全省社会保险基金收入7812.93亿元…；基金支出7396.93亿元: the fund
+		// the paragraph named before, when it named only one
+		if b := tables.BudgetOf(f.Block.TextRange(0, f.Start)); b == "社会保险基金" || b == "政府性基金" {
+			key = c.Claims.LabelKey(b + m[1])
+		}
+	}
 	if !ix.Subject(key) {
 		// an item (教育支出, 税收收入) is a row of several budgets' tables
 		// and of several levels': only a table's own subject (一般公共预算
