@@ -19,6 +19,7 @@ func init() {
 		"amount":    each(changes, changeAmount),
 		"mix":       changeMix,
 		"parts":     changeParts,
+		"spread":    changeSpread,
 	}, Options{Vars: []string{"stated", "expected", "how", "parts"}})
 }
 

@@ -238,3 +238,69 @@ func signedAmount(ch *claims.Change) num.Interval {
 	}
 	return a
 }
+
+// changeSpread judges the growth rate of a whole against its parts' rates
+// when their values are not all printed (生产总值增长5.4%，其中第一产业增加值
+// 增长5.3%、第二产业增长4.5%、第三产业增长6.1%): the whole's rate is the
+// mean of the parts' weighted by last year's values, so it lies between
+// the smallest and the largest of them. Each rate stands for what its
+// printing allows (rounded or cut); a whole's rate that no such reading
+// puts between its parts' is reported, unless a member's own figures
+// already contradict its rate (change-rate says so) or a part rose from
+// nothing (its rate weighs nothing).
+func changeSpread(c *Context) {
+	for _, m := range c.Claims.Spreads {
+		whole := signedRate(m.Whole)
+		lo, hi := signedRate(m.Parts[0]), signedRate(m.Parts[0])
+		for _, p := range m.Parts[1:] {
+			r := signedRate(p)
+			if r.Lo.Cmp(lo.Lo) < 0 {
+				lo = r
+			}
+			if r.Hi.Cmp(hi.Hi) > 0 {
+				hi = r
+			}
+		}
+		c.Decided(m.Whole)
+		for _, p := range m.Parts {
+			c.Decided(p)
+		}
+		if whole.Hi.Cmp(lo.Lo) >= 0 && whole.Lo.Cmp(hi.Hi) <= 0 || zeroBased(m) || ownFinding(m) {
+			continue
+		}
+		low, high := m.Parts[0], m.Parts[0]
+		terms := ""
+		for i, p := range m.Parts {
+			if i > 0 {
+				terms += ", "
+			}
+			name := p.Subject
+			if name == "" && p.Current != nil {
+				name = p.Current.Subject
+			}
+			terms += name + p.DirWord + p.Rate.Value.String() + "%"
+			if signedRate(p).Lo.Cmp(lo.Lo) == 0 {
+				low = p
+			}
+			if signedRate(p).Hi.Cmp(hi.Hi) == 0 {
+				high = p
+			}
+		}
+		start, end := mixSpan(m)
+		c.ReportClaimOver(m.Whole, start, end, Vars{
+			"stated":   m.Whole.DirWord + m.Whole.Rate.Value.String() + "%",
+			"expected": low.DirWord + low.Rate.Value.String() + "%～" + high.DirWord + high.Rate.Value.String() + "%",
+			"parts":    terms,
+		})
+	}
+}
+
+// signedRate is a change's rate as printed, rounded or cut, negative for a
+// fall.
+func signedRate(ch *claims.Change) num.Interval {
+	r := statedRate(ch.Rate)
+	if ch.Dir == claims.DirDown {
+		return r.Neg()
+	}
+	return r
+}

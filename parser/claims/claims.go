@@ -58,11 +58,18 @@ type Set struct {
 	// Mixes join changes of a whole and its parts (not claims themselves).
 	Mixes []*Mix
 	// Sums join the change of a total and its parts' changes listed after 其中.
-	Sums    []*ChangeSum
+	Sums []*ChangeSum
+	// Spreads join the growth rate of a whole and its parts' rates, values
+	// printed or not: the whole's lies between the parts' (mix.go).
+	Spreads []*Mix
 	decomps [][]string
-	vocab   *lexicon
-	byBlock map[*doc.Block][]*Figure
-	byTail  map[string][]*Figure // level figures by the end of their key, for wholes named anywhere
+	// rateDecomps are decomps and the wholes whose growth at constant
+	// prices is their parts' (生产总值 = 三次产业增加值): each a whole's
+	// spellings, then each member's
+	rateDecomps [][][]string
+	vocab       *lexicon
+	byBlock     map[*doc.Block][]*Figure
+	byTail      map[string][]*Figure // level figures by the end of their key, for wholes named anywhere
 	// isBulletin is 1 for a statistical bulletin, -1 for another report, 0 before it is known
 	isBulletin int
 	// mixLists are counts and their parts that the sum check leaves alone
@@ -141,7 +148,7 @@ func (s *Set) BlockFigures(b *doc.Block) []*Figure { return s.byBlock[b] }
 // Extract finds figures and claims in every narrative block of d.
 func Extract(d *doc.Document, v Vocabulary) *Set {
 	s := &Set{Doc: d, vocab: newLexicon(v), byBlock: map[*doc.Block][]*Figure{},
-		scopes: newScopeLexicon(v), where: map[*Figure]where{}, decomps: decompositions(v)}
+		scopes: newScopeLexicon(v), where: map[*Figure]where{}, decomps: decompositions(v), rateDecomps: rateDecompositions(v)}
 	s.Facts = findFacts(d)
 	if d.NoText != "" {
 		return s
@@ -176,6 +183,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.completionBudgets()
 	s.mixes()
 	s.listMixes()
+	s.spreads()
 	s.changeSums()
 	for _, t := range s.Totals {
 		// a complete decomposition is all of a total stated with it, or of

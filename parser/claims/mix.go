@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/num"
 )
 
 // Mix: a whole and the parts that make it up by definition (一般公共预算收入
@@ -261,4 +262,202 @@ func (s *Set) changeSums() {
 		}
 		s.Sums = append(s.Sums, &ChangeSum{Whole: c, Parts: parts, Closed: s.vocab.closedStrict(named)})
 	}
+}
+
+// rateDecompositions reads "whole=part+part" entries of decompositions and
+// rate_decompositions, each name with its other spellings after "|"
+// (生产总值|GDP=第一产业增加值|第一产业+…).
+func rateDecompositions(v Vocabulary) [][][]string {
+	var out [][][]string
+	for _, e := range append(append([]string{}, v["decompositions"]...), v["rate_decompositions"]...) {
+		whole, parts, ok := strings.Cut(e, "=")
+		if !ok {
+			continue
+		}
+		d := [][]string{spellings(whole)}
+		for _, p := range strings.Split(parts, "+") {
+			d = append(d, spellings(p))
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// spellings are a name's spellings as keys, without the words that only
+// say "amount of".
+func spellings(names string) []string {
+	var out []string
+	for _, n := range strings.Split(names, "|") {
+		if n = mixName(keyOf(strings.TrimSpace(n))); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// spreadLead: what may stand before a part's name in its clause without
+// making it another quantity (其中，第一产业增加值…; 分门类看，采矿业…).
+var spreadLead = regexp.MustCompile(`^(?:其中|全年|全市|全州|全省|全区|全县|全盟|全地区|(?:分|按|从)(?:三次)?(?:产业|门类|经营地|经营单位所在地|贸易方式)(?:看|分|来看)?)*$`)
+
+// bracketed drops a remark in brackets from a subject: 生产总值(GDP),
+// 固定资产投资(不含农户).
+var bracketed = regexp.MustCompile(`[(（][^()（）]*[)）]`)
+
+// spreadName is the key a rate's subject names, scopes left out: its own
+// subject, else its value's.
+func (s *Set) spreadName(c *Change) string {
+	subj := c.Subject
+	if isGeneric(keyOf(subj)) && c.Current != nil {
+		subj = c.Current.Subject
+	}
+	k := keyOf(bracketed.ReplaceAllString(subj, ""))
+	return mixName(s.scopes.re.ReplaceAllString(k, ""))
+}
+
+// spreadWhere is a rate's period and scope: its value's, else the scope
+// its subject names.
+func (s *Set) spreadWhere(c *Change) where {
+	if c.Current != nil {
+		if w, ok := s.where[c.Current]; ok {
+			return w
+		}
+	}
+	return where{Scope: s.scopes.last(c.Subject)}
+}
+
+// namesWhole: key ends with one of a whole's spellings.
+func namesWhole(key string, spell []string) bool {
+	for _, w := range spell {
+		if strings.HasSuffix(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesPart: key is one of a member's spellings, with at most a lead-in
+// before it (高技术制造业 is not 制造业).
+func namesPart(key string, spell []string) bool {
+	for _, p := range spell {
+		if head, ok := strings.CutSuffix(key, p); ok && spreadLead.MatchString(head) {
+			return true
+		}
+	}
+	return false
+}
+
+// spreads finds each whole of a decomposition stated with its growth rate
+// and, after it in the same or the next two paragraphs, every part named
+// as the vocabulary's member with its own rate, in the same year and scope
+// and none on a comparable basis: the whole's rate is the mean of the parts' rates
+// weighted by their values the year before, so it lies between them — at
+// constant prices too, as value added and GDP are added up at the prices
+// of a base year. The values need not be printed. A whole already joined
+// with its parts' values (Mixes) is judged there.
+func (s *Set) spreads() {
+	inMix := map[*Change]bool{}
+	for _, m := range s.Mixes {
+		inMix[m.Whole] = true
+	}
+	// a rate on a comparable basis (可比增长, 同口径) may stand beside a
+	// nominal one of the same whole: which basis a member's rate is on is
+	// not certain
+	rated := func(c *Change) bool {
+		return c.Rate != nil && c.RateDir == DirNone && !c.Annual && !c.Comparable && (c.Dir == DirUp || c.Dir == DirDown)
+	}
+	for _, d := range s.rateDecomps {
+		whole, parts := d[0], d[1:]
+		for i, c := range s.Changes {
+			if !rated(c) || inMix[c] || !namesWhole(s.spreadName(c), whole) {
+				continue
+			}
+			w := s.spreadWhere(c)
+			found := make([]*Change, len(parts))
+			n := 0
+		search:
+			for _, o := range s.Changes[i+1:] {
+				if o.Block.Index > c.Block.Index+2 {
+					break
+				}
+				name := s.spreadName(o)
+				if namesWhole(name, whole) {
+					break // the next whole starts its own list
+				}
+				ow := s.spreadWhere(o)
+				if !rated(o) || (w.Year != 0 && ow.Year != 0 && ow.Year != w.Year) || (w.Scope != "" && ow.Scope != "" && w.Scope != ow.Scope) {
+					continue
+				}
+				for j, p := range parts {
+					if namesPart(name, p) {
+						if found[j] != nil {
+							break search // a member named twice: a list of something else
+						}
+						found[j] = o
+						n++
+						break
+					}
+				}
+			}
+			if n == len(parts) && s.viewOf(c, found[0], whole) && addsUp(c, found) {
+				s.Spreads = append(s.Spreads, &Mix{Whole: c, Parts: found})
+			}
+		}
+	}
+}
+
+// viewRe: a clause that names what a list divides, 在地方规模以上工业中 or
+// 限额以上零售总额按经营地统计.
+var viewRe = regexp.MustCompile(`^(?:在(\p{Han}+)中|(\p{Han}+?)(?:按|分)\p{Han}*(?:统计|看|分|划分))$`)
+
+// viewOf: the clauses between a whole's rate and its first part name no
+// other whole the parts divide (在地方规模以上工业中，分门类看 lists the
+// local industry's parts, not all industry's).
+func (s *Set) viewOf(whole, first *Change, spell []string) bool {
+	var between string
+	if first.Block == whole.Block {
+		between = doc.RuneSlice([]rune(whole.Block.Text), whole.End, first.Start)
+	} else {
+		between = doc.RuneSlice([]rune(first.Block.Text), 0, first.Start)
+	}
+	if i := strings.LastIndexAny(between, "。；;"); i >= 0 {
+		between = between[i:]
+	}
+	for _, cl := range strings.FieldsFunc(between, func(r rune) bool { return strings.ContainsRune("。；;，,：:", r) }) {
+		m := viewRe.FindStringSubmatch(strings.TrimSpace(cl))
+		if m == nil {
+			continue
+		}
+		k := mixName(keyOf(m[1] + m[2]))
+		if k == "" || spreadLead.MatchString(k) {
+			continue
+		}
+		named := false
+		for _, w := range spell {
+			named = named || strings.HasPrefix(w, k) || strings.HasSuffix(k, w)
+		}
+		if !named {
+			return false
+		}
+	}
+	return true
+}
+
+// addsUp: when the whole and every part are stated with their values, the
+// parts' values make the whole's (else the list divides another whole).
+func addsUp(whole *Change, parts []*Change) bool {
+	if whole.Current == nil || !whole.Current.Unit.IsAmount() {
+		return true
+	}
+	var sum num.Interval
+	for i, p := range parts {
+		if p.Current == nil || !p.Current.Unit.IsAmount() {
+			return true
+		}
+		if i == 0 {
+			sum = p.Current.Yuan()
+		} else {
+			sum = sum.Add(p.Current.Yuan())
+		}
+	}
+	return sum.Meets(whole.Current.Yuan())
 }
