@@ -84,8 +84,8 @@ func TestTypedParamsDefaultsAndOverrides(t *testing.T) {
 
 func TestBuildErrorsNameTheRule(t *testing.T) {
 	tests := []struct{ yaml, want string }{
-		{"kind: share", `params.test is needed: one of sign, value, zero-whole`},
-		{"kind: share\nparams: {test: average}", `params.test "average": want one of sign, value, zero-whole`},
+		{"kind: share", `params.test is needed: one of complete, siblings, sign, value, zero-whole`},
+		{"kind: share\nparams: {test: average}", `params.test "average": want one of complete, siblings, sign, value, zero-whole`},
 		{"kind: placeholder\nparams: {patterns: []}", "at least one pattern"},
 		{"kind: placeholder\nparams: {patterns: ['(']}", "missing closing )"},
 		{"kind: table-columns\nparams: {people: ['301']}", "unknown key people"},

@@ -14,7 +14,9 @@ func init() {
 		"value":      shareValue,
 		"sign":       shareSign,
 		"zero-whole": shareZeroWhole,
-	}, Options{Vars: []string{"stated", "expected", "part", "whole", "whole_name", "claim"}})
+		"siblings":   shareSiblings,
+		"complete":   shareComplete,
+	}, Options{Vars: []string{"stated", "expected", "part", "whole", "whole_name", "claim", "shares"}})
 }
 
 func shareSign(c *Context) {
@@ -175,4 +177,199 @@ func fits(sh *claims.Share, w *claims.Figure) bool {
 	}
 	got, ok := sh.Part.Yuan().Div(w.Yuan())
 	return ok && got.Meets(statedRate(sh.Pct))
+}
+
+// siblingLists are the documents' lists of shares with no whole found,
+// each once, in order.
+func siblingLists(c *Context) []*claims.Siblings {
+	var out []*claims.Siblings
+	seen := map[*claims.Siblings]bool{}
+	for _, sh := range c.Claims.Shares {
+		if sib := sh.Siblings; sib != nil && !seen[sib] {
+			seen[sib] = true
+			out = append(out, sib)
+		}
+	}
+	return out
+}
+
+// shareSum is the sum of shares as printed, rounded or cut.
+func shareSum(shs []*claims.Share) num.Interval {
+	sum := statedRate(shs[0].Pct)
+	for _, sh := range shs[1:] {
+		sum = sum.Add(statedRate(sh.Pct))
+	}
+	return sum
+}
+
+// shareSiblings judges the shares of one sentence's list of one whole that
+// is not printed (工资、公用经费支出37亿元，占财力的55.2%；配套支出6.7亿元，
+// 占财力的10%；…): each part / share gives an interval for the whole, and
+// one whole must lie in them all. When it does, every share is decided.
+// When all but one share agree (three at least) and the odd one gives the
+// whole of no other amount of the list, it is reported with the share the
+// others' whole gives it. Shares adding up to more than 100% are not of one
+// whole; two shares that disagree cannot tell which is wrong.
+func shareSiblings(c *Context) {
+	one := big.NewRat(1, 1)
+	for _, sib := range siblingLists(c) {
+		shs := sib.Shares
+		if shs[0].Part == nil || shareSum(shs).Lo.Cmp(one) > 0 {
+			continue
+		}
+		wholes := make([]num.Interval, len(shs))
+		ok := true
+		for i, sh := range shs {
+			r := statedRate(sh.Pct)
+			if r.ContainsZero() || listWhole(sh) != nil {
+				ok = false
+				break
+			}
+			wholes[i], _ = sh.Part.Yuan().Div(r)
+		}
+		if !ok {
+			continue
+		}
+		if _, fit := common(wholes, -1); fit {
+			for _, sh := range shs {
+				c.Decided(sh)
+			}
+			continue
+		}
+		if len(shs) < 3 {
+			continue
+		}
+		odd := -1
+		var whole num.Interval
+		for i := range shs {
+			if w, fit := common(wholes, i); fit {
+				if odd >= 0 {
+					odd = -2 // two readings: no one share is the odd one
+					break
+				}
+				odd, whole = i, w
+			}
+		}
+		if odd < 0 || anotherWhole(shs, odd) {
+			continue
+		}
+		for _, sh := range shs {
+			c.Decided(sh)
+		}
+		sh := shs[odd]
+		got, _ := sh.Part.Yuan().Div(whole)
+		c.ReportClaim(sh, Vars{
+			"stated":   sh.Pct.Value.String() + "%",
+			"expected": pct(got, sh.Pct.Value.Decimals()),
+			"shares":   siblingTerms(shs, odd),
+		})
+	}
+}
+
+// common is the interval every whole but the skip-th lies in, and whether
+// there is one.
+func common(wholes []num.Interval, skip int) (num.Interval, bool) {
+	var out num.Interval
+	first := true
+	for i, w := range wholes {
+		if i == skip {
+			continue
+		}
+		if first {
+			out, first = w, false
+			continue
+		}
+		if !out.Meets(w) {
+			return num.Interval{}, false
+		}
+		if w.Lo.Cmp(out.Lo) > 0 {
+			out.Lo = w.Lo
+		}
+		if w.Hi.Cmp(out.Hi) < 0 {
+			out.Hi = w.Hi
+		}
+	}
+	return out, !first
+}
+
+// anotherWhole: the odd share is the share of another part of the list or
+// of an amount stated before it in the block (a share of a subtotal).
+func anotherWhole(shs []*claims.Share, odd int) bool {
+	sh := shs[odd]
+	for i, o := range shs {
+		if i != odd && fits(sh, o.Part) {
+			return true
+		}
+	}
+	for _, w := range sh.ListWholes {
+		if fits(sh, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// siblingTerms lists the other shares of a list with their parts.
+func siblingTerms(shs []*claims.Share, skip int) string {
+	terms := ""
+	for i, o := range shs {
+		if i == skip {
+			continue
+		}
+		if terms != "" {
+			terms += ", "
+		}
+		if o.Part != nil {
+			terms += fig(o.Part) + " "
+		}
+		terms += o.Pct.Value.String() + "%"
+	}
+	return terms
+}
+
+// shareComplete judges the shares of a list whose parts are the members of
+// a complete list (第一产业、第二产业、第三产业增加值占生产总值的比重分别为…;
+// 一般债务…占比14.3%；专项债务…占比85.7%): they make the whole, so they add
+// up to 100% within their printing (each rounded or cut). A list of other
+// parts may leave some out and is not judged.
+func shareComplete(c *Context) {
+	hundred := num.Point(big.NewRat(1, 1))
+	for _, sib := range siblingLists(c) {
+		if !sib.Complete {
+			continue
+		}
+		shs := sib.Shares
+		sum := shareSum(shs)
+		if sum.Meets(hundred) {
+			for _, sh := range shs {
+				c.Decided(sh)
+			}
+			continue
+		}
+		last := shs[len(shs)-1]
+		for _, sh := range shs[:len(shs)-1] {
+			c.Decided(sh)
+		}
+		start := shs[0].Start
+		if shs[0].Block != last.Block {
+			start = last.Start
+		}
+		exact := num.Point(shs[0].Pct.Value.Rat())
+		for _, sh := range shs[1:] {
+			exact = exact.Add(num.Point(sh.Pct.Value.Rat()))
+		}
+		c.ReportClaimOver(last, start, last.End, Vars{
+			"stated":   siblingTerms(shs, -1),
+			"expected": num.FormatRat(exact.Mid(), maxDecimals(shs)) + "%",
+		})
+	}
+}
+
+// maxDecimals is the most decimals a list's shares are printed with.
+func maxDecimals(shs []*claims.Share) int {
+	d := 0
+	for _, sh := range shs {
+		d = max(d, sh.Pct.Value.Decimals())
+	}
+	return d
 }

@@ -97,5 +97,5 @@ func TestExplainShowsMessageAndParameters(t *testing.T) {
 	s := out.String()
 	assert.Contains(t, s, "Message:\n    {table} is missing: {where}")
 	assert.Contains(t, s, `min_found: 5 (default 3)`)
-	assert.Contains(t, s, "test: value (one of sign, value, zero-whole)")
+	assert.Contains(t, s, "test: value (one of complete, siblings, sign, value, zero-whole)")
 }

@@ -179,6 +179,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.blockLists()
 	s.shareWholes()
 	s.shareLists()
+	s.shareSiblings()
 	s.priorBases()
 	s.completionBudgets()
 	s.mixes()

@@ -24,6 +24,10 @@ type Share struct {
 	List       []*Share
 	ListWholes []*Figure
 
+	// Siblings is the list of one sentence's shares that this one belongs
+	// to when no whole of theirs was found (sharelist.go).
+	Siblings *Siblings
+
 	named     string    // the key of the whole the share names (占一般公共预算支出的)
 	namedQual Qual      // the stage the name gives (…决算中), if any
 	at        int       // where it is named
@@ -35,8 +39,12 @@ func (*Share) Kind() string { return "share" }
 
 var (
 	wholeTrim = regexp.MustCompile(`(?:的)?(?:比重|比例|份额)?(?:为|是|约|达到|达|提高至|提高到|上升至|上升到|下降至|下降到|保持在)?$`)
-	// 占用, 占地, 占有: the word is not 占 (耕地占用税 92.4% is a table row)
-	notZhan = regexp.MustCompile(`^(?:用|地|有|据|领|压)`)
+	// shares given together name their whole once: 占生产总值的比重分别为
+	// 14.7%、20.6%、64.7%
+	severalRe = regexp.MustCompile(`分别(?:为|是|达)?(?:\s*[\d.．]+\s*[%％]\s*[、，,和及]\s*)*$`)
+	// 占用, 占地, 占有: the word is not 占 (耕地占用税 92.4% is a table row);
+	// 占地区生产总值的 is 占 a whole
+	notZhan = regexp.MustCompile(`^(?:用|地(?:$|[^区])|有|据|领|压)`)
 )
 
 // shares finds 占 X% claims and their part and whole.
@@ -58,7 +66,7 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 		if bx.countShare(sh, i, figs, cs, zhanAt) {
 			continue
 		}
-		wholeName := wholeTrim.ReplaceAllString(strings.TrimPrefix(bx.text(zhanAt+1, f.Start), "比"), "")
+		wholeName := wholeTrim.ReplaceAllString(severalRe.ReplaceAllString(strings.TrimPrefix(bx.text(zhanAt+1, f.Start), "比"), ""), "")
 		sh.WholeName = strings.TrimSpace(wholeName)
 		// the part: the amount just before, with only a comma between, or
 		// only the clauses of its change (78.40亿元，增长2.1%，占…)

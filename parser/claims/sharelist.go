@@ -2,6 +2,7 @@ package claims
 
 import (
 	"math"
+	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
@@ -98,4 +99,119 @@ func (s *Set) levelsBefore(run []*Share) []*Figure {
 		}
 	}
 	return out
+}
+
+// Siblings: the shares of one sentence's list, two or more, each clause's
+// share of the same whole, named once or each time (A 37亿元，占财力的55.2%；
+// B 6.7亿元，占财力的10%), the whole printed or not. Complete: their parts
+// are the members of a complete list (第一产业, 第二产业, 第三产业), so the
+// shares make the whole.
+type Siblings struct {
+	Shares   []*Share
+	Complete bool
+}
+
+// shareSiblings groups the shares that found no whole into the lists of
+// one sentence they stand in: consecutive shares of a block with no full
+// stop, 其中 or 合计 between them (a 其中 opens the parts of a part, a 合计
+// adds some of them up), naming
+// the same whole or, after the first, none (占固定资产投资的1.4%；…，占61.0%).
+// A list's shares are of one whole whether or not it is printed.
+func (s *Set) shareSiblings() {
+	var run []*Share
+	name := ""
+	flush := func() {
+		if len(run) >= 2 {
+			named := make([]*Figure, len(run))
+			for i, name := range s.siblingNames(run) {
+				named[i] = &Figure{Subject: name}
+			}
+			sib := &Siblings{Shares: run, Complete: s.vocab.closedStrict(named)}
+			for _, sh := range run {
+				sh.Siblings = sib
+			}
+		}
+		run, name = nil, ""
+	}
+	for _, sh := range s.Shares {
+		if len(sh.Wholes) != 0 || sh.NoSign || sh.Part != nil && !sh.Part.Unit.IsAmount() {
+			flush()
+			continue
+		}
+		key := keyOf(sh.WholeName)
+		if isGeneric(key) || key == "总额" || key == "总数" {
+			key = ""
+		}
+		if len(run) > 0 {
+			last := run[len(run)-1]
+			between := ""
+			if last.Block == sh.Block {
+				between = doc.RuneSlice([]rune(sh.Block.Text), last.Pct.End, sh.Pct.Start)
+			}
+			if last.Block != sh.Block || strings.ContainsAny(between, "。") || strings.Contains(between, "其中") || strings.Contains(between, "合计") ||
+				key != "" && key != name || (last.Part == nil) != (sh.Part == nil) || together(last) != together(sh) {
+				flush()
+			}
+		}
+		if len(run) == 0 {
+			name = key
+		}
+		run = append(run, sh)
+	}
+	flush()
+}
+
+// siblingNames are the parts a list's shares are of: each share's part,
+// else the subject of the change its clause group opens with (第一产业投资
+// 下降58.2%，占固定资产投资的比重为1.4%), else, for shares given together
+// (第一产业、第二产业、第三产业增加值占生产总值的比重分别为14.7%、20.6%、
+// 64.7%), the names listed before them, in order.
+func (s *Set) siblingNames(run []*Share) []string {
+	names := make([]string, len(run))
+	for i, sh := range run {
+		names[i] = sh.PartName
+		if names[i] != "" {
+			continue
+		}
+		start := 0
+		rs := []rune(sh.Block.Text)
+		for j := sh.Pct.Start - 1; j >= 0; j-- {
+			if strings.ContainsRune("。；;", rs[j]) {
+				start = j + 1
+				break
+			}
+		}
+		if i > 0 && run[i-1].Pct.End > start {
+			start = run[i-1].Pct.End
+		}
+		for _, c := range s.Changes {
+			if c.Block == sh.Block && c.Start >= start && c.Start < sh.Pct.Start && c.Subject != "" {
+				names[i] = c.Subject
+				break
+			}
+		}
+	}
+	together := strings.Split(names[0], "、")
+	if len(together) != len(run) {
+		return names
+	}
+	for _, n := range names[1:] {
+		if n != names[0] {
+			return names
+		}
+	}
+	rs := []rune(run[0].Block.Text)
+	if !strings.Contains(doc.RuneSlice(rs, run[0].Start-len([]rune(names[0]))-20, run[0].Pct.Start), "分别") {
+		return names
+	}
+	return together
+}
+
+// together is the names a share was given with others (第一产业、第二产业、
+// 第三产业增加值 … 分别为14.7%、…): a list of such shares ends with them.
+func together(sh *Share) string {
+	if strings.Contains(sh.PartName, "、") {
+		return sh.PartName
+	}
+	return ""
 }
