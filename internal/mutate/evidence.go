@@ -29,7 +29,7 @@ var (
 	// a balance carried over (上年结余) nor another clause's 与上年持平
 	priorLeadRe = regexp.MustCompile(`(上年|去年|上一年|同期)[^，。；、:：结持]{0,8}$`)
 	// a lead ending in 预算 (or naming the budget figure) introduces a budget amount
-	budgetLeadRe = regexp.MustCompile(`(年初预算|调整预算|预算数|预算)(数)?(为|是|安排|安排为)?[ ]*$`)
+	budgetLeadRe = regexp.MustCompile(`(年初预算|调整预算|预算数|预算)(数)?(合计|总计)?(为|是|安排|安排为)?[ ]*$|调整为[ ]*$`)
 	comparableRe = regexp.MustCompile(`可比|同口径|不变价|剔除|扣除`)
 )
 
@@ -133,7 +133,7 @@ func (v *View) growthEvidence(s *Sentence, rate *Figure, planted num.Decimal) (b
 	cur := levelBefore(s, gi)
 	for _, g := range s.Groups {
 		if isPrior(g.Amount) && cur != nil && sameKind(cur, g.Amount) {
-			if r, ok := percent(amountIv(cur).Sub(amountIv(g.Amount)).Abs(), amountIv(g.Amount)); ok {
+			if r, ok := growthOf(amountIv(cur), amountIv(g.Amount)); ok {
 				cands = append(cands, recomputation{r, "sentence: prior-year amount"})
 			}
 		}
@@ -147,8 +147,12 @@ func (v *View) growthEvidence(s *Sentence, rate *Figure, planted num.Decimal) (b
 	if len(cands) > 0 {
 		return false, "the printed rate does not follow from the figures beside it (another base)"
 	}
-	if cur != nil && v.inTable(cur) {
-		return true, "table: the level stands in a table row"
+	if cur != nil {
+		// a table row checks the rate only when it holds last year's figure:
+		// some figure of the row must give the printed rate
+		if ok, why, found := verdict(v.rowRates(cur, growthOf, "table: the level and last year's figure in a table row"), rate.Value, planted); found {
+			return ok, why
+		}
 	}
 	if cur == nil {
 		return false, "no amount for the rate: prior-year figure not stated"
@@ -192,8 +196,8 @@ func (v *View) completionEvidence(s *Sentence, gi int, rate *Figure, planted num
 	if len(cands) > 0 {
 		return false, "the printed rate does not follow from the figures beside it (another budget)"
 	}
-	if v.inTable(out) {
-		return true, "table: the actual amount stands in a table row"
+	if ok, why, found := verdict(v.rowRates(out, percent, "table: the actual amount and its budget in a table row"), rate.Value, planted); found {
+		return ok, why
 	}
 	return false, "budget not stated"
 }
@@ -312,34 +316,104 @@ func interval(d num.Decimal, unit string) num.Interval {
 	return d.Interval().Scale(unitFactor(unit))
 }
 
-// inTable reports whether an amount, read in 元, 万元 or 亿元, stands in a
-// table row beside at least two other figures. Amounts with fewer than
-// three significant digits match too much to count.
-func (v *View) inTable(f *Figure) bool {
+// inTable reports whether an amount stands in a table row (see rowMates).
+func (v *View) inTable(f *Figure) bool { return len(v.rowMates(f)) > 0 }
+
+// mate is another figure of a table row that holds a narrative amount:
+// as printed, and read in the amount's unit.
+type mate struct {
+	printed num.Decimal
+	percent bool
+	iv      num.Interval // read in the amount's unit (an amount only)
+}
+
+// rowMates returns the other figures of every table row that holds the
+// amount f — read in 元, 万元 or 亿元 — so a reader can recompute a rate
+// from the row or read the rate it prints. Amounts with fewer than three
+// significant digits match too much to count.
+func (v *View) rowMates(f *Figure) []mate {
 	if len(strings.TrimLeft(strings.NewReplacer(".", "", ",", "").Replace(f.Value.String()), "0")) < 3 {
-		return false
+		return nil
 	}
 	want := interval(f.Value, f.Unit)
+	var mates []mate
 	for _, row := range v.rows {
-		for _, x := range row {
-			if x.Sign() <= 0 {
+		for i, c := range row {
+			x := c.value
+			if c.percent || x.Sign() <= 0 {
 				continue
 			}
+			unit, found := "", false
 			for _, u := range []string{"元", "万元", "亿元"} {
 				if !f.Money() && u != "元" {
 					continue
 				}
-				unit := u
+				unit = u
 				if !f.Money() {
 					unit = f.Unit
 				}
 				if interval(x, unit).Meets(want) {
-					return true
+					found = true
+					break
 				}
 			}
+			if !found {
+				continue
+			}
+			for j, y := range row {
+				if j != i && y.value.Sign() != 0 {
+					mates = append(mates, mate{y.value, y.percent, interval(y.value, unit)})
+				}
+			}
+			break
+		}
+	}
+	return mates
+}
+
+// rowRates are the rates a reader can have from the table rows that hold
+// the amount cur: printed in the row, or recomputed from cur and another
+// figure of the row (last year's, or the budget).
+func (v *View) rowRates(cur *Figure, rate func(cur, mate num.Interval) (num.Interval, bool), how string) []recomputation {
+	var cands []recomputation
+	for _, m := range v.rowMates(cur) {
+		cands = append(cands, recomputation{m.printed.Interval().Abs(), "table: the row prints the rate"})
+		if m.percent || m.printed.Sign() < 0 {
+			continue
+		}
+		if r, ok := rate(amountIv(cur), m.iv); ok {
+			cands = append(cands, recomputation{r, how})
+		}
+	}
+	return cands
+}
+
+// rowConfirms reports whether a table row holding cur holds a figure it
+// is clearly above (or, for a decrease, below, or a negative change): a
+// figure the printed direction could be read against.
+func (v *View) rowConfirms(cur *Figure, decrease bool) bool {
+	c := amountIv(cur)
+	for _, m := range v.rowMates(cur) {
+		if m.printed.Sign() < 0 {
+			if decrease {
+				return true
+			}
+			continue
+		}
+		if m.percent {
+			continue
+		}
+		if (!decrease && m.iv.Below(c)) || (decrease && c.Below(m.iv)) {
+			return true
 		}
 	}
 	return false
+}
+
+var decreaseWordRe = regexp.MustCompile(`^(下降|减少|减收|减支|降低)`)
+
+func growthOf(cur, prior num.Interval) (num.Interval, bool) {
+	return percent(cur.Sub(prior).Abs(), prior)
 }
 
 // isShareRate reports whether a rate is a share (占… between it and the
@@ -430,8 +504,8 @@ func (v *View) directionEvidence(s *Sentence, gi, at int) (bool, string) {
 			return true, "sentence: prior-year amount"
 		}
 	}
-	if cur != nil && v.inTable(cur) {
-		return true, "table: the level stands in a table row"
+	if cur != nil && v.rowConfirms(cur, decreaseWordRe.MatchString(string(s.Para.Fold[at:min(at+2, len(s.Para.Fold))]))) {
+		return true, "table: the level and last year's figure in a table row"
 	}
 	return false, "prior-year figure not stated"
 }

@@ -14,8 +14,8 @@ type View struct {
 	Doc   *doc.Document
 	Kind  string
 	Paras []*Para
-	rows  [][]num.Decimal // the figures of each table row holding at least three
-	lists []*list         // 其中 lists, found once
+	rows  [][]cellFigure // the figures of each table row holding at least three
+	lists []*list        // 其中 lists, found once
 }
 
 // Para is one narrative paragraph (a block that is not a table cell nor in
@@ -83,14 +83,14 @@ func NewView(d *doc.Document) *View {
 	}
 	for _, t := range d.Tables {
 		for _, row := range t.Rows {
-			var figs []num.Decimal
+			var figs []cellFigure
 			for _, c := range row {
 				if c == nil {
 					continue
 				}
 				cell := strings.ReplaceAll(strings.TrimSpace(string(foldRunes([]rune(c.Text)))), " ", "")
-				if x, ok := num.ParseDecimal(strings.TrimSuffix(cell, "%")); ok && !strings.HasSuffix(cell, "%") {
-					figs = append(figs, x)
+				if x, ok := num.ParseDecimal(strings.TrimSuffix(cell, "%")); ok {
+					figs = append(figs, cellFigure{x, strings.HasSuffix(cell, "%")})
 				}
 			}
 			if len(figs) >= 3 {
@@ -101,6 +101,12 @@ func NewView(d *doc.Document) *View {
 	v.Kind = kindOf(v)
 	v.lists = lists(v)
 	return v
+}
+
+// cellFigure is a figure of a table cell; a percent is never an amount.
+type cellFigure struct {
+	value   num.Decimal
+	percent bool
 }
 
 // foldRunes folds full-width forms rune for rune (the length never changes).
