@@ -215,6 +215,7 @@ type blockCtx struct {
 	sents        [][2]int
 	depth        []int     // bracket depth at each rune
 	blockChanges []*Change // the changes found in this block so far
+	lastHead     string    // the last fund a sentence of the block opened on
 }
 
 func (bx *blockCtx) text(s, e int) string { return doc.RuneSlice(bx.rs, s, e) }

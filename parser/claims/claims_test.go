@@ -786,3 +786,20 @@ func TestChangeSums(t *testing.T) {
 		})
 	}
 }
+
+// TestBareSide: a bare 支出 (or 收入) after a fund's other side is that
+// fund's, in its sentence or opening the next one of the paragraph.
+func TestBareSide(t *testing.T) {
+	for _, tc := range []struct{ name, text, lit, key string }{
+		{"in the sentence", "失业保险基金收入完成1.12亿元，为预算的109.3%；支出完成1.05亿元，为预算的106.6%。", "1.05亿元", "失业保险基金支出"},
+		{"the next sentence", "全市一般公共预算收入完成148.21亿元，同比下降6.08%。其中，税收收入完成102.56亿元，同比增长5.15%。非税收入完成45.65亿元，同比下降24.26%。支出完成300.55亿元，同比增长7.44%。", "300.55亿元", "全市一般公共预算支出"},
+		{"a breakdown's part names no fund", "其中，税收收入完成102.56亿元，同比增长5.15%。支出完成300.55亿元，同比增长7.44%。", "300.55亿元", "!税收支出"},
+	} {
+		f := fig(t, extract(t, tc.text), tc.lit, 0)
+		if k, ok := strings.CutPrefix(tc.key, "!"); ok {
+			assert.NotEqual(t, k, f.Key, tc.name)
+			continue
+		}
+		assert.Equal(t, tc.key, f.Key, tc.name)
+	}
+}

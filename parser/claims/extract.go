@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -189,7 +190,12 @@ func (bx *blockCtx) subjects(s [2]int, figs []*Figure) {
 		if isGeneric(f.Key) {
 			switch {
 			case head != "":
-				f.Key = head
+				f.Key = bareSide(head, f.Key)
+			case bx.lastHead != "" && sideSwap(bx.lastHead, f.Key) != "":
+				// 全市一般公共预算收入完成151.16亿元，…。支出完成300.55亿元: a
+				// sentence that opens on the other side speaks of the
+				// paragraph's fund
+				f.Key = sideSwap(bx.lastHead, f.Key)
 			default:
 				f.Key = bx.blockSubject()
 			}
@@ -197,6 +203,34 @@ func (bx *blockCtx) subjects(s [2]int, figs []*Figure) {
 			head = f.Key
 		}
 	}
+	if fundHead.MatchString(head) {
+		bx.lastHead = head // not 税收收入 or 非税收入 of a breakdown
+	}
+}
+
+// fundHead: a subject naming a fund, whose two sides a paragraph states
+// one after the other.
+var fundHead = regexp.MustCompile(`预算|基金`)
+
+// bareSide is the key of a bare 收入 or 支出 after head: head itself, or
+// head with its side turned (失业保险基金收入完成1.1亿元；支出完成1亿元 is
+// the fund's spending, not its income).
+func bareSide(head, key string) string {
+	if k := sideSwap(head, key); k != "" {
+		return k
+	}
+	return head
+}
+
+// sideSwap is head with its closing 收入 turned into 支出 or back, when key
+// is the other side; "" otherwise.
+func sideSwap(head, key string) string {
+	for _, p := range [][2]string{{"收入", "支出"}, {"支出", "收入"}} {
+		if key == p[1] && strings.HasSuffix(head, p[0]) && utf8.RuneCountInString(head) > 2 {
+			return strings.TrimSuffix(head, p[0]) + p[1]
+		}
+	}
+	return ""
 }
 
 // blockSubject is a numbered item's name, the subject of its generic figures.
