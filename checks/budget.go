@@ -23,6 +23,15 @@ func completionZeroBudget(c *Context, cp *claims.Completion) {
 }
 
 func completionRate(c *Context, cp *claims.Completion) {
+	if cp.Budget == nil && cp.Final != nil && cp.Near != nil && !cp.Near.Yuan().ContainsZero() {
+		// the adjusted budget of the sentence before: a fit confirms the
+		// rate; a misfit may be a budget of another extent, so the rate
+		// is judged as if it were not stated
+		if got, ok := cp.Final.Yuan().Div(cp.Near.Yuan()); ok && got.Meets(statedRate(cp.Rate)) {
+			c.Decided(cp)
+			return
+		}
+	}
 	if cp.Budget == nil && cp.Final != nil && len(cp.Budgets) > 0 {
 		completionElsewhere(c, cp)
 		return

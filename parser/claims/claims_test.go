@@ -451,6 +451,9 @@ func TestCompletions(t *testing.T) {
 		{"完成年初预算 (shiquan)", "年初预算为 274.82 万元，支出决算为 245.53 万元，完成年初预算的 93.57%。", 0, 1, "93.57%", "274.82 万元", "245.53 万元", "年初"},
 		{"调整预算 is another base", "一般公共预算收入预算119.8亿元，实际完成135.1亿元，为调整预算的100.1%。", 0, 1, "100.1%", "<none>", "135.1亿元", "调整"},
 		{"调整预算 pairs with an adjusted budget", "一般公共预算收入调整预算119.8亿元，实际完成135.1亿元，为调整预算的112.8%。", 0, 1, "112.8%", "119.8亿元", "135.1亿元", "调整"},
+		{"the budget the congress approved, its 预算 only the fund's name", "市十三届人大二次会议批准的2025年市本级社会保险基金预算收入864520万元，实际完成852377万元，为预算的98.6%。", 0, 1, "98.6%", "864520万元", "852377万元", ""},
+		{"approved, then adjusted: not the adjusted budget's", "市人大批准的2025年政府性基金预算收入64.8亿元，实际完成70.3亿元，为调整预算的102.6%。", 0, 1, "102.6%", "<none>", "70.3亿元", "调整"},
+		{"approved in the year (经…批准调整为) is no approved budget", "全市一般公共预算收入年初预算合计235.73亿元，执行中经各级人代会批准调整为236.69亿元，实际完成226.62亿元，为调整预算的95.7%。", 0, 1, "95.7%", "236.69亿元", "226.62亿元", "调整"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -784,6 +787,23 @@ func TestChangeSums(t *testing.T) {
 			assert.Len(t, cs.Sums[0].Parts, tc.parts)
 			assert.Equal(t, tc.closed, cs.Sums[0].Closed)
 		})
+	}
+}
+
+// TestCompletionNearAdjusted: a rate against the adjusted budget that its
+// sentence does not state takes the one adjusted budget of the sentence
+// before, of the same side.
+func TestCompletionNearAdjusted(t *testing.T) {
+	for _, tc := range []struct{ name, text, near string }{
+		{"the sentence before adjusts the spending", "当年收入加上级补助、调入资金等，全年支出预算调整为812.46亿元。实际支出768.33亿元，下降2.9%，完成调整预算的94.6%。", "812.46亿元"},
+		{"调整后的支出预算", "执行中根据新增政府债券等情况进行了调整，调整后的支出预算为42.18亿元，比年初预算增加3.02亿元。实际完成38.77亿元，为调整预算的91.9%。", "42.18亿元"},
+		{"the other side is not its budget", "全市一般公共预算收入调整为156.30亿元。一般公共预算支出实际完成301.25亿元，为调整预算的95.2%。", "<none>"},
+		{"two adjusted budgets: neither", "一般公共预算收入调整为56.05亿元，支出调整为140.27亿元。实际完成55.65亿元，为调整预算的99.3%。", "<none>"},
+		{"not against the adjusted budget", "全年支出预算调整为812.46亿元。实际支出768.33亿元，完成年初预算的101.2%。", "<none>"},
+	} {
+		cs := extract(t, tc.text)
+		require.Len(t, cs.Completions, 1, tc.name)
+		assert.Equal(t, norm(tc.near), text(cs.Completions[0].Near), tc.name)
 	}
 }
 

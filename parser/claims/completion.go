@@ -16,10 +16,20 @@ type Completion struct {
 	// earlier in the report, when the sentence states none: any of them may
 	// be the one meant (completionBudgets).
 	Budgets []*Figure
+	// Near is the adjusted budget the sentence before states, when the
+	// rate is against the adjusted budget and its own sentence states none
+	// (全年支出预算调整为1016.03亿元。实际支出963.36亿元，完成调整预算的95%).
+	// Its extent is not certain (总支出 with transfers, or 本级支出), so it
+	// confirms a rate and never blames one.
+	Near *Figure
 }
 
 // adjustedRe: a budget figure worded as adjusted (支出预算调整为4833223万元).
 var adjustedRe = regexp.MustCompile(`调整为|调整后|调整预算|变动预算`)
+
+// approvedRe: the budget as the congress approved it (市十二届人大三次会议
+// 批准的, 各级人代会批准的), not as amended in the year (经…批准调整为).
+var approvedRe = regexp.MustCompile(`(?:人大|人代会|人民代表大会)[^，,；;。]{0,16}批准的`)
 
 // Kind names the claim kind.
 func (*Completion) Kind() string { return "completion" }
@@ -61,6 +71,17 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 				c.Final = g
 			}
 		}
+		if c.Budget == nil && c.Final != nil && c.Final.Qual == QualFinal && c.Base != "调整" && c.Base != "调整后" {
+			// 人大…批准的2025年社会保险基金预算收入1217720万元，实际完成
+			// 1187168万元，为预算的97.5%: the amount the congress approved
+			// is the budget, though its only 预算 is the fund's name
+			for _, g := range figs {
+				if g.Start >= floor && g.Start < c.Final.Start && g.Role == RoleLevel && g.Unit.IsAmount() &&
+					!g.Paren && g.Qual == QualNone && !g.Earlier && approvedRe.MatchString(g.Subject) {
+					c.Budget = g
+				}
+			}
+		}
 		if c.Final == nil {
 			// 基金收入103.32亿元，完成预算的102.3%: the amount the rate follows
 			// is the outturn when nothing calls it a budget
@@ -70,6 +91,9 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 					c.Final = g
 				}
 			}
+		}
+		if c.Budget == nil && c.Final != nil && (c.Base == "调整" || c.Base == "调整后") {
+			c.Near = bx.adjustedBefore(s, c.Final)
 		}
 		start := f.Start
 		for _, g := range []*Figure{c.Budget, c.Final} {
@@ -130,4 +154,39 @@ func (s *Set) completionBudgets() {
 			c.Budgets = append(c.Budgets, f)
 		}
 	}
+}
+
+// adjustedBefore is the one adjusted budget of the sentence before s in
+// the block, for the same side (收入 or 支出) as final when final's
+// subject names one; nil when there is none or more than one.
+func (bx *blockCtx) adjustedBefore(s [2]int, final *Figure) *Figure {
+	var prev [2]int
+	found := false
+	for _, p := range bx.sents {
+		if p[1] == s[0] {
+			prev, found = p, true
+		}
+	}
+	if !found {
+		return nil
+	}
+	var out *Figure
+	for _, g := range bx.figsIn(prev[0], prev[1]) {
+		if g.Role != RoleLevel || !g.Unit.IsAmount() || g.Paren ||
+			!(g.Qual == QualAdjusted || g.Qual == QualBudget && adjustedRe.MatchString(g.Subject)) {
+			continue
+		}
+		if out != nil {
+			return nil
+		}
+		out = g
+	}
+	if out == nil {
+		return nil
+	}
+	bs, fs := side(out.Subject), side(final.Subject)
+	if bs == "" || fs != "" && fs != bs {
+		return nil
+	}
+	return out
 }

@@ -1,0 +1,38 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A completion rate whose budget its sentence names only as the one the
+// congress approved, or whose adjusted budget the sentence before states,
+// is decided.
+func TestCompletionBudgetInTheNarrative(t *testing.T) {
+	cases := []struct {
+		name, text string
+		decided    int
+	}{
+		{"the congress's budget decides the rate",
+			"市十三届人大二次会议批准的2025年市本级社会保险基金预算收入864520万元，实际完成852377万元，为预算的98.6%。\n", 1},
+		{"the adjusted budget of the sentence before confirms the rate",
+			"全年支出预算调整为812.46亿元。实际支出768.33亿元，下降2.9%，完成调整预算的94.6%。\n", 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, cov := lintCov(t, tc.text, "completion-rate")
+			assert.Empty(t, fs)
+			assert.Equal(t, tc.decided, cov.Decided, "%+v", cov)
+		})
+	}
+}
+
+// The adjusted budget of the sentence before may be of another extent
+// (总支出 with the transfers to lower levels): a rate it does not give is
+// skipped, not reported.
+func TestNearAdjustedNeverBlames(t *testing.T) {
+	fs, cov := lintCov(t, "一般公共预算支出调整为139.17亿元。2025年市本级一般公共预算支出执行94.53亿元，为调整预算的96%。\n", "completion-rate")
+	assert.Empty(t, fs)
+	assert.Equal(t, 0, cov.Decided, "%+v", cov)
+}
