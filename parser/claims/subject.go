@@ -158,3 +158,12 @@ func (bx *blockCtx) ratioBase(f *Figure) bool {
 	}
 	return false
 }
+
+// OwnSubject reports a figure whose sentence names its subject before it
+// (全市一般公共预算收入65.42亿元), not one that takes the subject of its
+// sentence for a bare 收入 or 支出: 失业保险基金收入完成1.1亿元；支出完成
+// 1亿元 gives the second figure the first's key, though it is the fund's
+// spending.
+func OwnSubject(f *Figure) bool {
+	return !isGeneric(keyOf(f.Subject))
+}
