@@ -25,12 +25,12 @@ func pdfDoc(t *testing.T, rows ...pdfRow) *doc.Document {
 	var src strings.Builder
 	for i, r := range rows {
 		var text strings.Builder
-		l := doc.Line{Page: 1, Y: float64(100 + 20*i)}
+		l := doc.Line{Page: 1, Geo: &doc.LineGeo{Y: float64(100 + 20*i)}}
 		for k, s := range r {
 			if k > 0 {
 				text.WriteString(" ")
 			}
-			l.Segments = append(l.Segments, doc.Segment{Text: s.text, Start: len([]rune(text.String())), X0: s.x0, X1: s.x1})
+			l.Geo.Segments = append(l.Geo.Segments, doc.Segment{Text: s.text, Start: len([]rune(text.String())), X0: s.x0, X1: s.x1})
 			text.WriteString(s.text)
 		}
 		l.Text = text.String()

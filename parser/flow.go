@@ -90,7 +90,7 @@ func (f *flow) continues(prev, l *doc.Line) bool {
 	if unfinished(prev.Text, l.Text) {
 		return true
 	}
-	if prev.X1 > 0 && l.X1 > 0 {
+	if prev.Placed() && l.Placed() {
 		return f.wrapsAt(prev, l)
 	}
 	if l.Break {
@@ -165,8 +165,9 @@ func (f *flow) wrapsAt(prev, l *doc.Line) bool {
 	if l.Indent > prev.Indent || (l.Break && endsSentence(prev.Text)) {
 		return false
 	}
-	size := maxf(prev.Size, 5)
-	if d := l.Y - prev.Y; l.Break && l.Page == prev.Page {
+	pg, lg := prev.Geo, l.Geo
+	size := maxf(pg.Size, 5)
+	if d := lg.Y - pg.Y; l.Break && l.Page == prev.Page {
 		// a gap clearly wider than the line spacing is a paragraph's end
 		// (or a title page's lines set far apart)
 		if sp := f.spacing[l.Page]; d < 0 || d > 2.2*size || (sp > 0 && d > 1.4*sp) {
@@ -176,16 +177,16 @@ func (f *flow) wrapsAt(prev, l *doc.Line) bool {
 	if startsItem(prev.Text) && headingEnd.MatchString(prev.Text) {
 		return false // a numbered heading that fits on its line
 	}
-	short := f.margin[prev.Page] - prev.X1
+	short := f.margin[prev.Page] - pg.X1
 	if short <= 2*size {
 		return true // a full line wraps, whatever it ends with
 	}
-	return !endsSentence(prev.Text) && len(l.Segments) <= 1 && short <= leadWidth(l.Text, l.Size)+2*size
+	return !endsSentence(prev.Text) && len(lg.Segments) <= 1 && short <= leadWidth(l.Text, lg.Size)+2*size
 }
 
 // tableRow: a line of separate runs (columns) that holds no sentence.
 func tableRow(l *doc.Line) bool {
-	return len(l.Segments) > 1 && !strings.ContainsAny(l.Text, "，。；")
+	return len(l.Segments()) > 1 && !strings.ContainsAny(l.Text, "，。；")
 }
 
 // leadWidth estimates the width of a line's first unbreakable word: the
@@ -305,9 +306,9 @@ func rightMargins(lines []doc.Line) map[int]float64 {
 	m := map[int]float64{}
 	n := map[int]int{}
 	for _, l := range lines {
-		if l.Role == doc.RoleBody && l.X1 > 0 {
+		if l.Role == doc.RoleBody && l.Placed() {
 			n[l.Page]++
-			m[l.Page] = maxf(m[l.Page], l.X1)
+			m[l.Page] = maxf(m[l.Page], l.Geo.X1)
 		}
 	}
 	widest := 0.0
@@ -331,11 +332,11 @@ func lineSpacing(lines []doc.Line) map[int]float64 {
 	var prev *doc.Line
 	for i := range lines {
 		l := &lines[i]
-		if l.Role != doc.RoleBody || l.X1 == 0 {
+		if l.Role != doc.RoleBody || l.Geo == nil || l.Geo.X1 == 0 {
 			continue
 		}
 		if prev != nil && prev.Page == l.Page {
-			if d := l.Y - prev.Y; d > 0.8*l.Size && d < 3*l.Size {
+			if d := l.Geo.Y - prev.Geo.Y; d > 0.8*l.Geo.Size && d < 3*l.Geo.Size {
 				gaps[l.Page] = append(gaps[l.Page], d)
 			}
 		}

@@ -42,12 +42,12 @@ func pdfRaw(ls []pline) *doc.Raw {
 			p.size = 12
 		}
 		l := doc.Line{Text: p.text, Page: p.page, Break: p.brk, Indent: p.indent, Role: p.role,
-			X0: p.x0, X1: p.x1, Y: p.y, Size: p.size}
+			Geo: &doc.LineGeo{X0: p.x0, X1: p.x1, Y: p.y, Size: p.size}}
 		for i := range []rune(p.text) {
 			l.Pos.Append(off + i)
 		}
 		for i := 0; i < p.segments; i++ {
-			l.Segments = append(l.Segments, doc.Segment{})
+			l.Geo.Segments = append(l.Geo.Segments, doc.Segment{})
 		}
 		raw.Lines = append(raw.Lines, l)
 		src.WriteString(p.text + "\n")

@@ -69,18 +69,18 @@ func TestPatchRawKeepsTheOriginal(t *testing.T) {
 	raw := &doc.Raw{Format: doc.FormatPDF, Source: "收入150.20亿元\f增长3.99%", PageLines: true,
 		Lines: []doc.Line{
 			{Text: "收入150.20亿元", Pos: doc.OffsetsOf([]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), Page: 1,
-				Segments: []doc.Segment{{Text: "收入", Start: 0}, {Text: "150.20亿元", Start: 2}}},
+				Geo: &doc.LineGeo{Segments: []doc.Segment{{Text: "收入", Start: 0}, {Text: "150.20亿元", Start: 2}}}},
 			{Text: "增长3.99%", Pos: doc.OffsetsOf([]int{11, 12, 13, 14, 15, 16, 17}), Page: 2},
 		}}
 	cp := patchRaw(raw, []edit{{off: 2, r: '2'}, {off: 11, r: '下'}, {off: 12, r: '降'}})
 	require.Equal(t, "收入250.20亿元\f下降3.99%", cp.Source)
 	require.Equal(t, "收入250.20亿元", cp.Lines[0].Text)
-	require.Equal(t, "250.20亿元", cp.Lines[0].Segments[1].Text)
+	require.Equal(t, "250.20亿元", cp.Lines[0].Geo.Segments[1].Text)
 	require.Equal(t, "下降3.99%", cp.Lines[1].Text)
 	// the reader's result is reused for every copy: it must not change
 	require.Equal(t, "收入150.20亿元\f增长3.99%", raw.Source)
 	require.Equal(t, "收入150.20亿元", raw.Lines[0].Text)
-	require.Equal(t, "150.20亿元", raw.Lines[0].Segments[1].Text)
+	require.Equal(t, "150.20亿元", raw.Lines[0].Geo.Segments[1].Text)
 }
 
 func TestOffsetCountsLinesAsTheSourceDoes(t *testing.T) {

@@ -172,14 +172,19 @@ func patchRaw(raw *doc.Raw, edits []edit) *doc.Raw {
 			continue
 		}
 		l.Text = string(rs)
-		segs := append([]doc.Segment(nil), l.Segments...)
-		for k := range segs {
-			n := len([]rune(segs[k].Text))
-			if segs[k].Start >= 0 && segs[k].Start+n <= len(rs) {
-				segs[k].Text = string(rs[segs[k].Start : segs[k].Start+n])
+		if l.Geo == nil {
+			continue
+		}
+		// the copy's own geometry: the lines share theirs with raw's
+		geo := *l.Geo
+		geo.Segments = append([]doc.Segment(nil), geo.Segments...)
+		for k, sg := range geo.Segments {
+			n := len([]rune(sg.Text))
+			if sg.Start >= 0 && sg.Start+n <= len(rs) {
+				geo.Segments[k].Text = string(rs[sg.Start : sg.Start+n])
 			}
 		}
-		l.Segments = segs
+		l.Geo = &geo
 	}
 	return &cp
 }

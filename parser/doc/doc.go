@@ -153,14 +153,25 @@ type Line struct {
 	Kind   Kind    // block kind the reader knows (heading, table cell...), or KindUnknown
 	Indent int     // leading spaces dropped from Text
 
-	// Geometry, for readers that have it (PDF): the baseline and extent of
-	// the line in page units (y grows downwards from the top of the page),
-	// and its runs of glyphs split at gaps wide enough to separate table
-	// columns. Segment.Start is a rune index into Text.
+	// Geo is where the line stands on its page, for readers that have
+	// geometry (PDF); nil otherwise. Behind a pointer because a text report
+	// of hundreds of thousands of lines would carry 88 zero bytes in each.
+	Geo *LineGeo
+	// Row, for a line of a table row printed over several lines (a name
+	// wrapped around centred figures), numbers that row on the document:
+	// lines with the same non-zero Row are one row. 0 when not known.
+	Row int
+}
+
+// LineGeo is a line's place on its page: its baseline and extent in page
+// units (y grows downwards from the top of the page), and its runs of glyphs
+// split at gaps wide enough to separate table columns. Segment.Start is a
+// rune index into the line's Text.
+type LineGeo struct {
 	Y, X0, X1, Size float64
 	Segments        []Segment
-	// X holds, for each rune of Text, the left edge of its glyph along the
-	// baseline, then the right edge of the last one (len(Text runes)+1), so
+	// X holds, for each rune of the line's Text, the left edge of its glyph
+	// along the baseline, then the right edge of the last one (runes+1), so
 	// rune i spans X[i]..X[i+1]; a space the reader inserted spans the gap
 	// it stands for. float32 keeps it at four bytes a rune. nil when unknown.
 	X []float32
@@ -168,10 +179,17 @@ type Line struct {
 	// right, 1 top to bottom, 2 upside down, 3 bottom to top. Y, X0, X1 and
 	// X are in that direction's frame (see Geometry.Rects).
 	Rot int
-	// Row, for a line of a table row printed over several lines (a name
-	// wrapped around centred figures), numbers that row on the document:
-	// lines with the same non-zero Row are one row. 0 when not known.
-	Row int
+}
+
+// Placed reports whether the line has geometry with an extent (X1 > 0).
+func (l *Line) Placed() bool { return l.Geo != nil && l.Geo.X1 > 0 }
+
+// Segments is the line's runs of glyphs, nil without geometry.
+func (l *Line) Segments() []Segment {
+	if l.Geo == nil {
+		return nil
+	}
+	return l.Geo.Segments
 }
 
 // Segment is a run of a line's glyphs with no column-sized gap inside.

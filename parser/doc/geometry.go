@@ -85,7 +85,7 @@ type Geometry struct {
 
 // LineBox places one source line: the runes at source offsets
 // Start..Start+len(X)-2 stand at X along a baseline Y of the line's
-// writing direction Rot (see Line.X and Line.Rot).
+// writing direction Rot (see LineGeo.X and LineGeo.Rot).
 type LineBox struct {
 	Start   int
 	Page    int
@@ -99,10 +99,11 @@ type LineBox struct {
 func NewGeometry(lines []Line, pages []PageBox) *Geometry {
 	g := &Geometry{Pages: pages}
 	for _, l := range lines {
-		if len(l.X) == 0 || l.Pos.Len() == 0 || len(l.X) != l.Pos.Len()+1 {
+		lg := l.Geo
+		if lg == nil || len(lg.X) == 0 || l.Pos.Len() == 0 || len(lg.X) != l.Pos.Len()+1 {
 			continue
 		}
-		g.Lines = append(g.Lines, LineBox{Start: l.Pos.At(0), Page: l.Page, Rot: int8(l.Rot), Y: float32(l.Y), Size: float32(l.Size), X: l.X})
+		g.Lines = append(g.Lines, LineBox{Start: l.Pos.At(0), Page: l.Page, Rot: int8(lg.Rot), Y: float32(lg.Y), Size: float32(lg.Size), X: lg.X})
 	}
 	if len(g.Lines) == 0 {
 		return nil

@@ -27,8 +27,8 @@ func TestPageBoxUserInvertsDisplay(t *testing.T) {
 func TestSourceRectsPerLine(t *testing.T) {
 	src := "ab\ncd"
 	lines := []Line{
-		{Text: "ab", Pos: OffsetsOf([]int{0, 1}), Page: 1, Y: 100, Size: 10, X: []float32{50, 55, 60}},
-		{Text: "cd", Pos: OffsetsOf([]int{3, 4}), Page: 1, Y: 114, Size: 10, X: []float32{50, 56, 62}},
+		{Text: "ab", Pos: OffsetsOf([]int{0, 1}), Page: 1, Geo: &LineGeo{Y: 100, Size: 10, X: []float32{50, 55, 60}}},
+		{Text: "cd", Pos: OffsetsOf([]int{3, 4}), Page: 1, Geo: &LineGeo{Y: 114, Size: 10, X: []float32{50, 56, 62}}},
 	}
 	d := &Document{Source: NewSource(src, true), Geometry: NewGeometry(lines, []PageBox{{X1: 595, Y1: 842}})}
 	rs := d.SourceRects(1, 5)

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -318,6 +319,14 @@ func assemble(raw *doc.Raw, pages [][]*pline) {
 	var b strings.Builder
 	off := 0
 	rows := 0 // row numbers are per page in layout, per document in lines
+	// the lines and their geometry in two exact-size arrays: a report of
+	// thousands of pages has a hundred thousand lines or more
+	count := 0
+	for _, lines := range pages {
+		count += len(lines)
+	}
+	raw.Lines = slices.Grow(raw.Lines, count)
+	geos := make([]doc.LineGeo, 0, count)
 	for pi, lines := range pages {
 		base := rows
 		if pi > 0 {
@@ -331,10 +340,11 @@ func assemble(raw *doc.Raw, pages [][]*pline) {
 			}
 			n := utf8.RuneCountInString(l.text)
 			b.WriteString(l.text)
+			geos = append(geos, doc.LineGeo{Y: round2(l.y), X0: round2(l.x0), X1: round2(l.x1), Size: round2(l.size),
+				Segments: l.segs, X: l.xs, Rot: l.rot})
 			raw.Lines = append(raw.Lines, doc.Line{
 				Text: l.text, Pos: doc.Span(off, n), Page: pi + 1, Role: l.role, Break: l.brk, Indent: l.indent,
-				Y: round2(l.y), X0: round2(l.x0), X1: round2(l.x1), Size: round2(l.size), Segments: l.segs,
-				X: l.xs, Rot: l.rot,
+				Geo: &geos[len(geos)-1],
 			})
 			off += n
 			if l.row > 0 {

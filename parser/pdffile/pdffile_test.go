@@ -57,7 +57,7 @@ func findLine(raw *doc.Raw, page int, prefix string) (doc.Line, bool) {
 
 func segTexts(l doc.Line) []string {
 	var s []string
-	for _, g := range l.Segments {
+	for _, g := range l.Segments() {
 		s = append(s, g.Text)
 	}
 	return s
@@ -84,7 +84,7 @@ func checkPositions(t *testing.T, raw *doc.Raw) {
 				require.Equal(t, strings.Repeat("\f", l.Page-prev.Page), sep)
 			}
 		}
-		for _, s := range l.Segments {
+		for _, s := range l.Segments() {
 			rs := []rune(l.Text)
 			require.LessOrEqual(t, s.Start+utf8.RuneCountInString(s.Text), len(rs))
 			require.Equal(t, s.Text, string(rs[s.Start:s.Start+utf8.RuneCountInString(s.Text)]))
@@ -148,10 +148,11 @@ func TestTableSegments(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, []string{"一、财政拨款收入", "156,211,123", "一、一般公共服务支出", "2,932,700"}, segTexts(l))
 	assert.True(t, l.Break)
-	assert.Greater(t, l.X1, l.X0)
-	assert.InDelta(t, 12, l.Size, 0.5)
-	for i := 1; i < len(l.Segments); i++ {
-		assert.Greater(t, l.Segments[i].X0, l.Segments[i-1].X1)
+	assert.Greater(t, l.Geo.X1, l.Geo.X0)
+	assert.InDelta(t, 12, l.Geo.Size, 0.5)
+	segs := l.Segments()
+	for i := 1; i < len(segs); i++ {
+		assert.Greater(t, segs[i].X0, segs[i-1].X1)
 	}
 }
 
@@ -160,7 +161,7 @@ func TestReadingOrderAndBreaks(t *testing.T) {
 	lines := linesOf(raw, 5)
 	require.NotEmpty(t, lines)
 	for i := 1; i < len(lines); i++ {
-		assert.GreaterOrEqual(t, lines[i].Y, lines[i-1].Y, "top to bottom")
+		assert.GreaterOrEqual(t, lines[i].Geo.Y, lines[i-1].Geo.Y, "top to bottom")
 	}
 	// a paragraph's first line is indented and starts a block; its
 	// continuation does not
@@ -254,8 +255,8 @@ func TestGeneratedPage(t *testing.T) {
 	assert.Equal(t, []string{"Running head", "Total 2,940.05 in 2024", "1,234.5", "Income 4,733.14", "- 3 -"}, texts)
 	assert.Equal(t, doc.RolePageNumber, raw.Lines[4].Role)
 	assert.Equal(t, []string{"Income", "4,733.14"}, segTexts(raw.Lines[3]))
-	assert.InDelta(t, 842-700, raw.Lines[1].Y, 0.01)
-	assert.InDelta(t, 72, raw.Lines[1].X0, 0.01)
+	assert.InDelta(t, 842-700, raw.Lines[1].Geo.Y, 0.01)
+	assert.InDelta(t, 72, raw.Lines[1].Geo.X0, 0.01)
 }
 
 type pdfSpec struct {

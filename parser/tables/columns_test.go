@@ -30,7 +30,7 @@ func sheetRows(s *Sheet) []string {
 // spanned widens a line's segment i to [x0, x1], as a header cell centred
 // over several columns is.
 func spanned(l doc.Line, i int, x0, x1 float64) doc.Line {
-	l.Segments[i].X0, l.Segments[i].X1 = x0, x1
+	l.Geo.Segments[i].X0, l.Geo.Segments[i].X1 = x0, x1
 	return l
 }
 

@@ -21,12 +21,12 @@ func pdfLines(page int, rows ...[]seg) []doc.Line {
 	var out []doc.Line
 	for i, r := range rows {
 		var text strings.Builder
-		l := doc.Line{Page: page, Y: float64(100 + 20*i)}
+		l := doc.Line{Page: page, Geo: &doc.LineGeo{Y: float64(100 + 20*i)}}
 		for k, s := range r {
 			if k > 0 {
 				text.WriteString(" ")
 			}
-			l.Segments = append(l.Segments, doc.Segment{Text: s.text, Start: len([]rune(text.String())), X0: s.x0, X1: s.x1})
+			l.Geo.Segments = append(l.Geo.Segments, doc.Segment{Text: s.text, Start: len([]rune(text.String())), X0: s.x0, X1: s.x1})
 			text.WriteString(s.text)
 		}
 		l.Text = text.String()

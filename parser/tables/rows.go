@@ -39,8 +39,9 @@ func tokenize(lines []doc.Line, li int) []token {
 			i = j
 		}
 	}
-	if len(l.Segments) > 0 {
-		for _, s := range l.Segments {
+	if segs := l.Segments(); len(segs) > 0 {
+		xs := l.Geo.X
+		for _, s := range segs {
 			e := s.Start + utf8.RuneCountInString(s.Text)
 			if s.Start < 0 || e > len(rs) || e == s.Start {
 				continue
@@ -51,8 +52,8 @@ func tokenize(lines []doc.Line, li int) []token {
 			// when the reader kept them, else its width shared by runes
 			w := (s.X1 - s.X0) / float64(e-s.Start)
 			for k := from; k < len(out); k++ {
-				if len(l.X) == len(rs)+1 {
-					out[k].x0, out[k].x1 = float64(l.X[out[k].start]), float64(l.X[out[k].end])
+				if len(xs) == len(rs)+1 {
+					out[k].x0, out[k].x1 = float64(xs[out[k].start]), float64(xs[out[k].end])
 					continue
 				}
 				out[k].x0 = s.X0 + w*float64(out[k].start-s.Start)

@@ -29,7 +29,7 @@ func TestTokenizeUsesGlyphPositions(t *testing.T) {
 		}
 	}
 	xs = append(xs, x)
-	l := doc.Line{Text: text, Page: 1, Segments: []doc.Segment{{Text: text, Start: 0, X0: 100, X1: 171}}, X: xs}
+	l := doc.Line{Text: text, Page: 1, Geo: &doc.LineGeo{Segments: []doc.Segment{{Text: text, Start: 0, X0: 100, X1: 171}}, X: xs}}
 	for i := range []rune(text) {
 		l.Pos.Append(i)
 	}

@@ -13,8 +13,7 @@ import (
 // pdfLine builds a line the way the PDF reader does: runs of glyphs with
 // their x extents; each run here is one cell ending at the given x.
 func pdfLine(page int, cells ...any) doc.Line {
-	var l doc.Line
-	l.Page = page
+	l := doc.Line{Page: page, Geo: &doc.LineGeo{}}
 	for i := 0; i < len(cells); i += 2 {
 		text, x1 := cells[i].(string), cells[i+1].(float64)
 		if l.Text != "" {
@@ -23,7 +22,7 @@ func pdfLine(page int, cells ...any) doc.Line {
 		start := len([]rune(l.Text))
 		l.Text += text
 		w := float64(len([]rune(text))) * 5
-		l.Segments = append(l.Segments, doc.Segment{Text: text, Start: start, X0: x1 - w, X1: x1})
+		l.Geo.Segments = append(l.Geo.Segments, doc.Segment{Text: text, Start: start, X0: x1 - w, X1: x1})
 	}
 	for i := range []rune(l.Text) {
 		l.Pos.Append(i)
@@ -57,7 +56,7 @@ func TestPlaceByX(t *testing.T) {
 
 	// without positions the same short rows are placed by the identity only
 	for i := range raw.Lines {
-		raw.Lines[i].Segments = nil
+		raw.Lines[i].Geo = nil
 	}
 	s = View(Detect(raw)[0])
 	r := s.ByCode("208")
