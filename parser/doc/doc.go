@@ -92,7 +92,7 @@ func (s *Source) Position(off int) Position {
 // and raw is returned, otherwise. The view cannot be appended to in place.
 func (s *Source) Shared(raw []rune, src Offsets) (shared []rune, ok bool) {
 	a, b := int(src.first), int(src.first)+src.Len()
-	if len(raw) == 0 || src.Len() != len(raw) || len(src.more) > 0 || a < 0 || b > len(s.Text) {
+	if len(raw) == 0 || src.Len() != len(raw) || src.more != nil || a < 0 || b > len(s.Text) {
 		return raw, false
 	}
 	view := s.Text[a:b:b]

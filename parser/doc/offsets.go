@@ -12,15 +12,19 @@ import (
 // another in the source), so the map is kept as the runs in which it does:
 // a paragraph of a thousand characters on twenty lines is twenty runs, not
 // a thousand ints held for the whole run of the linter. The first run is
-// held inline, so a table cell or a one-line heading allocates nothing.
+// held inline and the others behind one pointer, so the map of a table
+// cell or a one-line heading is 16 bytes and allocates nothing.
 //
 // The zero value is empty; Append builds a map index by index.
 type Offsets struct {
 	// int32: a source of 2^31 runes is far past any file the readers
 	// accept, and a large report holds hundreds of thousands of maps
 	n     int32
-	first int32    // the value at index 0
-	more  []offRun // the runs after the first, by increasing start
+	first int32 // the value at index 0
+	// the runs after the first, by increasing start; nil when there are
+	// none. The slice header is never changed in place: Append makes a new
+	// one, so copies of a map behave as copies of a slice would.
+	more *[]offRun
 }
 
 // offRun: from index start on, index i maps to value + (i - start).
@@ -44,6 +48,23 @@ func Span(first, n int) Offsets {
 	return Offsets{n: narrow(n), first: narrow(first)}
 }
 
+// runs is the runs after the first.
+func (o Offsets) runs() []offRun {
+	if o.more == nil {
+		return nil
+	}
+	return *o.more
+}
+
+// withRuns is o with the runs after the first set to rs.
+func (o Offsets) withRuns(rs []offRun) Offsets {
+	o.more = nil
+	if len(rs) > 0 {
+		o.more = &rs
+	}
+	return o
+}
+
 // narrow is v as stored; a value past int32 would be a corrupt map.
 func narrow(v int) int32 {
 	if v != int(int32(v)) {
@@ -60,11 +81,12 @@ func (o Offsets) At(i int) int {
 	if i < 0 || i >= int(o.n) {
 		panic(fmt.Sprintf("doc.Offsets: index %d out of range [0:%d]", i, o.n))
 	}
-	k := sort.Search(len(o.more), func(j int) bool { return int(o.more[j].start) > i })
+	more := o.runs()
+	k := sort.Search(len(more), func(j int) bool { return int(more[j].start) > i })
 	if k == 0 {
 		return int(o.first) + i
 	}
-	r := o.more[k-1]
+	r := more[k-1]
 	return int(r.value) + i - int(r.start)
 }
 
@@ -77,7 +99,7 @@ func (o *Offsets) Append(v int) {
 	case o.n == 0:
 		o.first = narrow(v)
 	case v != o.Last()+1:
-		o.more = append(o.more, offRun{start: o.n, value: narrow(v)})
+		*o = o.withRuns(append(o.runs(), offRun{start: o.n, value: narrow(v)}))
 	}
 	o.n++
 }
@@ -91,33 +113,35 @@ func (o Offsets) Slice(lo, hi int) Offsets {
 	if lo == hi {
 		return Offsets{}
 	}
-	s := Offsets{n: narrow(hi - lo), first: narrow(o.At(lo))}
-	k := sort.Search(len(o.more), func(j int) bool { return int(o.more[j].start) > lo })
-	for ; k < len(o.more) && int(o.more[k].start) < hi; k++ {
-		s.more = append(s.more, offRun{start: o.more[k].start - int32(lo), value: o.more[k].value})
+	more := o.runs()
+	var rs []offRun
+	k := sort.Search(len(more), func(j int) bool { return int(more[j].start) > lo })
+	for ; k < len(more) && int(more[k].start) < hi; k++ {
+		rs = append(rs, offRun{start: more[k].start - int32(lo), value: more[k].value})
 	}
-	return s
+	return Offsets{n: narrow(hi - lo), first: narrow(o.At(lo))}.withRuns(rs)
 }
 
 // Shift is the map with d added to every value.
 func (o Offsets) Shift(d int) Offsets {
-	s := Offsets{n: o.n, first: narrow(int(o.first) + d)}
-	if len(o.more) > 0 {
-		s.more = make([]offRun, len(o.more))
-		for i, r := range o.more {
-			s.more[i] = offRun{start: r.start, value: narrow(int(r.value) + d)}
+	var rs []offRun
+	if more := o.runs(); len(more) > 0 {
+		rs = make([]offRun, len(more))
+		for i, r := range more {
+			rs[i] = offRun{start: r.start, value: narrow(int(r.value) + d)}
 		}
 	}
-	return s
+	return Offsets{n: o.n, first: narrow(int(o.first) + d)}.withRuns(rs)
 }
 
 // All yields each index and its value in order, in constant time per index.
 func (o Offsets) All() iter.Seq2[int, int] {
 	return func(yield func(int, int) bool) {
+		more := o.runs()
 		v, k := int(o.first), 0
 		for i := 0; i < int(o.n); i++ {
-			if k < len(o.more) && int(o.more[k].start) == i {
-				v = int(o.more[k].value)
+			if k < len(more) && int(more[k].start) == i {
+				v = int(more[k].value)
 				k++
 			}
 			if !yield(i, v) {

@@ -79,7 +79,7 @@ func TestOffsetsRuns(t *testing.T) {
 	line1 := []int{10, 11, 12, 13, 14}
 	line2 := []int{20, 21, 22}
 	o := OffsetsOf(append(line1, line2...))
-	assert.Len(t, o.more, 1, "two lines, two runs")
+	assert.Len(t, o.runs(), 1, "two lines, two runs")
 	assert.Equal(t, 20, o.At(5))
 	assert.Equal(t, 14, o.At(4))
 	assert.Panics(t, func() { o.At(8) })
@@ -119,4 +119,18 @@ func TestOffsetsRefuseAValuePastTheirWidth(t *testing.T) {
 	assert.Panics(t, func() { o.Append(big) })
 	assert.Panics(t, func() { Span(big, 1) })
 	assert.Equal(t, []int{math.MaxInt32}, OffsetsOf([]int{math.MaxInt32}).Ints())
+}
+
+func TestOffsetsCopyIsAValue(t *testing.T) {
+	// the runs stand behind a pointer: appending to a copy must not add a
+	// run to the map it was copied from
+	a := OffsetsOf([]int{10, 11, 20})
+	b := a
+	b.Append(30)
+	b.Append(40)
+	assert.Equal(t, []int{10, 11, 20}, a.Ints())
+	assert.Equal(t, []int{10, 11, 20, 30, 40}, b.Ints())
+	a.Append(50)
+	assert.Equal(t, []int{10, 11, 20, 50}, a.Ints())
+	assert.Equal(t, []int{10, 11, 20, 30, 40}, b.Ints())
 }
