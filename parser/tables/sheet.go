@@ -383,16 +383,42 @@ func (id Identity) Sum(vals []*Value) (num.Interval, bool) {
 	return sum, true
 }
 
-// Holds reports whether a row's values meet the identity (intervals meet).
-func (id Identity) Holds(vals []*Value) (bool, bool) {
-	if id.Total >= len(vals) || vals[id.Total] == nil {
+// Holds reports whether a row's values meet the identity (intervals meet);
+// ok is false when the total or a part is unknown.
+func (id Identity) Holds(vals []*Value) (holds, ok bool) {
+	ivs := make([]*num.Interval, len(vals))
+	for _, i := range append([]int{id.Total}, id.Parts...) {
+		if i < len(vals) && vals[i] != nil && ivs[i] == nil {
+			iv := vals[i].Interval()
+			ivs[i] = &iv
+		}
+	}
+	return id.holds(ivs)
+}
+
+// holds is Holds on the values' intervals (nil: unknown). It adds into two
+// rationals of its own: placing a short row tries every placement, and new
+// intervals for each value and each partial sum of each try were most of
+// what a large report's checks allocated.
+func (id Identity) holds(ivs []*num.Interval) (holds, ok bool) {
+	if id.Total >= len(ivs) || ivs[id.Total] == nil {
 		return false, false
 	}
-	sum, ok := id.Sum(vals)
-	if !ok {
-		return false, false
+	lo, hi := new(big.Rat), new(big.Rat)
+	for i, p := range id.Parts {
+		if p >= len(ivs) || ivs[p] == nil {
+			return false, false
+		}
+		v := ivs[p]
+		if id.Signs != nil && id.Signs[i] < 0 {
+			lo.Sub(lo, v.Hi)
+			hi.Sub(hi, v.Lo)
+		} else {
+			lo.Add(lo, v.Lo)
+			hi.Add(hi, v.Hi)
+		}
 	}
-	return vals[id.Total].Interval().Meets(sum), true
+	return ivs[id.Total].Meets(num.Interval{Lo: lo, Hi: hi}), true
 }
 
 // place puts a row's figures into columns. With as many figures as
@@ -443,6 +469,13 @@ func (s *Sheet) place(r *Row) {
 	count := 0
 	pos := make([]int, len(vals))
 	blank := &Value{Blank: true}
+	// each figure's interval once, not once per placement tried
+	zero := blank.Interval()
+	ivs := make([]num.Interval, len(vals))
+	for i, v := range vals {
+		ivs[i] = v.Interval()
+	}
+	row := make([]*num.Interval, n)
 	tries := 0
 	var rec func(k, from int)
 	rec = func(k, from int) {
@@ -453,15 +486,14 @@ func (s *Sheet) place(r *Row) {
 			return
 		}
 		if k == len(vals) {
-			row := make([]*Value, n)
 			for i := range row {
-				row[i] = blank
+				row[i] = &zero
 			}
 			for i, p := range pos {
-				row[p] = vals[i]
+				row[p] = &ivs[i]
 			}
 			for _, id := range ids {
-				if ok, _ := id.Holds(row); !ok {
+				if ok, _ := id.holds(row); !ok {
 					return
 				}
 			}
