@@ -3,6 +3,7 @@ package claims
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
@@ -122,6 +123,7 @@ func (s *Set) rateAfter(f *Figure) *Change {
 	end := f.End
 	if t := doc.RuneSlice(rs, end, end+utf8.RuneCountInString(f.Count)+1); strings.HasPrefix(strings.TrimLeft(t, " "), f.Count) {
 		end += utf8.RuneCountInString(f.Count) + len([]rune(t)) - len([]rune(strings.TrimLeft(t, " ")))
+		end += unitTail(rs, end)
 	}
 	var next *Change
 	for _, c := range s.Changes {
@@ -137,6 +139,20 @@ func (s *Set) rateAfter(f *Figure) *Change {
 		return nil
 	}
 	return next
+}
+
+// unitTail is the length of the rest of a counted word whose first runes
+// are the figure's Count (次 of 万人次, 元 of 亿美元, 千瓦时 after 亿): Han
+// runes up to the next mark, none of them a word of comparison.
+func unitTail(rs []rune, at int) int {
+	n := 0
+	for at+n < len(rs) && unicode.Is(unicode.Han, rs[at+n]) {
+		if strings.ContainsRune("比较同增减降升涨持与", rs[at+n]) || n == 4 {
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // mixes finds each whole of a decomposition stated with its change and,
@@ -300,8 +316,8 @@ func spellings(names string) []string {
 var spreadLead = regexp.MustCompile(`^(?:其中|全年|全市|全州|全省|全区|全县|全盟|全地区|(?:分|按|从)(?:三次)?(?:产业|门类|经营地|经营单位所在地|贸易方式)(?:看|分|来看)?)*$`)
 
 // bracketed drops a remark in brackets from a subject: 生产总值(GDP),
-// 固定资产投资(不含农户).
-var bracketed = regexp.MustCompile(`[(（][^()（）]*[)）]`)
+// 固定资产投资(不含农户), and a bulletin's note mark, 地区生产总值[2].
+var bracketed = regexp.MustCompile(`[(（][^()（）]*[)）]|\[\d{1,2}\]`)
 
 // spreadName is the key a rate's subject names, scopes left out: its own
 // subject, else its value's.
