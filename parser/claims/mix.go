@@ -291,8 +291,13 @@ func rateDecompositions(v Vocabulary) [][][]string {
 			continue
 		}
 		d := [][]string{spellings(whole)}
+		price := strings.Contains(whole, "价格")
 		for _, p := range strings.Split(parts, "+") {
-			d = append(d, spellings(p))
+			sp := spellings(p)
+			if price {
+				sp = priceSpellings(sp)
+			}
+			d = append(d, sp)
 		}
 		out = append(out, d)
 	}
@@ -306,6 +311,22 @@ func spellings(names string) []string {
 	for _, n := range strings.Split(names, "|") {
 		if n = mixName(keyOf(strings.TrimSpace(n))); n != "" {
 			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// priceSpellings adds the ways a price index's member is named: 衣着,
+// 衣着类, 衣着价格, 衣着类价格.
+func priceSpellings(sp []string) []string {
+	out := append([]string{}, sp...)
+	for _, p := range sp {
+		if strings.HasSuffix(p, "价格") {
+			continue
+		}
+		out = append(out, p+"价格")
+		if !strings.HasSuffix(p, "类") {
+			out = append(out, p+"类", p+"类价格")
 		}
 	}
 	return out
@@ -384,21 +405,30 @@ func (s *Set) spreads() {
 	for _, d := range s.rateDecomps {
 		whole, parts := d[0], d[1:]
 		for i, c := range s.Changes {
-			if !rated(c) || inMix[c] || !namesWhole(s.spreadName(c), whole) {
+			wholeName := s.spreadName(c)
+			if !rated(c) || inMix[c] || !namesWhole(wholeName, whole) || monthly(c) {
 				continue
 			}
 			w := s.spreadWhere(c)
 			found := make([]*Change, len(parts))
 			n := 0
+			narrowed := false
 		search:
 			for _, o := range s.Changes[i+1:] {
-				if o.Block.Index > c.Block.Index+2 {
+				if o.Block.Index > c.Block.Index+2 || n == len(parts) {
 					break
 				}
 				name := s.spreadName(o)
 				if namesWhole(name, whole) {
 					break // the next whole starts its own list
 				}
+				if monthly(o) {
+					break // a month's rates follow, not the year's
+				}
+				// the list that follows may divide the large units' sales
+				// (限额以上消费品零售额增长1.7%。…按消费类型分), unless its
+				// values make the whole's
+				narrowed = narrowed || narrower(name, wholeName)
 				ow := s.spreadWhere(o)
 				if !rated(o) || (w.Year != 0 && ow.Year != 0 && ow.Year != w.Year) || (w.Scope != "" && ow.Scope != "" && w.Scope != ow.Scope) {
 					continue
@@ -414,11 +444,38 @@ func (s *Set) spreads() {
 					}
 				}
 			}
-			if n == len(parts) && s.viewOf(c, found[0], whole) && addsUp(c, found) {
+			if n == len(parts) && s.viewOf(c, found[0], whole) && addsUp(c, found) && (!narrowed || printedSum(c, found)) {
 				s.Spreads = append(s.Spreads, &Mix{Whole: c, Parts: found})
 			}
 		}
 	}
+}
+
+// narrowRe: words that make a quantity a narrower one than the same
+// quantity without them (限额以上消费品零售额 of 社会消费品零售总额).
+var narrowRe = regexp.MustCompile(`限额以上|限上|规模以上|规上|地方`)
+
+// narrower: name is qualified by a narrowing word the whole's name lacks.
+func narrower(name, whole string) bool {
+	for _, m := range narrowRe.FindAllString(name, -1) {
+		if !strings.Contains(whole, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthRe: a month's figure (12月，…; 12月份), not a month's end.
+var monthRe = regexp.MustCompile(`\d{1,2}月(?:份)?(?:[^末底\d]|$)`)
+
+// monthly: the sentence of a change names a month before it, so its rate
+// may be that month's, not the year's.
+func monthly(c *Change) bool {
+	before := doc.RuneSlice([]rune(c.Block.Text), 0, c.Start)
+	if i := strings.LastIndexAny(before, "。；;"); i >= 0 {
+		before = before[i:]
+	}
+	return monthRe.MatchString(before)
 }
 
 // viewRe: a clause that names what a list divides, 在地方规模以上工业中 or
@@ -456,6 +513,20 @@ func (s *Set) viewOf(whole, first *Change, spell []string) bool {
 		}
 	}
 	return true
+}
+
+// printedSum: the whole and every part are stated with their values, and
+// the parts' make the whole's.
+func printedSum(whole *Change, parts []*Change) bool {
+	if whole.Current == nil || !whole.Current.Unit.IsAmount() {
+		return false
+	}
+	for _, p := range parts {
+		if p.Current == nil || !p.Current.Unit.IsAmount() {
+			return false
+		}
+	}
+	return addsUp(whole, parts)
 }
 
 // addsUp: when the whole and every part are stated with their values, the
