@@ -85,6 +85,9 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		cur = &Change{Span: Span{Block: bx.b, Start: at, End: f.End}, Dir: dir, DirWord: word}
 		bx.addToChange(cur, f, dir, word, to)
 		cs := bx.clauseStart(at, s[0])
+		if bx.afterFigure(figs, cs, at) {
+			cs = at // 进出口总值648.12亿元、增长18.2%: the figure before is its level
+		}
 		subj := bx.text(cs, at)
 		if ref := periodRe.FindString(subj); ref != "" {
 			cur.Ref = ref
@@ -224,6 +227,21 @@ func (bx *blockCtx) resolveChange(c *Change, s [2]int, figs []*Figure) {
 			c.Current = f
 		}
 	}
+}
+
+// afterFigure: the clause up to a direction word at ends with a figure and
+// its unit joined to the word by 、 (648.12亿元、增长18.2%), as a comma
+// would join them.
+func (bx *blockCtx) afterFigure(figs []*Figure, cs, at int) bool {
+	if at < 1 || bx.rs[at-1] != '、' {
+		return false
+	}
+	for _, f := range figs {
+		if f.Start >= cs && f.Role == RoleLevel && bx.unitEnd(f) == at-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // changeParen reports whether a change's first figure is inside brackets.
