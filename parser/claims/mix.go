@@ -55,7 +55,7 @@ func (c *Change) unchanged() bool {
 
 // realGrowth: value added and output grow at constant prices, which do not
 // add up the way the printed current-price values do.
-var realGrowth = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比价|业务总量`)
+var realGrowth = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比价|业务总量|农林牧渔业?总产值`)
 
 // listMixes makes a mix of every total whose listed parts add up to it
 // (their amounts prove the list complete; the check verifies that) when the
@@ -400,7 +400,7 @@ func (s *Set) spreads() {
 	// nominal one of the same whole: which basis a member's rate is on is
 	// not certain
 	rated := func(c *Change) bool {
-		return c.Rate != nil && c.RateDir == DirNone && !c.Annual && !c.Comparable && (c.Dir == DirUp || c.Dir == DirDown)
+		return c.Rate != nil && c.RateDir == DirNone && !c.Annual && (!c.Comparable || atComparablePrices(c)) && (c.Dir == DirUp || c.Dir == DirDown)
 	}
 	for _, d := range s.rateDecomps {
 		whole, parts := d[0], d[1:]
@@ -476,6 +476,29 @@ func monthly(c *Change) bool {
 		before = before[i:]
 	}
 	return monthRe.MatchString(before)
+}
+
+// comparablePrices: reckoned at comparable prices (按可比价格计算), as
+// volumes grow; comparableBasis: any other comparable basis (可比口径,
+// 剔除…因素) whose bases are not printed.
+var (
+	comparablePrices = regexp.MustCompile(`(?:按|以)?可比价(?:格)?(?:计算)?`)
+	comparableBasis  = regexp.MustCompile(`剔除|可比|口径`)
+)
+
+// atComparablePrices: a change marked comparable only for being reckoned
+// at comparable prices — a volume's growth, still the mean of its parts'.
+func atComparablePrices(c *Change) bool {
+	rs := []rune(c.Block.Text)
+	start, end := c.Start, c.End
+	for start > 0 && !strings.ContainsRune("。！？!?", rs[start-1]) {
+		start--
+	}
+	for end < len(rs) && !strings.ContainsRune("。！？!?", rs[end]) {
+		end++
+	}
+	t := doc.RuneSlice(rs, start, end)
+	return comparablePrices.MatchString(t) && !comparableBasis.MatchString(comparablePrices.ReplaceAllString(t, ""))
 }
 
 // viewRe: a clause that names what a list divides, 在地方规模以上工业中 or
