@@ -200,10 +200,10 @@ func ownFinding(m *claims.Mix) bool {
 func changeParts(c *Context) {
 	for _, cs := range c.Claims.Sums {
 		sum := signedAmount(cs.Parts[0])
-		terms := cs.Parts[0].Subject + cs.Parts[0].DirWord + fig(cs.Parts[0].Amount)
-		for _, p := range cs.Parts[1:] {
+		terms := cs.Names[0] + cs.Parts[0].DirWord + fig(cs.Parts[0].Amount)
+		for i, p := range cs.Parts[1:] {
 			sum = sum.Add(signedAmount(p))
-			terms += ", " + p.Subject + p.DirWord + fig(p.Amount)
+			terms += ", " + cs.Names[i+1] + p.DirWord + fig(p.Amount)
 		}
 		if sum.Meets(signedAmount(cs.Whole)) {
 			c.Decided(cs.Whole)

@@ -120,11 +120,7 @@ func (s *Set) listMixes() {
 // found for it.
 func (s *Set) rateAfter(f *Figure) *Change {
 	rs := []rune(f.Block.Text)
-	end := f.End
-	if t := doc.RuneSlice(rs, end, end+utf8.RuneCountInString(f.Count)+1); strings.HasPrefix(strings.TrimLeft(t, " "), f.Count) {
-		end += utf8.RuneCountInString(f.Count) + len([]rune(t)) - len([]rune(strings.TrimLeft(t, " ")))
-		end += unitTail(rs, end)
-	}
+	end := countEnd(rs, f)
 	var next *Change
 	for _, c := range s.Changes {
 		if c.Block == f.Block && c.Rate != nil && c.Rate.Start >= end && (next == nil || c.Rate.Start < next.Rate.Start) {
@@ -139,6 +135,17 @@ func (s *Set) rateAfter(f *Figure) *Change {
 		return nil
 	}
 	return next
+}
+
+// countEnd is where a count's unit ends: its counted word (万吨) and the
+// rest of the word (万人次, 亿美元) are not part of its span but belong to it.
+func countEnd(rs []rune, f *Figure) int {
+	end := f.End
+	if t := doc.RuneSlice(rs, end, end+utf8.RuneCountInString(f.Count)+1); f.Count != "" && strings.HasPrefix(strings.TrimLeft(t, " "), f.Count) {
+		end += utf8.RuneCountInString(f.Count) + len([]rune(t)) - len([]rune(strings.TrimLeft(t, " ")))
+		end += unitTail(rs, end)
+	}
+	return end
 }
 
 // unitTail is the length of the rest of a counted word whose first runes
@@ -222,11 +229,46 @@ type ChangeSum struct {
 	Whole  *Change
 	Parts  []*Change
 	Closed bool
+	// Names are the parts' names: their own subjects, else the subject of
+	// the count they change (固定电话用户118.20万户，减少3.10万户).
+	Names []string
 }
 
 // amountChange: a rise or fall stated as an amount of money.
 func (c *Change) amountChange() bool {
 	return c.Amount != nil && c.Amount.Unit.IsAmount() && (c.Dir == DirUp || c.Dir == DirDown) && c.RateDir == DirNone && !c.Flat && c.Base == nil
+}
+
+// countChange: a rise or fall stated as a number of things (增加5.30万人).
+func (c *Change) countChange() bool {
+	return c.Amount != nil && c.Amount.Unit == UnitCount && c.Amount.Count != "" && countedThing(c.Amount.Count) &&
+		(c.Dir == DirUp || c.Dir == DirDown) && c.RateDir == DirNone && !c.Flat && c.Base == nil
+}
+
+// addable: o's change adds to c's, both in money or both counting the
+// same things in the same unit.
+func addable(c, o *Change) bool {
+	if c.amountChange() {
+		return o.amountChange()
+	}
+	return o.countChange() && o.Amount.Count == c.Amount.Count
+}
+
+// countBefore is the subject of the count a change follows, in the same
+// unit with nothing but 比上年 and the like between (移动电话用户1132.16万户，
+// 增加13.50万户), or "".
+func (s *Set) countBefore(c *Change) string {
+	rs := []rune(c.Block.Text)
+	var last *Figure
+	for _, f := range s.byBlock[c.Block] {
+		if f.End <= c.Start && f.Unit == UnitCount && f.Count == c.Amount.Count && (last == nil || f.End > last.End) {
+			last = f
+		}
+	}
+	if last == nil || !joinable(doc.RuneSlice(rs, countEnd(rs, last), c.Start)) {
+		return ""
+	}
+	return last.Subject
 }
 
 // sumOpenerRe: the list of parts opens right after the total's change
@@ -237,11 +279,14 @@ var sumOpenerRe = regexp.MustCompile(`^[，,。；;\s]*(?:(?:增长|下降)[\d.]
 // the same block, up to the end of the sentence holding the list.
 func (s *Set) changeSums() {
 	for i, c := range s.Changes {
-		if !c.amountChange() {
+		if !c.amountChange() && !c.countChange() {
 			continue
 		}
 		rs := []rune(c.Block.Text)
 		end := c.End
+		if c.Amount.Unit == UnitCount {
+			end = max(end, countEnd(rs, c.Amount))
+		}
 		if c.Rate != nil && c.Rate.End > end {
 			end = c.Rate.End
 		}
@@ -263,8 +308,8 @@ func (s *Set) changeSums() {
 			if o.Start < open || o.Amount != nil && o.Amount.Paren {
 				continue // a remark in brackets (主要是…增加0.6亿元) is no part
 			}
-			if !o.amountChange() {
-				parts = nil // a part changed by a rate alone: the amounts cannot be added
+			if !addable(c, o) {
+				parts = nil // a part changed by a rate alone, or in another unit: the amounts cannot be added
 				break
 			}
 			parts = append(parts, o)
@@ -273,10 +318,15 @@ func (s *Set) changeSums() {
 			continue
 		}
 		named := make([]*Figure, len(parts))
+		names := make([]string, len(parts))
 		for j, p := range parts {
-			named[j] = &Figure{Subject: p.Subject}
+			names[j] = p.Subject
+			if names[j] == "" && p.Amount.Unit == UnitCount {
+				names[j] = s.countBefore(p)
+			}
+			named[j] = &Figure{Subject: names[j]}
 		}
-		s.Sums = append(s.Sums, &ChangeSum{Whole: c, Parts: parts, Closed: s.vocab.closedStrict(named)})
+		s.Sums = append(s.Sums, &ChangeSum{Whole: c, Parts: parts, Closed: s.vocab.closedStrict(named), Names: names})
 	}
 }
 
