@@ -397,6 +397,9 @@ func (s *Set) spreadName(c *Change) string {
 	if isGeneric(keyOf(subj)) && c.Current != nil {
 		subj = c.Current.Subject
 	}
+	if subj == c.Subject {
+		subj = openBracket(c, subj)
+	}
 	k := keyOf(bracketed.ReplaceAllString(subj, ""))
 	return mixName(s.scopes.re.ReplaceAllString(k, ""))
 }
@@ -410,6 +413,31 @@ func (s *Set) spreadWhere(c *Change) where {
 		}
 	}
 	return where{Scope: s.scopes.last(c.Subject)}
+}
+
+// openBracket: a subject cut at a comma inside brackets (下同) of
+// 固定资产投资(不含农户，下同)比上年增长5.8%) reaches back to the clause
+// before the bracket opens.
+func openBracket(c *Change, subj string) string {
+	close := strings.IndexAny(subj, ")）")
+	if close < 0 || strings.ContainsAny(subj[:close], "(（") {
+		return subj
+	}
+	rs := []rune(c.Block.Text)
+	// a change quoting its subject starts at its clause
+	for i := c.Start - 1; i >= 0 && c.Start-i <= 40; i-- {
+		switch rs[i] {
+		case '(', '（':
+			j := i
+			for j > 0 && !strings.ContainsRune("，,。；;：:", rs[j-1]) {
+				j--
+			}
+			return doc.RuneSlice(rs, j, c.Start) + subj
+		case ')', '）', '。', '；', ';':
+			return subj
+		}
+	}
+	return subj
 }
 
 // namesWhole: key ends with one of a whole's spellings.
