@@ -450,6 +450,16 @@ func namesWhole(key string, spell []string) bool {
 	return false
 }
 
+// namesAnyPart: key names one of the members.
+func namesAnyPart(key string, parts [][]string) bool {
+	for _, p := range parts {
+		if namesPart(key, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesPart: key is one of a member's spellings, with at most a lead-in
 // before it (高技术制造业 is not 制造业).
 func namesPart(key string, spell []string) bool {
@@ -497,8 +507,8 @@ func (s *Set) spreads() {
 					break
 				}
 				name := s.spreadName(o)
-				if namesWhole(name, whole) {
-					break // the next whole starts its own list
+				if namesWhole(name, whole) && !namesAnyPart(name, parts) {
+					break // the next whole starts its own list (not a part named after it: 城镇社会消费品零售总额)
 				}
 				if monthly(o) {
 					break // a month's rates follow, not the year's
