@@ -278,7 +278,7 @@ func changeSpread(c *Context) {
 			if name == "" && p.Current != nil {
 				name = p.Current.Subject
 			}
-			terms += name + p.DirWord + p.Rate.Value.String() + "%"
+			terms += name + rateWords(p)
 			if signedRate(p).Lo.Cmp(lo.Lo) == 0 {
 				low = p
 			}
@@ -288,16 +288,28 @@ func changeSpread(c *Context) {
 		}
 		start, end := mixSpan(m)
 		c.ReportClaimOver(m.Whole, start, end, Vars{
-			"stated":   m.Whole.DirWord + m.Whole.Rate.Value.String() + "%",
-			"expected": low.DirWord + low.Rate.Value.String() + "%～" + high.DirWord + high.Rate.Value.String() + "%",
+			"stated":   rateWords(m.Whole),
+			"expected": rateWords(low) + "～" + rateWords(high),
 			"parts":    terms,
 		})
 	}
 }
 
+// rateWords is a change's direction and rate as printed (增长5.3%, 持平).
+func rateWords(ch *claims.Change) string {
+	if ch.Rate == nil {
+		return ch.DirWord
+	}
+	return ch.DirWord + ch.Rate.Value.String() + "%"
+}
+
 // signedRate is a change's rate as printed, rounded or cut, negative for a
-// fall.
+// fall; 持平 without a rate is 0% rounded to a whole percent.
 func signedRate(ch *claims.Change) num.Interval {
+	if ch.Rate == nil {
+		half := big.NewRat(1, 200)
+		return num.Interval{Lo: new(big.Rat).Neg(half), Hi: half}
+	}
 	r := statedRate(ch.Rate)
 	if ch.Dir == claims.DirDown {
 		return r.Neg()

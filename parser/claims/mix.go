@@ -401,8 +401,13 @@ func (s *Set) spreadName(c *Change) string {
 		subj = openBracket(c, subj)
 	}
 	k := keyOf(bracketed.ReplaceAllString(subj, ""))
+	k = comparedWith.ReplaceAllString(k, "") // 固定资产投资与上年持平
 	return mixName(s.scopes.re.ReplaceAllString(k, ""))
 }
+
+// comparedWith: the word left of a comparison whose period the key drops
+// (与上年持平 keys as 与).
+var comparedWith = regexp.MustCompile(`(?:与|同|较|比|和)$`)
 
 // spreadWhere is a rate's period and scope: its value's, else the scope
 // its subject names.
@@ -487,7 +492,11 @@ func (s *Set) spreads() {
 	// a rate on a comparable basis (可比增长, 同口径) may stand beside a
 	// nominal one of the same whole: which basis a member's rate is on is
 	// not certain
+	// 持平 without a rate stands for a rate of 0% rounded to a whole percent
 	rated := func(c *Change) bool {
+		if c.Dir == DirFlat && c.Rate == nil && c.Amount == nil && !c.Comparable {
+			return true
+		}
 		return c.Rate != nil && c.RateDir == DirNone && !c.Annual && (!c.Comparable || atComparablePrices(c)) && (c.Dir == DirUp || c.Dir == DirDown)
 	}
 	for _, d := range s.rateDecomps {
