@@ -218,12 +218,14 @@ func (bx *blockCtx) resolveChange(c *Change, s [2]int, figs []*Figure) {
 		c.Current = bx.set.lookupLevel(bx.b, c.Start, c.Key, c.Qual, bx.set.Facts.Kind, c.Base)
 		return
 	}
-	// no subject of its own: the level just before, in the same sentence
+	// no subject of its own: the level just before, in the same sentence;
+	// a completion's budget (完成515444万元，为年初预算513000万元的100.48%，
+	// 同比增长1.54%) is not what grew
 	for _, f := range figs {
 		if f.Start >= c.Start {
 			break
 		}
-		if f.Role == RoleLevel && f.Unit.IsAmount() && f != c.Base && !bx.isChangeTo(f) && !f.Earlier && !f.Paren {
+		if f.Role == RoleLevel && f.Unit.IsAmount() && f != c.Base && !bx.isChangeTo(f) && !f.Earlier && !f.Paren && !f.RatioBase {
 			c.Current = f
 		}
 	}

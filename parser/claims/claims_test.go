@@ -306,6 +306,10 @@ func TestChanges(t *testing.T) {
 			claims.DirUp, "8.70万元", "9.97%", "88.5万元", "<none>", "比上年"},
 		{"no current value stated", "比上年增加5.00万元，增长10.00%。", 0, 1,
 			claims.DirUp, "5.00万元", "10.00%", "<none>", "<none>", "比上年"},
+		{"a completion's budget is not what grew", "全市一般公共预算收入完成515444万元，为年初预算498000万元的103.50%，同比增加7818万元，增长1.54%。", 0, 1,
+			claims.DirUp, "7818万元", "1.54%", "515444万元", "<none>", "同比"},
+		{"nor an adjusted budget inside 为调整预算…的", "全州一般公共预算支出3,722,984万元，为年初预算3,959,300万元的94%，为调整预算3,801,500万元的97.9%，较上年决算数下降4.6%。", 0, 1,
+			claims.DirDown, "<none>", "4.6%", "3,722,984万元", "<none>", "较上年决算数"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -761,6 +765,25 @@ func TestChangeCurrentBehindOrganisationName(t *testing.T) {
 	cs := extract(t, sthjPage)
 	require.NotEmpty(t, cs.Changes)
 	assert.Equal(t, "4733.14万元", text(cs.Changes[0].Current))
+}
+
+// TestInYearBudgetComparison: 较预算数 and 比年初预算 compare with this
+// year's budget, so last year's budget stated elsewhere is no base of
+// theirs; 比上年预算数 names last year's.
+func TestInYearBudgetComparison(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		text  string
+		bases int
+	}{
+		{"较预算数", "2023年全市一般公共预算收入年初预算150.00亿元。\n2024年全市一般公共预算收入完成148.00亿元，较预算数减少2.00亿元。", 0},
+		{"比年初预算", "2023年全市一般公共预算收入年初预算150.00亿元。\n2024年全市一般公共预算收入完成148.00亿元，比年初预算减少2.00亿元。", 0},
+		{"比上年预算数", "2023年全市一般公共预算收入年初预算150.00亿元。\n2024年全市一般公共预算收入完成148.00亿元，比上年预算数减少2.00亿元。", 1},
+	} {
+		cs := extract(t, tc.text)
+		require.Len(t, cs.Changes, 1, tc.name)
+		assert.Len(t, cs.Changes[0].Bases, tc.bases, tc.name)
+	}
 }
 
 func TestChangeSums(t *testing.T) {

@@ -124,8 +124,9 @@ func (bx *blockCtx) roles(s [2]int, figs []*Figure) {
 		case f.Unit == UnitPercent:
 			if w, _, _ := bx.dirBefore(f.Start); w != "" {
 				f.Role = RoleRate
-			} else if ratioRe.MatchString(pre) {
+			} else if m := ratioRe.FindStringIndex(pre); m != nil {
 				f.Role = RoleRatio
+				bx.markRatioBase(cs+utf8.RuneCountInString(pre[:m[0]]), f.Start, figs)
 			} else if strings.Contains(pre, "占") {
 				f.Role = RoleShare
 			} else {
@@ -149,6 +150,16 @@ func (bx *blockCtx) roles(s [2]int, figs []*Figure) {
 			f.Role = RoleShare // a share written without its % sign
 		default:
 			f.Role = RoleOther
+		}
+	}
+}
+
+// markRatioBase marks the amounts inside a ratio's lead [from, to): the
+// budget of 为年初预算513000万元的100.48% (completion.go still pairs it).
+func (bx *blockCtx) markRatioBase(from, to int, figs []*Figure) {
+	for _, g := range figs {
+		if g.Start >= from && g.End <= to && g.Unit.IsAmount() {
+			g.RatioBase = true
 		}
 	}
 }

@@ -46,7 +46,11 @@ type Figure struct {
 	Year    int    // a year named in the figure's clause (2023年预算安排…)
 	Paren   bool   // inside brackets: a remark, not a list part
 	Earlier bool   // stated for an earlier period (较2014年决算数305.65万元, 上年执行数)
-	Count   string // the counted word of a UnitCount figure (辆, 个, 台), "" for years and the like
+	// RatioBase: the budget a ratio is taken against, named inside its
+	// phrase (为年初预算513000万元的100.48%). It inherits its sentence's
+	// subject, but it is the ratio's base, never the subject's value.
+	RatioBase bool
+	Count     string // the counted word of a UnitCount figure (辆, 个, 台), "" for years and the like
 }
 
 // Role is what a figure does in its sentence.

@@ -19,7 +19,7 @@ func (s *Set) lookupLevel(b *doc.Block, before int, key string, q Qual, kind Kin
 		return nil
 	}
 	ok := func(f *Figure) bool {
-		if f == exclude || f.Role != RoleLevel || !f.Unit.IsAmount() || f.Earlier || !sameSubject(key, f.Key) {
+		if f == exclude || f.Role != RoleLevel || !f.Unit.IsAmount() || f.Earlier || !sameSubject(key, f.Key) || f.RatioBase && q == QualNone {
 			return false
 		}
 		return qualMatches(q, f.Qual, kind)
@@ -38,7 +38,7 @@ func (s *Set) lookupLevel(b *doc.Block, before int, key string, q Qual, kind Kin
 	// 生态环境局2025年度收入支出总计) is the same subject: in this block only
 	for i := last; i >= first; i-- {
 		f := figs[i]
-		if f != exclude && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Earlier &&
+		if f != exclude && f.Role == RoleLevel && f.Unit.IsAmount() && !f.Earlier && !(f.RatioBase && q == QualNone) &&
 			len([]rune(key)) >= 4 && strings.HasSuffix(f.Key, key) && qualMatches(q, f.Qual, kind) {
 			return f
 		}

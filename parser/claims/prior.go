@@ -75,6 +75,8 @@ func (s *Set) priorBases() {
 		want := w.Year - 1
 		if m := yearInClause.FindStringSubmatch(c.Ref); m != nil {
 			want, _ = strconv.Atoi(m[1])
+		} else if namedBud.MatchString(c.Ref) && !lastYearRe.MatchString(c.Ref) {
+			continue // 较预算数, 比年初预算: against this year's budget, not the year before
 		}
 		if want >= w.Year {
 			continue // a comparison within the year (比预算) is not with the period before
