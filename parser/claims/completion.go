@@ -34,6 +34,35 @@ var approvedRe = regexp.MustCompile(`(?:人大|人代会|人民代表大会)[^�
 // Kind names the claim kind.
 func (*Completion) Kind() string { return "completion" }
 
+// AgainstAdjusted: the rate is against the budget as adjusted in the year
+// (调整预算, 调整后预算, 预算调整数), or as adjusted and changed by
+// transfers (变动预算, 调整及变动预算 — confirm-only: its amount may be
+// printed nowhere under that name).
+func (c *Completion) AgainstAdjusted() bool {
+	return c.Base == "调整" || c.Base == "调整后" || c.Base == "变动"
+}
+
+// completionBasis reads the basis of a completion rate's lead (ratioRe's
+// match): 年初, 调整, 调整后, 变动, 当年, 全年 (年度, 年预算: the year's,
+// unspecified), or "" (预算的, 汇总预算的).
+func completionBasis(lead string) string {
+	switch {
+	case strings.Contains(lead, "变动"):
+		return "变动"
+	case strings.Contains(lead, "调整后"):
+		return "调整后"
+	case strings.Contains(lead, "调整"):
+		return "调整"
+	case strings.Contains(lead, "年初"):
+		return "年初"
+	case strings.Contains(lead, "当年"):
+		return "当年"
+	case strings.Contains(lead, "全年"), strings.Contains(lead, "年度"), strings.Contains(lead, "年预算"), strings.Contains(lead, "年计划"):
+		return "全年"
+	}
+	return ""
+}
+
 // completions finds 完成预算的 R% with the budget and final of its clause group.
 func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 	for _, f := range figs {
@@ -44,7 +73,7 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 		m := ratioRe.FindStringSubmatch(bx.text(cs, f.Start))
 		c := &Completion{Rate: f}
 		if m != nil {
-			c.Base = m[1]
+			c.Base = completionBasis(m[0])
 		}
 		// the pair must sit in the same clause group: after the last 其中 or ；
 		floor := s[0]
@@ -63,7 +92,7 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 			switch g.Qual {
 			case QualBudget, QualAdjusted:
 				adjusted := g.Qual == QualAdjusted || adjustedRe.MatchString(bx.text(bx.clauseStart(g.Start, s[0]), g.Start))
-				if c.Base != "" && c.Base != "全年" && (c.Base == "调整" || c.Base == "调整后") != adjusted {
+				if c.Base != "" && c.Base != "全年" && c.AgainstAdjusted() != adjusted {
 					continue
 				}
 				c.Budget = g
@@ -71,7 +100,7 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 				c.Final = g
 			}
 		}
-		if c.Budget == nil && c.Final != nil && c.Final.Qual == QualFinal && c.Base != "调整" && c.Base != "调整后" {
+		if c.Budget == nil && c.Final != nil && c.Final.Qual == QualFinal && !c.AgainstAdjusted() {
 			// 人大…批准的2025年社会保险基金预算收入1217720万元，实际完成
 			// 1187168万元，为预算的97.5%: the amount the congress approved
 			// is the budget, though its only 预算 is the fund's name
@@ -92,7 +121,7 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 				}
 			}
 		}
-		if c.Budget == nil && c.Final != nil && (c.Base == "调整" || c.Base == "调整后") {
+		if c.Budget == nil && c.Final != nil && c.AgainstAdjusted() {
 			c.Near = bx.adjustedBefore(s, c.Final)
 		}
 		start := f.Start
@@ -141,12 +170,12 @@ func (s *Set) completionBudgets() {
 				continue
 			}
 			adjusted := f.Qual == QualAdjusted || adjustedRe.MatchString(f.Subject)
-			switch c.Base {
-			case "调整", "调整后":
+			switch {
+			case c.AgainstAdjusted():
 				if !adjusted {
 					continue
 				}
-			case "年初":
+			case c.Base == "年初":
 				if adjusted {
 					continue
 				}

@@ -8,10 +8,19 @@ import (
 	"unicode/utf8"
 )
 
+// ratioBasis is the basis words before a completion's 预算, longest first.
+const ratioBasis = `((?:汇总)?(?:年初|年度调整|年度变动|调整及变动|调整后|调整|变动|全年|当年|年度|年)?)`
+
 var (
 	yearInClause = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	periodRe     = regexp.MustCompile(`(?:与|和|同)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)[^，,；;]{0,16}?(?:相比|比较|对比)|(?:比|较)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年|上年同期|同期|年初)?(?:\d(?:[,，]\d{3})+|[^，,；;增减上下提降持无]){0,14}|同比|环比`)
-	ratioRe      = regexp.MustCompile(`(?:完成|为|达到|达|占)(?:了)?(年初|调整后?|全年|当年)?(?:预算|计划)(?:数)?(?:\s*[\d,]+(?:\.\d+)?\s*(?:亿|万)?元)?(?:的)?\s*$`)
+	// ratioRe: the lead of a completion rate. Its group is the basis as
+	// printed (completionBasis reads it): 年初, 调整, 变动 (the adjusted budget
+	// with transfers, 调整及变动预算), 汇总 (the levels' budgets added up),
+	// 年度 (unspecified); a note (以下简称预算) or a footnote mark [4] may
+	// follow 预算, and only 完成 takes 预算收入 / 预算支出 (占预算支出的 is a share).
+	ratioRe = regexp.MustCompile(`(?:(?:完成|为|达到|达|占)(?:了)?` + ratioBasis + `(?:预算|计划)(?:调整)?(?:数)?|完成(?:了)?` + ratioBasis + `预算(?:收入|支出))` +
+		`(?:\[\d{1,2}\])?(?:[(（]以下简称[^()（）]{1,8}[)）])?(?:\s*[\d,]+(?:\.\d+)?\s*(?:亿|万)?元)?(?:的)?\s*$`)
 
 	bareShareRe = regexp.MustCompile(`占(?:[^\d占地用有图表，,；;:：]{0,20}?的)?(?:比重|比例)?(?:为)?\s*$`)
 
