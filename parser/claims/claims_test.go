@@ -859,3 +859,24 @@ func TestBareSide(t *testing.T) {
 		assert.Equal(t, tc.key, f.Key, tc.name)
 	}
 }
+
+// TestSplitDigits: an amount right after a number and a space is the tail
+// of one figure that text from a PDF broke apart (1673.7 5亿元), not an
+// amount of its own.
+func TestSplitDigits(t *testing.T) {
+	cs := extract(t, "2025年省本级一般公共预算支出预算数为 1564.19 亿元，执行数为 1673.7 5亿元，完成预算数的 107%。")
+	assert.Equal(t, []string{"1564.19亿元"}, amounts(cs))
+	require.Len(t, cs.Completions, 1)
+	assert.Nil(t, cs.Completions[0].Final, "no outturn is read from the broken figure")
+}
+
+// TestBlockStartsInsideBrackets: a block whose first bracket closes without
+// opening began inside one (its opening lost to a break), so the figures
+// before it are a remark, not the value the change that follows is of.
+func TestBlockStartsInsideBrackets(t *testing.T) {
+	cs := extract(t, "支出452.2亿元，占比33%；项目支出920亿元，占比67%），比上年减少31.7亿元，下降2.3%。其中：一般公共预算拨款790.7亿元。")
+	assert.True(t, fig(t, cs, "920亿元", 0).Paren)
+	assert.False(t, fig(t, cs, "790.7亿元", 0).Paren)
+	require.NotEmpty(t, cs.Changes)
+	assert.Nil(t, cs.Changes[0].Current, "the change's own value was in the part cut off")
+}

@@ -157,6 +157,9 @@ func findFigures(b *doc.Block) []*Figure {
 				continue
 			}
 		}
+		if unitLen > 0 && f.Unit.IsAmount() && splitDigits(text[from:s]) {
+			continue // 执行数为 1673.7 5亿元: the digits of one amount broken by a space, its value unknown
+		}
 		end := e
 		if unitLen > 0 {
 			end = e + (len(rest) - len(restTrim)) + unitLen
@@ -169,6 +172,15 @@ func findFigures(b *doc.Block) []*Figure {
 	}
 	return out
 }
+
+// splitDigitsRe: a number then only spaces, at the end of the text before
+// an amount.
+var splitDigitsRe = regexp.MustCompile(`\d[\d,]*(?:\.\d+)? +$`)
+
+// splitDigits reports text ending in a number and a space: the amount after
+// it is the tail of a figure that text taken from a PDF broke apart (1673.7 5
+// 亿元, 7265.2 7亿元), not an amount of its own.
+func splitDigits(before string) bool { return splitDigitsRe.MatchString(before) }
 
 // scaledCount is 万 or 亿 and the word they scale when it is not money
 // (万头, 亿美元), "" otherwise.
