@@ -259,7 +259,7 @@ func orderBroken(blocks []*doc.Block, b *doc.Block, last int) bool {
 				v, _ = strconv.Atoi(m[1])
 			}
 		}
-		if inlineItem(x.Text, st, missing) {
+		if inlineItem(x.Text, st, missing) || strayMarker(x.Text, st, missing) {
 			return true
 		}
 		if v == 0 {
@@ -282,6 +282,24 @@ func inlineItem(text string, st doc.Style, want map[int]bool) bool {
 			continue
 		}
 		if n := parser.ParseNumber(string(rs[i:min(len(rs), i+12)])); n != nil && n.Style == st && want[n.Value] {
+			return true
+		}
+	}
+	return false
+}
+
+// strayMarker reports a bracketed marker of style st numbered as one of
+// want printed inside a block's text: text taken from a PDF can carry a
+// heading into the middle of a line (2025（二）支出执行情况年全市…), and the
+// number is there, only out of place.
+func strayMarker(text string, st doc.Style, want map[int]bool) bool {
+	if st != doc.StyleParenCJK && st != doc.StyleParenArab {
+		return false
+	}
+	t := strings.NewReplacer("（", "(", "）", ")", " ", "").Replace(text)
+	for v := range want {
+		m := strings.NewReplacer("（", "(", "）", ")").Replace(markerFor(st, v))
+		if i := strings.Index(t, m); i > 0 {
 			return true
 		}
 	}

@@ -199,7 +199,7 @@ func (cat *Catalog) readTable(lines []doc.Line, i int, std *Standard, kind strin
 		if strings.HasPrefix(ft, "注:") || strings.HasPrefix(ft, "注：") || strings.HasPrefix(ft, "说明:") || strings.HasPrefix(ft, "说明：") || strings.HasPrefix(ft, "备注") {
 			inNotes = true
 			t.Notes = append(t.Notes, txt)
-			if strings.Contains(ft, "本表无数据") || strings.Contains(ft, "无数据") || strings.Contains(ft, "本表为空") {
+			if (strings.Contains(ft, "本表无数据") || strings.Contains(ft, "无数据") || strings.Contains(ft, "本表为空")) && !conditionalNote(ft) {
 				t.Empty = true
 			}
 			end = j
@@ -210,7 +210,7 @@ func (cat *Catalog) readTable(lines []doc.Line, i int, std *Standard, kind strin
 			// notes is the next part of the report
 			if !hasFigure(txt) && utf8.RuneCountInString(txt) < 40 && !strings.HasSuffix(t.Notes[len(t.Notes)-1], "。") {
 				t.Notes[len(t.Notes)-1] += txt
-				if strings.Contains(Fold(t.Notes[len(t.Notes)-1]), "本表无数据") {
+				if n := Fold(t.Notes[len(t.Notes)-1]); strings.Contains(n, "本表无数据") && !conditionalNote(n) {
 					t.Empty = true
 				}
 				end = j
@@ -395,3 +395,9 @@ func lineHasFigure(lines []doc.Line, li int) bool {
 	}
 	return false
 }
+
+// conditionalNoteRe: a template's instruction on when the table is empty
+// (如该部门无国有资本经营预算安排的支出，则本表为空), not a statement that it is.
+var conditionalNoteRe = regexp.MustCompile(`(?:如|若|如果|假如)[^。；;]{0,40}(?:则|，|,)[^。；;]{0,6}本表(?:为空|无数据)`)
+
+func conditionalNote(s string) bool { return conditionalNoteRe.MatchString(s) }

@@ -159,7 +159,7 @@ func around(blocks []*doc.Block, first, last int, t *doc.Table) {
 			break
 		}
 		t.Notes = append(t.Notes, strings.TrimSpace(b.Text))
-		if strings.Contains(f, "本表无数据") || strings.Contains(f, "本表为空") {
+		if (strings.Contains(f, "本表无数据") || strings.Contains(f, "本表为空")) && !conditionalNote(f) {
 			t.Empty = true
 		}
 	}
