@@ -19,7 +19,7 @@ func Read(data []byte) (*doc.Raw, error) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := &doc.Raw{Format: doc.FormatText, Source: text}
-	raw.Lines = SplitLines([]rune(text), 0)
+	raw.Lines = unreverse(SplitLines([]rune(text), 0))
 	return raw, nil
 }
 

@@ -1,6 +1,7 @@
 package textfile
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -54,4 +55,36 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReversedPages: a text whose pages were written bottom to top (its
+// numbered items count down throughout) is read top to bottom again, a
+// blank line still between the same two lines; a text counting up is left
+// as it is.
+func TestReversedPages(t *testing.T) {
+	page := func(from int) string {
+		var b strings.Builder
+		for i := from + 4; i >= from; i-- {
+			b.WriteString("该科目主要用于保障运转。\n")
+			b.WriteString("（" + strconv.Itoa(i) + "）第" + strconv.Itoa(i) + "项支出 1.5 亿元，增长 2%，\n")
+		}
+		return b.String()
+	}
+	raw, err := Read([]byte("收入说明\n\n" + page(1) + "\f" + page(6)))
+	require.NoError(t, err)
+	var got []string
+	for _, l := range raw.Lines {
+		got = append(got, l.Text)
+	}
+	require.Len(t, got, 21)
+	assert.Equal(t, "（1）第1项支出 1.5 亿元，增长 2%，", got[0])
+	assert.Equal(t, "该科目主要用于保障运转。", got[1])
+	assert.Equal(t, "收入说明", got[10], "the page's first line, last")
+	assert.True(t, raw.Lines[10].Break, "the blank line stays between 收入说明 and the line it stood over")
+	assert.Equal(t, "（6）第6项支出 1.5 亿元，增长 2%，", got[11])
+	assert.Equal(t, 2, raw.Lines[11].Page)
+
+	raw, err = Read([]byte("（1）甲\n（2）乙\n（3）丙\n（4）丁\n（5）戊\n（6）己\n（7）庚\n（8）辛\n（9）壬\n（10）癸\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "（1）甲", raw.Lines[0].Text, "counting up: as written")
 }
