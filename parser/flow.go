@@ -273,30 +273,65 @@ func wrapWidth(lines []doc.Line, f doc.Format) int {
 	if marked(f) {
 		return 0
 	}
-	var ws []int
+	var all, prose []int
 	for _, l := range lines {
 		if l.Role == doc.RoleBody {
 			if w := width(l.Text); w >= 20 {
-				ws = append(ws, w)
+				all = append(all, w)
+				if strings.ContainsAny(l.Text, "，。；、") {
+					prose = append(prose, w)
+				}
 			}
 		}
 	}
+	if w := crowdWidth(all); w > 0 {
+		return w
+	}
+	// a report that prints its tables as lines of their own, wider than
+	// its prose, and runs a few lines of prose together: the prose's own
+	// crowd, at the width most of its lines come up to
+	if len(prose) < 10 {
+		return 0
+	}
+	sort.Ints(prose)
+	best, most := 0, 0
+	for i, x := range prose {
+		if i > 0 && x == prose[i-1] {
+			continue
+		}
+		if n := near(prose, x); n > most {
+			best, most = x, n
+		}
+	}
+	if most*100 >= len(prose)*50 {
+		return best
+	}
+	return 0
+}
+
+// crowdWidth is the width of the tenth widest of ws when a crowd of lines
+// (35%) is nearly as wide: wrapped text.
+func crowdWidth(ws []int) int {
 	if len(ws) < 10 {
 		return 0
 	}
 	sort.Ints(ws)
 	w := ws[len(ws)*9/10]
-	near := 0
-	for _, x := range ws {
-		if x*100 >= w*80 && x <= w+w/10 {
-			near++
-		}
-	}
-	// wrapped text has a crowd of lines at nearly the same width
-	if near*100 < len(ws)*35 {
+	if near(ws, w)*100 < len(ws)*35 {
 		return 0
 	}
 	return w
+}
+
+// near counts the widths of ws from 80% of w to a tenth above it.
+func near(ws []int, w int) int {
+	n := 0
+	for _, x := range ws {
+		if x*100 >= w*80 && x <= w+w/10 {
+			n++
+		}
+	}
+	return n
 }
 
 // rightMargins is the right edge of the text on each page (PDF geometry).

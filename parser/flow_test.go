@@ -296,3 +296,30 @@ func TestTextFigureBrokenAtPoint(t *testing.T) {
 	d := parseText(t, "———一般公共预算完成情况。全市收入完成 519\n.7 亿元，占预算的 102\n.5%，比上年增长 12\n.8%。\n")
 	assert.Contains(t, blockTexts(d), "———一般公共预算完成情况。全市收入完成519.7亿元，占预算的102.5%，比上年增长12.8%。")
 }
+
+// TestTextWrapWidthAmongTables: a text that prints its tables as lines of
+// their own, wider than the prose, and runs a few lines of prose together
+// still wraps its prose at one width: a full line goes on in the next.
+func TestTextWrapWidthAmongTables(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 12; i++ {
+		b.WriteString("2025  年，全市一般公共预算收入  2183  亿元，增长  3%  。\n")
+		b.WriteString("按税收与非税收入占比划分：税收收入  1570  亿元，占一般公\n")
+		b.WriteString("共预算收入的比重为  72%  ；非税收入  613  亿元，占一般公共\n")
+		b.WriteString("预算收入的比重为  28%  。\n")
+	}
+	for i := 0; i < 3; i++ {
+		b.WriteString("于加强食品安全建设，支持粮食储备加工项目，做好粮食等重点商品储备和管理，提高应急供应能力等。支出增长主要是粮食风险基\n")
+		b.WriteString("金支出规模增加。\n")
+	}
+	for i := 0; i < 30; i++ {
+		// tables of several layouts: as wide as their columns
+		b.WriteString("一般公共服务支出   2,391,234   2,517,890" + strings.Repeat("   105.3%   8,123,456", i%6) + "\n")
+	}
+	d := parseText(t, b.String())
+	joined := false
+	for _, x := range blockTexts(d) {
+		joined = joined || strings.Contains(x, "税收收入1570亿元，占一般公共预算收入的比重为72%;非税收入613亿元，占一般公共预算收入的比重为28%。")
+	}
+	assert.True(t, joined, "the wrapped sentence is one block")
+}
