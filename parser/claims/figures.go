@@ -135,7 +135,7 @@ func findFigures(b *doc.Block) []*Figure {
 			f.Unit = UnitNone
 			for _, cw := range countWords {
 				if strings.HasPrefix(restTrim, cw) {
-					f.Unit, f.Count = UnitCount, cw
+					f.Unit, f.Count = UnitCount, cw+unitRunOn(cw, restTrim[len(cw):])
 					break
 				}
 			}
@@ -182,14 +182,45 @@ var splitDigitsRe = regexp.MustCompile(`\d[\d,]*(?:\.\d+)? +$`)
 // 亿元, 7265.2 7亿元), not an amount of its own.
 func splitDigits(before string) bool { return splitDigitsRe.MatchString(before) }
 
-// scaledCount is 万 or 亿 and the word they scale when it is not money
-// (万头, 亿美元), "" otherwise.
+// scaledCount is 万 or 亿 and the unit they scale when it is not money
+// (万头, 亿美元, 亿千瓦时, 万吨公里), "" otherwise: a measure word of two or
+// more runes whole, else the one rune after the scale.
 func scaledCount(rest string) string {
 	for _, p := range []string{"万", "亿"} {
-		if w, ok := strings.CutPrefix(rest, p); ok {
-			if r, n := utf8.DecodeRuneInString(w); n > 0 && unicode.Is(unicode.Han, r) {
-				return p + string(r)
+		w, ok := strings.CutPrefix(rest, p)
+		if !ok {
+			continue
+		}
+		for _, words := range [][]string{scaledWords, countWords} {
+			for _, cw := range words {
+				if utf8.RuneCountInString(cw) > 1 && strings.HasPrefix(w, cw) && !strings.HasPrefix(cw, "万") && !strings.HasPrefix(cw, "亿") {
+					return p + cw + unitRunOn(cw, w[len(cw):])
+				}
 			}
+		}
+		if r, n := utf8.DecodeRuneInString(w); n > 0 && unicode.Is(unicode.Han, r) {
+			return p + string(r) + unitRunOn(string(r), w[n:])
+		}
+	}
+	return ""
+}
+
+// scaledWords: measure words written after 万 or 亿 that are no count word
+// of their own.
+var scaledWords = []string{"美元", "港元", "欧元", "标准箱", "标箱"}
+
+// unitRuns: what a unit runs on with after its counted word, so a count of
+// 万人次 or 亿吨公里 is not taken for one of 万人 or 亿吨.
+var unitRuns = []struct{ after, tail string }{
+	{"人", "次"}, {"户", "次"}, {"辆", "次"}, {"册", "次"}, {"件", "次"}, {"架", "次"},
+	{"人", "公里"}, {"吨", "公里"}, {"吨", "标准煤"}, {"千瓦", "时"}, {"千瓦", "小时"},
+}
+
+// unitRunOn is the rest of a unit after its counted word w, "" if none.
+func unitRunOn(w, rest string) string {
+	for _, u := range unitRuns {
+		if strings.HasSuffix(w, u.after) && strings.HasPrefix(rest, u.tail) {
+			return u.tail
 		}
 	}
 	return ""

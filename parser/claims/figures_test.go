@@ -26,7 +26,12 @@ func TestFiguresAsPrinted(t *testing.T) {
 		{"a stray space after a separator", "支出合计2, 847,319元。", "2,847,319元", "2, 847,319元", "2847319", claims.UnitYuan, ""},
 		{"a full-width minus", "国有资本经营收入增长－3.2％。", "-3.2%", "－3.2％", "-3.2", claims.UnitPercent, ""},
 		{"万 before a counted word is not money", "全年牛羊猪出栏112.78万头（只），增长4.8%。", "112.78", "112.78", "112.78", claims.UnitCount, "万头"},
-		{"亿 before 美元 is not 亿元", "全年货物进出口总额28.02亿美元，比上年增长19.3%。", "28.02", "28.02", "28.02", claims.UnitCount, "亿美"},
+		{"亿 before 美元 is not 亿元", "全年货物进出口总额28.02亿美元，比上年增长19.3%。", "28.02", "28.02", "28.02", claims.UnitCount, "亿美元"},
+		{"a count's unit runs on past its counted word", "全年接待游客8236.45万人次，比上年增长9.6%。", "8236.45", "8236.45", "8236.45", claims.UnitCount, "万人次"},
+		{"a measure of two words after 亿", "全年全社会用电量112.36亿千瓦时，增长6.1%。", "112.36", "112.36", "112.36", claims.UnitCount, "亿千瓦时"},
+		{"freight turnover", "货物周转量315.20亿吨公里，增长3.4%。", "315.20", "315.20", "315.20", claims.UnitCount, "亿吨公里"},
+		{"a count word that runs on, unscaled", "全年开展巡查1250人次。", "1250", "1250", "1250", claims.UnitCount, "人次"},
+		{"a count word that does not run on", "年末生猪存栏45.6万头，下降2.1%。", "45.6", "45.6", "45.6", claims.UnitCount, "万头"},
 		{"万 alone is 万元", "全年收入3.5万，增长2%。", "3.5万", "3.5万", "3.5", claims.UnitWan, ""},
 	}
 	for _, tc := range tests {

@@ -515,9 +515,10 @@ func sumOf(fs []*Figure) num.Interval {
 	return iv
 }
 
-// weighed: a quantity by weight (万吨 of pork, of beef): no ton is counted
-// under two products, so a list of them adds up like money.
-func weighed(count string) bool { return strings.HasSuffix(count, "吨") }
+// weighed: a quantity by weight (万吨 of pork, of beef; 万吨标准煤; freight's
+// 亿吨公里 by mode): no ton is counted under two products, so a list of
+// them adds up like money.
+func weighed(count string) bool { return strings.Contains(count, "吨") }
 
 // countedThing: the count word counts things, not time or grades (2023年,
 // 3个月, 95分).
