@@ -32,7 +32,7 @@ func baseAndDelta(ch *claims.Change) (base, delta num.Interval, how string, ok b
 		delta = ch.Current.Yuan().Sub(base).Abs()
 		how = fig(ch.Current) + " − " + fig(ch.Base)
 		return base, delta, how, true
-	case ch.Current != nil && ch.Amount != nil && ch.Amount.Unit.IsAmount():
+	case ch.Current != nil && ch.Amount != nil && (ch.Amount.Unit.IsAmount() || sameCount(ch.Amount, ch.Current)):
 		delta = ch.Amount.Yuan()
 		a, cur := ch.Amount.Value.String(), ch.Current.Value.String()
 		if ch.Amount.Unit != ch.Current.Unit {
@@ -53,6 +53,14 @@ func baseAndDelta(ch *claims.Change) (base, delta num.Interval, how string, ok b
 		return ch.Base.Yuan(), ch.Amount.Yuan(), ch.Amount.Value.String() + " / " + ch.Base.Value.String(), true
 	}
 	return base, delta, "", false
+}
+
+// sameCount: two counts of things in one unit (粮食产量50.49万吨，比上年增加
+// 0.57万吨), whose difference is last year's count as money's is last
+// year's amount; counts in two units (3100户 of 1132.16万户) are not set
+// against each other.
+func sameCount(a, b *claims.Figure) bool {
+	return a.Unit == claims.UnitCount && b.Unit == claims.UnitCount && a.Count != "" && a.Count == b.Count
 }
 
 func changeRate(c *Context, ch *claims.Change) {

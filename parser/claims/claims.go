@@ -182,6 +182,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.shareSiblings()
 	s.priorBases()
 	s.completionBudgets()
+	s.countLevels()
 	s.mixes()
 	s.listMixes()
 	s.spreads()

@@ -254,10 +254,19 @@ func addable(c, o *Change) bool {
 	return o.countChange() && o.Amount.Count == c.Amount.Count
 }
 
-// countBefore is the subject of the count a change follows, in the same
-// unit with nothing but 比上年 and the like between (移动电话用户1132.16万户，
-// 增加13.50万户), or "".
+// countBefore is the subject of the count a change follows (countLevel),
+// or "".
 func (s *Set) countBefore(c *Change) string {
+	if f := s.countLevel(c); f != nil {
+		return f.Subject
+	}
+	return ""
+}
+
+// countLevel is the count a change follows, in the same unit with nothing
+// but 比上年 and the like between (移动电话用户1132.16万户，增加13.50万户;
+// 粮食产量50.49万吨，比上年增加0.57万吨), or nil.
+func (s *Set) countLevel(c *Change) *Figure {
 	rs := []rune(c.Block.Text)
 	var last *Figure
 	for _, f := range s.byBlock[c.Block] {
@@ -266,9 +275,21 @@ func (s *Set) countBefore(c *Change) string {
 		}
 	}
 	if last == nil || !joinable(doc.RuneSlice(rs, countEnd(rs, last), c.Start)) {
-		return ""
+		return nil
 	}
-	return last.Subject
+	return last
+}
+
+// countLevels gives a change of a count by an amount in its unit the
+// count it follows as its current value (粮食产量50.49万吨，比上年增加0.57万吨，
+// 增长1.1%), as a money change takes the level its subject names: the
+// level and the amount give last year's count and the rate.
+func (s *Set) countLevels() {
+	for _, c := range s.Changes {
+		if c.Current == nil && c.countChange() && !c.Amount.Paren {
+			c.Current = s.countLevel(c)
+		}
+	}
 }
 
 // sumOpenerRe: the list of parts opens right after the total's change
