@@ -3,6 +3,7 @@ package claims
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 )
@@ -63,7 +64,7 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 			continue
 		}
 		zhanAt := cs + runeIndex(bx.text(cs, f.Start), zhan)
-		if bx.countShare(sh, i, figs, cs, zhanAt) {
+		if bx.countShare(sh, i, figs, cs, zhanAt) || bx.listCountShare(sh, i, figs, s, zhanAt) {
 			continue
 		}
 		wholeName := wholeTrim.ReplaceAllString(severalRe.ReplaceAllString(strings.TrimPrefix(bx.text(zhanAt+1, f.Start), "比"), ""), "")
@@ -176,6 +177,71 @@ func (bx *blockCtx) countShare(sh *Share, i int, figs []*Figure, cs, zhanAt int)
 	}
 	sh.Part, sh.PartName = part, cleanSubject(bx.clauseBefore(part))
 	sh.Whole, sh.Wholes, sh.WholeName = whole, []*Figure{whole}, m[1]
+	sh.Span = Span{Block: bx.b, Start: part.Start, End: sh.Pct.End}
+	bx.set.Shares = append(bx.set.Shares, sh)
+	return true
+}
+
+// listCountShare reads the share of a count listed after its whole (各类
+// 市场主体52763个。其中：年末实有登记企业11626个、增长8.9%，占市场主体总数的
+// 22%; 发电装机容量1102.54万千瓦。其中，火力发电装机容量496.85万千瓦，占比
+// 45.1%): the part is the count right before 占, only its change between;
+// the whole is the last count in the same unit before the list's 其中 (a
+// 其中 inside an earlier item of the list, closed by its ；, opens none),
+// and when the share names its whole the name must be the whole's, less
+// 总 (总人口 of 常住人口, 专利授权量 of 专利授权总量). It appends the share
+// and reports whether it did.
+func (bx *blockCtx) listCountShare(sh *Share, i int, figs []*Figure, s [2]int, zhanAt int) bool {
+	var part *Figure
+	for j := i - 1; j >= 0 && part == nil; j-- {
+		if figs[j].Role != RoleRate && !figs[j].Paren {
+			part = figs[j]
+		}
+	}
+	if part == nil || part.Unit != UnitCount || part.Count == "" || !countedThing(part.Count) || bx.countChange(part) {
+		return false
+	}
+	if end := bx.unitEnd(part); strings.Trim(bx.text(end, zhanAt), " ，,、") != "" && !bx.onlyChanges(end, zhanAt) {
+		return false
+	}
+	var op []int
+	for k, m := range bx.find(openerRe, s[0], part.Start) {
+		if k == 0 || !strings.ContainsAny(bx.text(m[1], part.Start), "；;") {
+			op = m
+		}
+	}
+	if op == nil || bx.inParen(op[0]) {
+		return false
+	}
+	from := s[0]
+	if strings.TrimSpace(bx.text(s[0], op[0])) == "" {
+		from = bx.sentenceBefore(s[0])[0]
+	}
+	var whole *Figure
+	for _, w := range bx.figsIn(from, op[0]) {
+		if w.Unit == UnitCount && w.Count == part.Count && !w.Paren && !bx.countChange(w) && !bx.isThreshold(w) {
+			whole = w
+		}
+	}
+	if whole == nil {
+		return false
+	}
+	named := strings.TrimPrefix(bx.text(zhanAt+1, sh.Pct.Start), "比")
+	if severalRe.MatchString(named) && strings.Contains(named, "分别") {
+		return false // shares given together: one part is not theirs alone
+	}
+	named = strings.TrimSpace(wholeTrim.ReplaceAllString(bracketed.ReplaceAllString(named, ""), ""))
+	wholeName := cleanSubject(bx.clauseBefore(whole))
+	if named != "" {
+		less := func(x string) string {
+			return strings.TrimSuffix(strings.ReplaceAll(strings.TrimPrefix(x, "全部"), "总", ""), "数")
+		}
+		if n := less(named); utf8.RuneCountInString(n) < 2 || strings.ContainsAny(n, "0123456789") || !strings.HasSuffix(less(wholeName), n) {
+			return false
+		}
+	}
+	sh.Part, sh.PartName = part, cleanSubject(bx.clauseBefore(part))
+	sh.Whole, sh.Wholes, sh.WholeName = whole, []*Figure{whole}, named
 	sh.Span = Span{Block: bx.b, Start: part.Start, End: sh.Pct.End}
 	bx.set.Shares = append(bx.set.Shares, sh)
 	return true
