@@ -227,6 +227,10 @@ func changeDirection(c *Context, ch *claims.Change) {
 
 func changeAmount(c *Context, ch *claims.Change) {
 	if ch.Amount != nil && !ch.Amount.Unit.IsAmount() {
+		if ch.Current != nil && ch.Base == nil && ch.Rate == nil && sameCount(ch.Amount, ch.Current) {
+			// 常住人口852.1万人，比上年末增加2.0万人: last year's count is not stated
+			c.Skip(ch, "change amount: base not stated")
+		}
 		return // a counted quantity: only its direction words are judged
 	}
 	if ch.Amount != nil && ch.Amount.Unit.IsAmount() && ch.Current != nil && ch.Base == nil && ch.Rate == nil {

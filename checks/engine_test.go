@@ -93,3 +93,15 @@ func TestNoTextLayerOnlyFinding(t *testing.T) {
 		assert.NotEqual(t, "no-text-layer", f.Rule)
 	}
 }
+
+// A count changed by an amount alone (常住人口412.6万人，比上年末增加1.8万人)
+// is skipped for want of last year's count, as an amount of money is: no
+// rule is missing for it.
+func TestCountChangeAloneLacksItsBase(t *testing.T) {
+	const text = "2025年某市国民经济和社会发展统计公报\n年末常住人口412.6万人，比上年末增加1.8万人。\n"
+	d, err := parser.Parse("r.txt", doc.FormatText, []byte(text))
+	require.NoError(t, err)
+	fs, cov := defaultEngine(t).Run(d)
+	assert.Empty(t, fs)
+	assert.Equal(t, map[string]int{"change amount: base not stated": 1}, cov.Reasons)
+}
