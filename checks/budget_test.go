@@ -31,6 +31,23 @@ func TestCompletionBudgetInTheNarrative(t *testing.T) {
 // The adjusted budget of the sentence before may be of another extent
 // (总支出 with the transfers to lower levels): a rate it does not give is
 // skipped, not reported.
+// The approved budgets of both sides in the sentence before: the one of
+// the final's side confirms its rate against the initial budget; one that
+// does not give it is skipped.
+func TestNearInitialConfirmsNeverBlames(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		decided    int
+	}{
+		{"fits", "各级人代会批准的全市国有资本经营收入预算为512万元，支出预算为486万元。实际完成收入603万元，为年初预算的117.8%。\n", 1},
+		{"misfits", "各级人代会批准的全市国有资本经营收入预算为512万元，支出预算为486万元。实际完成收入603万元，为年初预算的124.1%。\n", 0},
+	} {
+		fs, cov := lintCov(t, tc.text, "completion-rate")
+		assert.Empty(t, fs, tc.name)
+		assert.Equal(t, tc.decided, cov.Decided, "%s %+v", tc.name, cov)
+	}
+}
+
 func TestNearAdjustedNeverBlames(t *testing.T) {
 	fs, cov := lintCov(t, "一般公共预算支出调整为139.17亿元。2025年市本级一般公共预算支出执行94.53亿元，为调整预算的96%。\n", "completion-rate")
 	assert.Empty(t, fs)

@@ -826,9 +826,9 @@ func TestChangeSums(t *testing.T) {
 	}
 }
 
-// TestCompletionNearAdjusted: a rate against the adjusted budget that its
-// sentence does not state takes the one adjusted budget of the sentence
-// before, of the same side.
+// TestCompletionNearAdjusted: a rate whose sentence states no budget takes
+// the one budget of the sentence before of its side and basis (adjusted for
+// 调整预算, not adjusted for 年初预算), of the same fund and level.
 func TestCompletionNearAdjusted(t *testing.T) {
 	for _, tc := range []struct{ name, text, near string }{
 		{"the sentence before adjusts the spending", "当年收入加上级补助、调入资金等，全年支出预算调整为812.46亿元。实际支出768.33亿元，下降2.9%，完成调整预算的94.6%。", "812.46亿元"},
@@ -836,6 +836,12 @@ func TestCompletionNearAdjusted(t *testing.T) {
 		{"the other side is not its budget", "全市一般公共预算收入调整为156.30亿元。一般公共预算支出实际完成301.25亿元，为调整预算的95.2%。", "<none>"},
 		{"two adjusted budgets: neither", "一般公共预算收入调整为56.05亿元，支出调整为140.27亿元。实际完成55.65亿元，为调整预算的99.3%。", "<none>"},
 		{"not against the adjusted budget", "全年支出预算调整为812.46亿元。实际支出768.33亿元，完成年初预算的101.2%。", "<none>"},
+		{"both sides adjusted: the final's side picks", "经汇总，全市一般公共预算收入调整为118.42亿元，一般公共预算支出变动预算数为265.30亿元。全市一般公共预算收入完成116.87亿元，为调整预算的98.7%。", "118.42亿元"},
+		{"both sides approved: 年初 takes the final's side", "各级人代会批准的全市国有资本经营收入预算为512万元，支出预算为486万元。实际完成支出431万元，为年初预算的88.7%。", "486万元"},
+		{"年初 never takes an adjusted budget", "全市社会保险基金收入预算为96.4亿元，支出预算调整为90.2亿元。实际完成支出88.1亿元，为年初预算的97.7%。", "<none>"},
+		{"an unnamed basis takes either kind", "全市政府性基金收入预算为52.6亿元，支出预算为71.3亿元。实际完成收入49.8亿元，为预算的94.7%。", "52.6亿元"},
+		{"another level is not its budget", "市本级一般公共预算收入调整为41.20亿元。全市一般公共预算收入完成118.64亿元，为调整预算的100.4%。", "<none>"},
+		{"another fund is not its budget", "政府性基金收入预算为36.5亿元。一般公共预算收入完成38.2亿元，为年初预算的104.7%。", "<none>"},
 	} {
 		cs := extract(t, tc.text)
 		require.Len(t, cs.Completions, 1, tc.name)

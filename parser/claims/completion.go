@@ -16,10 +16,11 @@ type Completion struct {
 	// earlier in the report, when the sentence states none: any of them may
 	// be the one meant (completionBudgets).
 	Budgets []*Figure
-	// Near is the adjusted budget the sentence before states, when the
-	// rate is against the adjusted budget and its own sentence states none
-	// (全年支出预算调整为1016.03亿元。实际支出963.36亿元，完成调整预算的95%).
-	// Its extent is not certain (总支出 with transfers, or 本级支出), so it
+	// Near is the budget of the rate's side and basis that the sentence
+	// before states, when its own sentence states none (全年支出预算调整为
+	// 1016.03亿元。实际支出963.36亿元，完成调整预算的95%; 收入预算为367万元，
+	// 支出预算为367万元。实际完成收入699万元，为年初预算的190.5%). Its
+	// extent is not certain (总支出 with transfers, or 本级支出), so it
 	// confirms a rate and never blames one.
 	Near *Figure
 }
@@ -121,8 +122,8 @@ func (bx *blockCtx) completions(s [2]int, figs []*Figure) {
 				}
 			}
 		}
-		if c.Budget == nil && c.Final != nil && c.AgainstAdjusted() {
-			c.Near = bx.adjustedBefore(s, c.Final)
+		if c.Budget == nil && c.Final != nil {
+			c.Near = bx.budgetBefore(s, c)
 		}
 		start := f.Start
 		for _, g := range []*Figure{c.Budget, c.Final} {
@@ -185,10 +186,15 @@ func (s *Set) completionBudgets() {
 	}
 }
 
-// adjustedBefore is the one adjusted budget of the sentence before s in
-// the block, for the same side (收入 or 支出) as final when final's
-// subject names one; nil when there is none or more than one.
-func (bx *blockCtx) adjustedBefore(s [2]int, final *Figure) *Figure {
+// budgetBefore is the one budget of the sentence before s in the block
+// that c's rate may be against: of the same side (收入 or 支出) as its final,
+// adjusted when the rate is against the adjusted budget, not adjusted when
+// against the initial one (年初), either when the basis is unnamed. The
+// sentence before may state both sides (收入调整为234.68亿元，支出变动预算数
+// 为410.72亿元): the final's side picks one, and a final that names no side
+// takes a budget only when it is the only one. nil when there is none, more
+// than one, or the budget's or final's fund or level is another.
+func (bx *blockCtx) budgetBefore(s [2]int, c *Completion) *Figure {
 	var prev [2]int
 	found := false
 	for _, p := range bx.sents {
@@ -199,23 +205,57 @@ func (bx *blockCtx) adjustedBefore(s [2]int, final *Figure) *Figure {
 	if !found {
 		return nil
 	}
+	fs := side(c.Final.Subject)
 	var out *Figure
+	n := 0
 	for _, g := range bx.figsIn(prev[0], prev[1]) {
-		if g.Role != RoleLevel || !g.Unit.IsAmount() || g.Paren ||
-			!(g.Qual == QualAdjusted || g.Qual == QualBudget && adjustedRe.MatchString(g.Subject)) {
+		if g.Role != RoleLevel || !g.Unit.IsAmount() || g.Paren || (g.Qual != QualAdjusted && g.Qual != QualBudget) {
 			continue
 		}
-		if out != nil {
-			return nil
+		adjusted := g.Qual == QualAdjusted || adjustedRe.MatchString(g.Subject)
+		switch {
+		case c.AgainstAdjusted() && !adjusted, c.Base == "年初" && adjusted:
+			continue
 		}
+		bs := side(g.Subject)
+		if bs == "" || fs != "" && fs != bs {
+			if fs == "" {
+				n++ // another budget the final may mean
+			}
+			continue
+		}
+		n++
 		out = g
 	}
-	if out == nil {
+	if n != 1 || out == nil || !sameFundAndLevel(out.Subject, c.Final.Subject) {
 		return nil
 	}
-	bs, fs := side(out.Subject), side(final.Subject)
-	if bs == "" || fs != "" && fs != bs {
-		return nil
+	return out
+}
+
+// funds and levels a subject may name: a budget and an outturn that name
+// different ones are not of one account.
+var (
+	fundWords  = []string{"一般公共", "政府性基金", "国有资本", "社会保险", "社保"}
+	levelWords = []string{"全省", "省级", "省本级", "全市", "市级", "市本级", "全县", "县级", "县本级", "全区", "区级", "区本级"}
+)
+
+func sameFundAndLevel(a, b string) bool {
+	for _, ws := range [][]string{fundWords, levelWords} {
+		wa, wb := firstWord(a, ws), firstWord(b, ws)
+		if wa != "" && wb != "" && wa != wb {
+			return false
+		}
+	}
+	return true
+}
+
+func firstWord(s string, ws []string) string {
+	at, out := -1, ""
+	for _, w := range ws {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at || i == at && len(w) > len(out)) {
+			at, out = i, w
+		}
 	}
 	return out
 }
