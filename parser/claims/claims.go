@@ -69,7 +69,11 @@ type Set struct {
 	rateDecomps [][][]string
 	vocab       *lexicon
 	byBlock     map[*doc.Block][]*Figure
-	byTail      map[string][]*Figure // level figures by the end of their key, for wholes named anywhere
+	// tail is the figures of the last sentence of the prose block just
+	// before the one being read (nil after a table cell): a paragraph may
+	// open on the outturn of the budget the one before closed on
+	tail   []*Figure
+	byTail map[string][]*Figure // level figures by the end of their key, for wholes named anywhere
 	// isBulletin is 1 for a statistical bulletin, -1 for another report, 0 before it is known
 	isBulletin int
 	// mixLists are counts and their parts that the sum check leaves alone
@@ -155,6 +159,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	}
 	for _, b := range d.Blocks {
 		if b.Kind == doc.KindTableCell || b.TOC {
+			s.tail = nil
 			continue
 		}
 		s.followHeading(b)
@@ -175,6 +180,10 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		bx := &blockCtx{set: s, b: b, rs: []rune(b.Text), figs: figs}
 		bx.extract()
 		s.followLead(bx)
+		s.tail = nil
+		if n := len(bx.sents); n > 0 {
+			s.tail = bx.figsIn(bx.sents[n-1][0], bx.sents[n-1][1])
+		}
 	}
 	s.blockLists()
 	s.shareWholes()

@@ -841,6 +841,8 @@ func TestCompletionNearAdjusted(t *testing.T) {
 		{"年初 never takes an adjusted budget", "全市社会保险基金收入预算为96.4亿元，支出预算调整为90.2亿元。实际完成支出88.1亿元，为年初预算的97.7%。", "<none>"},
 		{"an unnamed basis takes either kind", "全市政府性基金收入预算为52.6亿元，支出预算为71.3亿元。实际完成收入49.8亿元，为预算的94.7%。", "52.6亿元"},
 		{"another level is not its budget", "市本级一般公共预算收入调整为41.20亿元。全市一般公共预算收入完成118.64亿元，为调整预算的100.4%。", "<none>"},
+		{"the paragraph before closes on it", "经市人大常委会批准，市本级一般公共预算收入调整为46.30亿元，一般公共预算支出调整为118.64亿元。\n\n2025年市本级一般公共预算收入完成45.92亿元，为调整预算的99.18%，下降3.2%。", "46.30亿元"},
+		{"only the paragraph's opening sentence looks back", "全市一般公共预算收入调整为46.30亿元。\n\n税收收入完成30.12亿元，增长1.5%。全市一般公共预算收入完成45.92亿元，为调整预算的99.18%。", "<none>"},
 		{"another fund is not its budget", "政府性基金收入预算为36.5亿元。一般公共预算收入完成38.2亿元，为年初预算的104.7%。", "<none>"},
 	} {
 		cs := extract(t, tc.text)

@@ -186,8 +186,8 @@ func (s *Set) completionBudgets() {
 	}
 }
 
-// budgetBefore is the one budget of the sentence before s in the block
-// that c's rate may be against: of the same side (收入 or 支出) as its final,
+// budgetBefore is the one budget of the sentence before s (the last of the
+// paragraph before when s opens its block) that c's rate may be against: of the same side (收入 or 支出) as its final,
 // adjusted when the rate is against the adjusted budget, not adjusted when
 // against the initial one (年初), either when the basis is unnamed. The
 // sentence before may state both sides (收入调整为234.68亿元，支出变动预算数
@@ -195,20 +195,19 @@ func (s *Set) completionBudgets() {
 // takes a budget only when it is the only one. nil when there is none, more
 // than one, or the budget's or final's fund or level is another.
 func (bx *blockCtx) budgetBefore(s [2]int, c *Completion) *Figure {
-	var prev [2]int
-	found := false
+	var before []*Figure
 	for _, p := range bx.sents {
 		if p[1] == s[0] {
-			prev, found = p, true
+			before = bx.figsIn(p[0], p[1])
 		}
 	}
-	if !found {
-		return nil
+	if len(bx.sents) > 0 && bx.sents[0] == s {
+		before = bx.set.tail // the paragraph opens on it: the last sentence of the one before
 	}
 	fs := side(c.Final.Subject)
 	var out *Figure
 	n := 0
-	for _, g := range bx.figsIn(prev[0], prev[1]) {
+	for _, g := range before {
 		if g.Role != RoleLevel || !g.Unit.IsAmount() || g.Paren || (g.Qual != QualAdjusted && g.Qual != QualBudget) {
 			continue
 		}
