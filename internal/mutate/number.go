@@ -32,7 +32,7 @@ func farEnough(orig, repl num.Decimal) bool {
 	if diff.Cmp(new(big.Rat).Mul(o, minRelative)) < 0 {
 		return false
 	}
-	unit := num.Pow10(orig.Exp)
+	unit := num.Pow10(orig.Exp())
 	return diff.Cmp(new(big.Rat).Mul(unit, minUnits)) >= 0
 }
 

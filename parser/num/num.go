@@ -11,13 +11,21 @@ package num
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
-// Decimal is Coef × 10^Exp, exactly as printed: "157.60" is 15760 × 10^-2.
+// Decimal is a coefficient × 10^exp, exactly as printed: "157.60" is
+// 15760 × 10^-2. A large report holds hundreds of thousands of figures and
+// table values, so the coefficient is held inline when it fits an int64
+// (nearly always) and in a big.Int only when it does not. The zero Decimal
+// is no figure at all, distinct from a printed 0. A Decimal never changes:
+// its methods return new values.
 type Decimal struct {
-	Coef *big.Int
-	Exp  int
+	coef int64    // the coefficient, when big is nil
+	big  *big.Int // the coefficient when it does not fit an int64; never written after parsing
+	exp  int32
+	set  bool // a figure was parsed: false only in the zero Decimal
 }
 
 // ParseDecimal reads a decimal as reports print it: "-1,234.50", "0.3",
@@ -53,14 +61,21 @@ func ParseDecimal(s string) (Decimal, bool) {
 			return Decimal{}, false
 		}
 	}
-	c, ok := new(big.Int).SetString(intPart+frac, 10)
+	digits := intPart + frac
+	if neg {
+		digits = "-" + digits
+	}
+	d := Decimal{exp: int32(-len(frac)), set: true}
+	if c, err := strconv.ParseInt(digits, 10, 64); err == nil {
+		d.coef = c
+		return d, true
+	}
+	c, ok := new(big.Int).SetString(digits, 10)
 	if !ok {
 		return Decimal{}, false
 	}
-	if neg {
-		c.Neg(c)
-	}
-	return Decimal{Coef: c, Exp: -len(frac)}, true
+	d.big = c
+	return d, true
 }
 
 // canonical writes a figure in ASCII: full-width digits, point, comma and
@@ -122,48 +137,68 @@ func MustDecimal(s string) Decimal {
 
 // Decimals is the number of decimals the figure was printed with.
 func (d Decimal) Decimals() int {
-	if d.Exp >= 0 {
+	if d.exp >= 0 {
 		return 0
 	}
-	return -d.Exp
+	return -int(d.exp)
 }
+
+// Exp is the power of ten of the last printed digit: -2 for 157.60.
+func (d Decimal) Exp() int { return int(d.exp) }
 
 // Rat is the exact value.
 func (d Decimal) Rat() *big.Rat {
-	r := new(big.Rat).SetInt(d.Coef)
-	return r.Mul(r, pow10(d.Exp))
+	r := d.coefficient(new(big.Rat))
+	return r.Mul(r, pow10(int(d.exp)))
+}
+
+// coefficient sets r to the coefficient and returns it.
+func (d Decimal) coefficient(r *big.Rat) *big.Rat {
+	if d.big != nil {
+		return r.SetInt(d.big)
+	}
+	return r.SetInt64(d.coef)
 }
 
 // Scale multiplies by 10^k without changing the printed precision's meaning:
 // 1.53 万元 scaled by 4 is 15300 元 with a half-unit of 50 元.
 func (d Decimal) Scale(k int) Decimal {
-	return Decimal{Coef: d.Coef, Exp: d.Exp + k}
+	d.exp += int32(k)
+	return d
 }
 
 // IsZero reports whether the printed value is zero.
-func (d Decimal) IsZero() bool { return d.Coef == nil || d.Coef.Sign() == 0 }
+func (d Decimal) IsZero() bool { return d.Sign() == 0 }
 
 // Sign is -1, 0 or +1.
 func (d Decimal) Sign() int {
-	if d.Coef == nil {
-		return 0
+	switch {
+	case d.big != nil:
+		return d.big.Sign()
+	case d.coef < 0:
+		return -1
+	case d.coef > 0:
+		return 1
 	}
-	return d.Coef.Sign()
+	return 0
 }
 
 // String prints the figure with its printed precision.
 func (d Decimal) String() string {
-	if d.Coef == nil {
+	if !d.set {
 		return "0"
 	}
 	return FormatRat(d.Rat(), d.Decimals())
 }
 
-// Interval is the set of exact values a printed figure may stand for.
+// Interval is the set of exact values a printed figure may stand for:
+// (coefficient ± ½) × 10^exp.
 func (d Decimal) Interval() Interval {
-	half := new(big.Rat).Mul(big.NewRat(1, 2), pow10(d.Exp))
-	v := d.Rat()
-	return Interval{Lo: new(big.Rat).Sub(v, half), Hi: new(big.Rat).Add(v, half)}
+	lo := d.coefficient(new(big.Rat))
+	hi := new(big.Rat).Add(lo, half)
+	lo.Sub(lo, half)
+	unit := pow10(int(d.exp))
+	return Interval{Lo: lo.Mul(lo, unit), Hi: hi.Mul(hi, unit)}
 }
 
 // Exact is the degenerate interval of the printed value itself, for figures
@@ -276,15 +311,38 @@ func FormatRat(r *big.Rat, d int) string {
 	return new(big.Rat).Set(r).FloatString(d)
 }
 
+// pow10 is 10^e, shared for the exponents figures are printed and scaled
+// with: the caller must not change it.
 func pow10(e int) *big.Rat {
+	if -maxPow10 <= e && e <= maxPow10 {
+		return pow10s[e+maxPow10]
+	}
+	return newPow10(e)
+}
+
+func newPow10(e int) *big.Rat {
 	if e >= 0 {
 		return new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))
 	}
 	return new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-e)), nil))
 }
 
-// Pow10 is 10^e as an exact rational.
-func Pow10(e int) *big.Rat { return pow10(e) }
+// maxPow10: 10^±maxPow10 is shared; a 万亿元 figure printed to four
+// decimals scales by 10^12 and 10^-4.
+const maxPow10 = 24
+
+var pow10s = func() (ps [2*maxPow10 + 1]*big.Rat) {
+	for e := -maxPow10; e <= maxPow10; e++ {
+		ps[e+maxPow10] = newPow10(e)
+	}
+	return ps
+}()
+
+// half is ½, shared: never changed.
+var half = big.NewRat(1, 2)
+
+// Pow10 is 10^e as an exact rational, the caller's own.
+func Pow10(e int) *big.Rat { return new(big.Rat).Set(pow10(e)) }
 
 // Hundred is 100, for percentages.
 var Hundred = big.NewRat(100, 1)

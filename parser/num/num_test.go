@@ -103,6 +103,47 @@ func TestScaleKeepsPrecision(t *testing.T) {
 	assert.Equal(t, 0, iv.Hi.Cmp(big.NewRat(15350, 1)))
 }
 
+func TestCoefficientPastInt64(t *testing.T) {
+	// a coefficient that fits an int64 is held inline, a longer one in a
+	// big.Int: both must read, print and bound alike
+	for _, tc := range []struct{ in, lo, hi string }{
+		{"9223372036854775807", "18446744073709551613/2", "18446744073709551615/2"},
+		{"-9,223,372,036,854,775,808", "-18446744073709551617/2", "-18446744073709551615/2"},
+		{"92233720368547758.080", "184467440737095516159/2000", "184467440737095516161/2000"},
+		{"1234567890123456789012.5", "24691357802469135780249/20", "24691357802469135780251/20"},
+	} {
+		d := MustDecimal(tc.in)
+		iv := d.Interval()
+		assert.Equal(t, tc.lo, iv.Lo.RatString(), tc.in)
+		assert.Equal(t, tc.hi, iv.Hi.RatString(), tc.in)
+		again := MustDecimal(d.String())
+		assert.Equal(t, 0, d.Rat().Cmp(again.Rat()), tc.in)
+		assert.Equal(t, d.Decimals(), again.Decimals(), tc.in)
+		assert.Equal(t, d.Rat().Sign(), d.Sign(), tc.in)
+	}
+}
+
+func TestZeroDecimalIsNoFigure(t *testing.T) {
+	var none Decimal
+	printed := MustDecimal("0.00")
+	assert.NotEqual(t, none, printed, "a printed 0.00 is a figure, the zero Decimal is none")
+	assert.Equal(t, "0", none.String())
+	assert.Equal(t, "0.00", printed.String())
+	assert.True(t, none.IsZero())
+	assert.True(t, printed.IsZero())
+	assert.Equal(t, "-1/200", printed.Interval().Lo.RatString())
+}
+
+func TestSharedPowersStayUnchanged(t *testing.T) {
+	p := Pow10(-2)
+	p.Mul(p, big.NewRat(7, 1)) // the caller's own copy
+	assert.Equal(t, "1/100", Pow10(-2).RatString())
+	iv := MustDecimal("1.53").Interval()
+	iv.Lo.Add(iv.Lo, big.NewRat(1, 1))
+	assert.Equal(t, "61/40", MustDecimal("1.53").Interval().Lo.RatString(), "an interval's ends are its own")
+	assert.Equal(t, "153/100", MustDecimal("1.53").Rat().RatString())
+}
+
 func TestAbsAndFormat(t *testing.T) {
 	iv := Interval{Lo: big.NewRat(-3, 1), Hi: big.NewRat(2, 1)}
 	a := iv.Abs()
