@@ -309,10 +309,35 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 		rows = append(rows, &prow{halves: hs})
 	}
 	flush()
+	n := 0
 	for _, r := range rows {
-		t.Rows = append(t.Rows, r.cells(len(t.Rows), lines, lay))
+		n += r.count(lay)
+	}
+	slab := newCellSlab(n)
+	for _, r := range rows {
+		t.Rows = append(t.Rows, r.cells(len(t.Rows), lines, lay, slab))
 	}
 	return header
+}
+
+// cellSlab holds a table's cells and their blocks in two arrays: they live
+// as long as the document, and a report of thousands of tables has hundreds
+// of thousands of them, which allocated one by one among the parser's
+// short-lived garbage leave half-empty pages behind when it is collected.
+type cellSlab struct {
+	cells  []doc.Cell
+	blocks []doc.Block
+}
+
+func newCellSlab(n int) *cellSlab {
+	return &cellSlab{cells: make([]doc.Cell, n), blocks: make([]doc.Block, n)}
+}
+
+// next is the slab's next unused cell and block.
+func (s *cellSlab) next() (*doc.Cell, *doc.Block) {
+	c, b := &s.cells[0], &s.blocks[0]
+	s.cells, s.blocks = s.cells[1:], s.blocks[1:]
+	return c, b
 }
 
 // rowTokens reads the lines of one row as one line: tokens by column, left
@@ -357,15 +382,35 @@ func anyRowLabel(hs []*half) bool {
 	return false
 }
 
-// cells turns an assembled row into table cells, deciding each half's group.
-func (r *prow) cells(ri int, lines []doc.Line, lay Layout) []*doc.Cell {
-	hs := r.halves
+// kept is the halves that become cells.
+func (r *prow) kept(lay Layout) []*half {
 	if lay == LayoutFunction || lay == LayoutSanGong {
 		// a function table has one half; a second label group on the line
 		// is header residue merged by the extraction
-		hs = hs[:1]
+		return r.halves[:1]
 	}
-	var out []*doc.Cell
+	return r.halves
+}
+
+// count is the number of cells the row makes.
+func (r *prow) count(lay Layout) int {
+	n := 0
+	for _, h := range r.kept(lay) {
+		if len(h.code) > 0 {
+			n++
+		}
+		if len(h.name) > 0 {
+			n++
+		}
+		n += len(h.vals)
+	}
+	return n
+}
+
+// cells turns an assembled row into table cells, deciding each half's group.
+func (r *prow) cells(ri int, lines []doc.Line, lay Layout, slab *cellSlab) []*doc.Cell {
+	hs := r.kept(lay)
+	out := make([]*doc.Cell, 0, r.count(lay))
 	for gi, h := range hs {
 		g := gi
 		if g > 1 {
@@ -376,13 +421,13 @@ func (r *prow) cells(ri int, lines []doc.Line, lay Layout) []*doc.Cell {
 		}
 		if len(h.code) > 0 {
 			code := strings.ReplaceAll(joinText(h.code), " ", "")
-			out = append(out, makeCell(lines, h.code, code, "code", ri, len(out), g))
+			out = append(out, makeCell(slab, lines, h.code, code, "code", ri, len(out), g))
 		}
 		if len(h.name) > 0 {
-			out = append(out, makeCell(lines, h.name, cleanName(joinText(h.name)), "name", ri, len(out), g))
+			out = append(out, makeCell(slab, lines, h.name, cleanName(joinText(h.name)), "name", ri, len(out), g))
 		}
 		for _, v := range h.vals {
-			out = append(out, makeCell(lines, []token{v}, v.text, "value", ri, len(out), g))
+			out = append(out, makeCell(slab, lines, []token{v}, v.text, "value", ri, len(out), g))
 		}
 	}
 	return out
@@ -390,10 +435,11 @@ func (r *prow) cells(ri int, lines []doc.Line, lay Layout) []*doc.Cell {
 
 // makeCell builds a cell and a block for it from the tokens' source
 // positions, so findings can point at the cell.
-func makeCell(lines []doc.Line, ts []token, text, role string, row, col, group int) *doc.Cell {
-	c := &doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: group, Line: ts[0].line,
+func makeCell(slab *cellSlab, lines []doc.Line, ts []token, text, role string, row, col, group int) *doc.Cell {
+	c, b := slab.next()
+	*c = doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: group, Line: ts[0].line,
 		X0: ts[0].x0, X1: ts[len(ts)-1].x1}
-	b := &doc.Block{Kind: doc.KindTableCell, Text: text, Page: lines[ts[0].line].Page}
+	*b = doc.Block{Kind: doc.KindTableCell, Text: text, Page: lines[ts[0].line].Page}
 	for _, tk := range ts {
 		l := lines[tk.line]
 		rs := []rune(l.Text[:min(len(l.Text), runeByteEnd(l.Text, tk.end))])
