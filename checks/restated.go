@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/claims"
+	"github.com/budgetlint/budgetlint/parser/num"
 )
 
 // restated checks one quantity stated twice: an item's heading amount
@@ -56,11 +57,23 @@ type statement struct {
 // pair.
 func restatements(c *Context, stmts []statement, basis func(statement) string, judge func(a, b statement, strict bool)) {
 	type key struct{ subject, basis string }
-	groups := map[key][]statement{}
+	// an amount's interval and exact value are worked out once per
+	// statement: a long report names one subject hundreds of times, and
+	// its pairs would otherwise build them anew for every pair
+	type amount struct {
+		statement
+		yuan  num.Interval
+		exact *big.Rat
+	}
+	groups := map[key][]amount{}
 	var order []key
 	for _, st := range stmts {
 		subj := c.Claims.SubjectOf(st.fig)
-		if utf8.RuneCountInString(subj) < 4 || !claims.OwnSubject(st.fig) || !sharp(st.fig) {
+		if utf8.RuneCountInString(subj) < 4 || !claims.OwnSubject(st.fig) {
+			continue
+		}
+		yuan := st.fig.Yuan()
+		if !sharp(yuan) {
 			continue
 		}
 		k := key{subj, basis(st)}
@@ -70,21 +83,21 @@ func restatements(c *Context, stmts []statement, basis func(statement) string, j
 		if _, seen := groups[k]; !seen {
 			order = append(order, k)
 		}
-		groups[k] = append(groups[k], st)
+		groups[k] = append(groups[k], amount{st, yuan, st.fig.Value.Scale(st.fig.Unit.Exp10()).Rat()})
 	}
 	for _, k := range order {
 		g := groups[k]
 		for i, a := range g {
 			for _, b := range g[i+1:] {
-				if a.fig == b.fig || !a.fig.Yuan().Meets(b.fig.Yuan()) {
+				if a.fig == b.fig || !a.yuan.Meets(b.yuan) {
 					continue
 				}
 				strict := a.year != 0 && a.scope != "" && a.year == b.year && a.scope == b.scope
 				loose := (a.year == 0 || b.year == 0 || a.year == b.year) &&
 					(a.scope == "" || b.scope == "" || a.scope == b.scope) &&
-					a.fig.Value.Scale(a.fig.Unit.Exp10()).Rat().Cmp(b.fig.Value.Scale(b.fig.Unit.Exp10()).Rat()) == 0
+					a.exact.Cmp(b.exact) == 0
 				if strict || loose {
-					judge(a, b, strict)
+					judge(a.statement, b.statement, strict)
 				}
 			}
 		}
@@ -96,11 +109,10 @@ func statementOf(c *Context, cl claims.Claim, f *claims.Figure) statement {
 	return statement{cl, f, y, sc}
 }
 
-// sharp reports an amount printed to within 2.5% (65.42亿元, 5.2亿元,
+// sharp reports an amount (its interval in 元) printed to within 2.5% (65.42亿元, 5.2亿元,
 // 52,015万元): one printed as 1亿元 agrees with any amount from 0.5 to 1.5亿元
 // and so with another quantity of the same name.
-func sharp(f *claims.Figure) bool {
-	iv := f.Yuan()
+func sharp(iv num.Interval) bool {
 	if iv.Lo.Sign() <= 0 {
 		return false
 	}
@@ -162,12 +174,13 @@ func restatedChanges(c *Context) {
 		stmts = append(stmts, statementOf(c, ch, ch.Current))
 	}
 	basis := func(st statement) string { return changeBasis(st.claim.(*claims.Change), st.year) }
+	rate := statedRates()
 	restatements(c, stmts, basis, func(sa, sb statement, strict bool) {
 		a, b := sa.claim.(*claims.Change), sb.claim.(*claims.Change)
 		shared, agree := 0, a.Dir == b.Dir
 		if a.Rate != nil && b.Rate != nil {
 			shared++
-			agree = agree && statedRate(a.Rate).Meets(statedRate(b.Rate))
+			agree = agree && rate(a.Rate).Meets(rate(b.Rate))
 		}
 		if a.Amount != nil && b.Amount != nil && a.Amount.Unit.IsAmount() && b.Amount.Unit.IsAmount() {
 			shared++
@@ -213,9 +226,10 @@ func restatedCompletions(c *Context) {
 		}
 	}
 	basis := func(st statement) string { return "完成" + st.claim.(*claims.Completion).Base }
+	rate := statedRates()
 	restatements(c, stmts, basis, func(sa, sb statement, strict bool) {
 		a, b := sa.claim.(*claims.Completion), sb.claim.(*claims.Completion)
-		if statedRate(a.Rate).Meets(statedRate(b.Rate)) {
+		if rate(a.Rate).Meets(rate(b.Rate)) {
 			c.Decided(a)
 			c.Decided(b)
 			return
@@ -234,6 +248,20 @@ func restatedCompletions(c *Context) {
 			"second":   r.Final.Subject + fig(r.Final),
 		}, c.Place(r.Block, r.Start, r.End))
 	})
+}
+
+// statedRates is statedRate worked out once per figure: a subject named
+// hundreds of times in a long report is paired hundreds of times over.
+func statedRates() func(*claims.Figure) num.Interval {
+	seen := map[*claims.Figure]num.Interval{}
+	return func(f *claims.Figure) num.Interval {
+		iv, ok := seen[f]
+		if !ok {
+			iv = statedRate(f)
+			seen[f] = iv
+		}
+		return iv
+	}
 }
 
 // blamed says which of two disagreeing statements is wrong: none when
