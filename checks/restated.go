@@ -200,16 +200,14 @@ func restatedChanges(c *Context) {
 		if !strict || a.Rate == nil || b.Rate == nil || a.Dir != b.Dir || rates[a.Current] > 1 || rates[b.Current] > 1 {
 			return
 		}
-		right, wrong := blamed(c, a, b)
-		if wrong == nil {
-			return
-		}
-		r, w := right.(*claims.Change), wrong.(*claims.Change)
-		c.ReportClaim(w, Vars{
-			"stated":   w.DirWord + w.Rate.Value.String() + "%",
-			"expected": r.DirWord + r.Rate.Value.String() + "%",
-			"second":   r.Current.Subject + fig(r.Current),
-		}, c.Place(r.Block, r.Start, r.End))
+		reportBlamed(c, a, b, func(right, wrong claims.Claim) Vars {
+			r, w := right.(*claims.Change), wrong.(*claims.Change)
+			return Vars{
+				"stated":   w.DirWord + w.Rate.Value.String() + "%",
+				"expected": r.DirWord + r.Rate.Value.String() + "%",
+				"second":   r.Current.Subject + fig(r.Current),
+			}
+		})
 	})
 }
 
@@ -237,16 +235,14 @@ func restatedCompletions(c *Context) {
 		if !strict || rates[a.Final] > 1 || rates[b.Final] > 1 {
 			return
 		}
-		right, wrong := blamed(c, a, b)
-		if wrong == nil {
-			return
-		}
-		r, w := right.(*claims.Completion), wrong.(*claims.Completion)
-		c.ReportClaim(w, Vars{
-			"stated":   w.Rate.Value.String() + "%",
-			"expected": r.Rate.Value.String() + "%",
-			"second":   r.Final.Subject + fig(r.Final),
-		}, c.Place(r.Block, r.Start, r.End))
+		reportBlamed(c, a, b, func(right, wrong claims.Claim) Vars {
+			r, w := right.(*claims.Completion), wrong.(*claims.Completion)
+			return Vars{
+				"stated":   w.Rate.Value.String() + "%",
+				"expected": r.Rate.Value.String() + "%",
+				"second":   r.Final.Subject + fig(r.Final),
+			}
+		})
 	})
 }
 
@@ -262,6 +258,17 @@ func statedRates() func(*claims.Figure) num.Interval {
 		}
 		return iv
 	}
+}
+
+// reportBlamed reports the wrong one of two disagreeing statements, when
+// blamed can tell which, with the other as its related place.
+func reportBlamed(c *Context, a, b claims.Claim, say func(right, wrong claims.Claim) Vars) {
+	right, wrong := blamed(c, a, b)
+	if wrong == nil {
+		return
+	}
+	at := right.Where()
+	c.ReportClaim(wrong, say(right, wrong), c.Place(at.Block, at.Start, at.End))
 }
 
 // blamed says which of two disagreeing statements is wrong: none when
