@@ -336,28 +336,24 @@ func (v *View) rowMates(f *Figure) []mate {
 		return nil
 	}
 	want := interval(f.Value, f.Unit)
+	units := []string{"元", "万元", "亿元"} // a table of money may print another unit
+	if !f.Money() {
+		units = []string{f.Unit}
+	}
 	var mates []mate
 	for _, row := range v.rows {
 		for i, c := range row {
-			x := c.value
-			if c.percent || x.Sign() <= 0 {
+			if c.percent || c.value.Sign() <= 0 {
 				continue
 			}
-			unit, found := "", false
-			for _, u := range []string{"元", "万元", "亿元"} {
-				if !f.Money() && u != "元" {
-					continue
-				}
-				unit = u
-				if !f.Money() {
-					unit = f.Unit
-				}
-				if interval(x, unit).Meets(want) {
-					found = true
+			unit := ""
+			for _, u := range units {
+				if interval(c.value, u).Meets(want) {
+					unit = u
 					break
 				}
 			}
-			if !found {
+			if unit == "" {
 				continue
 			}
 			for j, y := range row {
