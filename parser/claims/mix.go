@@ -64,7 +64,11 @@ var realGrowth = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比
 func (s *Set) listMixes() {
 	byCurrent := map[*Figure]*Change{}
 	flat := map[*Figure]*Change{}
+	rated := map[*doc.Block][]*Change{} // the changes stated with a rate, by block, for rateAfter
 	for _, c := range s.Changes {
+		if c.Rate != nil {
+			rated[c.Block] = append(rated[c.Block], c)
+		}
 		if c.usable() {
 			if _, dup := byCurrent[c.Current]; !dup {
 				byCurrent[c.Current] = c
@@ -78,7 +82,7 @@ func (s *Set) listMixes() {
 			// a quantity's change has no level of its own to find by
 			// subject: its rate follows it (猪肉产量26.05万吨，增长12.2%)
 			for _, f := range append([]*Figure{t.Head}, t.Parts...) {
-				if c := s.rateAfter(f); c != nil && byCurrent[f] == nil {
+				if c := rateAfter(f, rated[f.Block]); c != nil && byCurrent[f] == nil {
 					c.Current = f
 					if c.usable() {
 						byCurrent[f] = c
@@ -117,13 +121,13 @@ func (s *Set) listMixes() {
 
 // rateAfter is the change stated as a rate alone right after quantity f,
 // with nothing but 比上年, 同比 between: f's change, when no level was
-// found for it.
-func (s *Set) rateAfter(f *Figure) *Change {
+// found for it. rated are the changes with a rate in f's block.
+func rateAfter(f *Figure, rated []*Change) *Change {
 	rs := []rune(f.Block.Text)
 	end := countEnd(rs, f)
 	var next *Change
-	for _, c := range s.Changes {
-		if c.Block == f.Block && c.Rate != nil && c.Rate.Start >= end && (next == nil || c.Rate.Start < next.Rate.Start) {
+	for _, c := range rated {
+		if c.Rate.Start >= end && (next == nil || c.Rate.Start < next.Rate.Start) {
 			next = c
 		}
 	}
