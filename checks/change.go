@@ -259,11 +259,15 @@ func changeAmount(c *Context, ch *claims.Change) {
 // wrongWord blames one of two contradicting direction words when the
 // figures say which: 减少186.40万元，增长87.3% against a current 213.50万元
 // fits a decline (186.40 / (213.50 + 186.40) = 46.6%) or a rise; the word
-// whose reading the rate fits is right, the other is wrong.
+// whose reading the rate fits is right, the other is wrong. A count changed
+// by an amount in its own unit (产量48.2万吨，比上年增加2.6万吨) is judged alike.
 func wrongWord(ch *claims.Change) (stated, expected string) {
 	stated, expected = ch.DirWord, ch.RateDir.String()
-	if ch.Current == nil || ch.Amount == nil || ch.Rate == nil || ch.Amount.Unit == claims.UnitCount {
+	if ch.Current == nil || ch.Amount == nil || ch.Rate == nil {
 		return stated, expected
+	}
+	if ch.Amount.Unit == claims.UnitCount && !sameCount(ch.Amount, ch.Current) {
+		return stated, expected // counts of different things: no base to judge by
 	}
 	fits := func(d claims.Dir) (bool, string) {
 		b := ch.Current.Yuan()

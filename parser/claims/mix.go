@@ -245,8 +245,14 @@ func (c *Change) amountChange() bool {
 
 // countChange: a rise or fall stated as a number of things (增加5.30万人).
 func (c *Change) countChange() bool {
+	return c.countMoved() && c.RateDir == DirNone
+}
+
+// countMoved: a count changed by an amount in its unit, whatever the word
+// before its rate says (增加2.6万吨，减产5.7% still follows its level).
+func (c *Change) countMoved() bool {
 	return c.Amount != nil && c.Amount.Unit == UnitCount && c.Amount.Count != "" && countedThing(c.Amount.Count) &&
-		(c.Dir == DirUp || c.Dir == DirDown) && c.RateDir == DirNone && !c.Flat && c.Base == nil
+		(c.Dir == DirUp || c.Dir == DirDown) && !c.Flat && c.Base == nil
 }
 
 // addable: o's change adds to c's, both in money or both counting the
@@ -290,7 +296,7 @@ func (s *Set) countLevel(c *Change) *Figure {
 // level and the amount give last year's count and the rate.
 func (s *Set) countLevels() {
 	for _, c := range s.Changes {
-		if c.Current == nil && c.countChange() && !c.Amount.Paren {
+		if c.Current == nil && c.countMoved() && !c.Amount.Paren {
 			c.Current = s.countLevel(c)
 		}
 	}
