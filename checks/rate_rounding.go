@@ -36,7 +36,7 @@ func cutRates(c *Context, p roundingParams) {
 		return // the report may cut its rates, or the evidence is thin
 	}
 	for _, x := range r.cut {
-		if sh, ok := x.claim.(*claims.Share); ok && adjustedToWhole(c, sh) {
+		if sh, ok := x.claim.(*claims.Share); ok && (adjustedToWhole(c, sh) || listReported(c, sh)) {
 			continue
 		}
 		v := Vars{"rounded": strconv.Itoa(r.rounded)}
@@ -45,6 +45,21 @@ func cutRates(c *Context, p roundingParams) {
 		}
 		c.ReportClaim(x.claim, v)
 	}
+}
+
+// listReported: another share of sh's complete list is reported — the
+// list's printing is already in question, and moving the wrong share back
+// may be what makes this one's rounding fit (one defect, one finding).
+func listReported(c *Context, sh *claims.Share) bool {
+	if sh.Siblings == nil || !sh.Siblings.Complete {
+		return false
+	}
+	for _, o := range sh.Siblings.Shares {
+		if o != sh && len(c.run.reported[o]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // adjustedToWhole reports whether sh stands in a run of consecutive shares

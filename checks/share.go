@@ -90,6 +90,9 @@ func judgeShare(c *Context, sh *claims.Share, wholes []*claims.Figure) {
 			first, firstGot = w, got
 		}
 	}
+	if fits == 0 && first != nil && movedToHundred(sh, firstGot) {
+		fits, fit = 2, first // one reading among others: it says nothing of the report's rounding
+	}
 	if fits > 0 {
 		c.Decided(sh)
 		if fits == 1 { // one reading: it tells how the report rounds
@@ -179,6 +182,39 @@ func fits(sh *claims.Share, w *claims.Figure) bool {
 	return ok && got.Meets(statedRate(sh.Pct))
 }
 
+// movedToHundred: a share of a complete list whose shares add up to
+// exactly 100%, one unit of its last digit off its rounding — the
+// convention that moves one share so that the list totals 100 (19.4 :
+// 26.5 : 54.1 for 19.4, 26.5 and 54.0). Another share of the list printed
+// wrong counts at the value its figures give: the list was made to total
+// 100 before the slip.
+func movedToHundred(sh *claims.Share, got num.Interval) bool {
+	sib := sh.Siblings
+	if sib == nil || !sib.Complete {
+		return false
+	}
+	sum := new(big.Rat)
+	for _, o := range sib.Shares {
+		v := o.Pct.Value.Rat()
+		if o != sh && o.Part != nil && o.Whole != nil && !fits(o, o.Whole) {
+			if g, ok := o.Part.Yuan().Div(o.Whole.Yuan()); ok {
+				d := o.Pct.Value.Decimals()
+				r, _ := num.ParseDecimal(num.FormatRat(new(big.Rat).Mul(g.Mid(), big.NewRat(100, 1)), d))
+				v = r.Rat()
+			}
+		}
+		sum.Add(sum, v)
+	}
+	if sum.Cmp(big.NewRat(100, 1)) != 0 {
+		return false
+	}
+	unit := new(big.Rat).Mul(num.Pow10(-sh.Pct.Value.Decimals()), big.NewRat(1, 100))
+	v := new(big.Rat).Mul(sh.Pct.Value.Rat(), big.NewRat(1, 100))
+	half := new(big.Rat).Mul(unit, big.NewRat(3, 2))
+	moved := num.Interval{Lo: new(big.Rat).Sub(v, half), Hi: new(big.Rat).Add(v, half)}
+	return got.Meets(moved)
+}
+
 // siblingLists are the documents' lists of shares with no whole found,
 // each once, in order.
 func siblingLists(c *Context) []*claims.Siblings {
@@ -214,7 +250,7 @@ func shareSiblings(c *Context) {
 	one := big.NewRat(1, 1)
 	for _, sib := range siblingLists(c) {
 		shs := sib.Shares
-		if shs[0].Part == nil || shareSum(shs).Lo.Cmp(one) > 0 {
+		if shs[0].Part == nil || shareSum(shs).Lo.Cmp(one) > 0 || judgedOneByOne(shs) {
 			continue
 		}
 		wholes := make([]num.Interval, len(shs))
@@ -264,6 +300,17 @@ func shareSiblings(c *Context) {
 			"shares":   siblingTerms(shs, odd),
 		})
 	}
+}
+
+// judgedOneByOne: every share of a list has its part and its whole, so
+// the share checks judge each one against them.
+func judgedOneByOne(shs []*claims.Share) bool {
+	for _, sh := range shs {
+		if sh.Part == nil || len(sh.Wholes) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // common is the interval every whole but the skip-th lies in, and whether
@@ -345,6 +392,9 @@ func shareComplete(c *Context) {
 				c.Decided(sh)
 			}
 			continue
+		}
+		if judgedOneByOne(shs) {
+			continue // share-mismatch names the wrong share
 		}
 		last := shs[len(shs)-1]
 		for _, sh := range shs[:len(shs)-1] {

@@ -80,6 +80,9 @@ type Set struct {
 	// (people under schemes that may overlap) but whose leading parts add
 	// up to the count: their rates still bind each other
 	mixLists []*Total
+	// namedLists are the lists of shares of a complete list's members,
+	// named together, whose parts are looked up once the document is read
+	namedLists []*namedList
 
 	// period and scope of amounts (period.go), and the headings' as the
 	// extraction walks the blocks
@@ -186,6 +189,8 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		}
 	}
 	s.blockLists()
+	s.togetherLists()
+	s.namedListParts()
 	s.shareWholes()
 	s.shareLists()
 	s.shareSiblings()

@@ -53,6 +53,7 @@ func (bx *blockCtx) extract() {
 	for si, s := range sents {
 		figs := bx.figsIn(s[0], s[1])
 		bx.changes(s, figs)
+		bx.structures(s, figs)
 		bx.shares(s, figs)
 		bx.completions(s, figs)
 		var prev [2]int

@@ -14,6 +14,8 @@ type lexicon struct {
 	alternatives           []string // template leftovers that offer both directions
 	completeLists          [][]string
 	completeWholes         []string // the whole a complete list names, "" when the entry gives none
+	collectives            []collective
+	structureRe            *regexp.Regexp // a structure ratio's lead (structure.go)
 	dirRe                  *regexp.Regexp
 	flatRe                 *regexp.Regexp
 	altRe                  *regexp.Regexp
@@ -37,6 +39,8 @@ func newLexicon(v Vocabulary) *lexicon {
 		lx.completeLists = append(lx.completeLists, strings.Split(members, ","))
 		lx.completeWholes = append(lx.completeWholes, strings.TrimSpace(whole))
 	}
+	lx.collectives = parseCollectives(v)
+	lx.structureRe = structureLead(lx.collectives)
 	lx.dirRe = regexp.MustCompile(alt(append(append([]string{}, lx.up...), lx.down...)))
 	lx.flatRe = regexp.MustCompile(alt(lx.flat))
 	alts := make([]string, len(lx.alternatives))

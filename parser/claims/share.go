@@ -18,6 +18,9 @@ type Share struct {
 	WholeName string
 	Pct       *Figure
 	NoSign    bool // the percentage was written without %
+	// Ratio: a term of a structure printed as a ratio (三次产业结构为
+	// 2.4:28.6:69.0), its percentage without a % sign (structure.go)
+	Ratio bool
 
 	// List is the run of shares naming no whole that this one belongs to
 	// (three or more), ListWholes the amounts stated before the run, nearest
@@ -26,7 +29,8 @@ type Share struct {
 	ListWholes []*Figure
 
 	// Siblings is the list of one sentence's shares that this one belongs
-	// to when no whole of theirs was found (sharelist.go).
+	// to when no whole of theirs was found (sharelist.go), or the complete
+	// list named together it is a term of, whole found or not (structure.go).
 	Siblings *Siblings
 
 	named     string    // the key of the whole the share names (占一般公共预算支出的)

@@ -134,7 +134,7 @@ func (s *Set) shareSiblings() {
 		run, name = nil, ""
 	}
 	for _, sh := range s.Shares {
-		if len(sh.Wholes) != 0 || sh.NoSign || sh.Part != nil && !sh.Part.Unit.IsAmount() {
+		if sh.Siblings != nil || sh.Ratio || len(sh.Wholes) != 0 || sh.NoSign || sh.Part != nil && !sh.Part.Unit.IsAmount() {
 			flush()
 			continue
 		}
