@@ -55,6 +55,9 @@ type Set struct {
 	Totals      []*Total
 	Items       []*Item
 	Chains      []*Chain
+	// Contributions are lists of the parts' contributions to a whole's
+	// growth and their pulls on it (contribution.go).
+	Contributions []*Contribution
 	// Mixes join changes of a whole and its parts (not claims themselves).
 	Mixes []*Mix
 	// Sums join the change of a total and its parts' changes listed after 其中.
@@ -118,7 +121,7 @@ func (s Span) Where() Span { return s }
 
 // All returns every claim found, kind by kind, in the order each kind was found.
 func (s *Set) All() []Claim {
-	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items)+len(s.Chains))
+	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items)+len(s.Chains)+len(s.Contributions))
 	for _, c := range s.Changes {
 		out = append(out, c)
 	}
@@ -141,6 +144,9 @@ func (s *Set) All() []Claim {
 		out = append(out, c)
 	}
 	for _, c := range s.Chains {
+		out = append(out, c)
+	}
+	for _, c := range s.Contributions {
 		out = append(out, c)
 	}
 	return out
@@ -200,6 +206,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	s.mixes()
 	s.listMixes()
 	s.spreads()
+	s.contributionWholes()
 	s.changeSums()
 	for _, t := range s.Totals {
 		// a complete decomposition is all of a total stated with it, or of

@@ -63,6 +63,7 @@ func (bx *blockCtx) extract() {
 		bx.totals(s, prev, figs)
 		bx.chains(s, prev, figs)
 		bx.tallies(s, figs)
+		bx.contributions(s, figs)
 	}
 	bx.comparisons()
 	bx.causes(sents)
