@@ -196,12 +196,9 @@ func movedToHundred(sh *claims.Share, got num.Interval) bool {
 	sum := new(big.Rat)
 	for _, o := range sib.Shares {
 		v := o.Pct.Value.Rat()
-		if o != sh && o.Part != nil && o.Whole != nil && !fits(o, o.Whole) {
-			if g, ok := o.Part.Yuan().Div(o.Whole.Yuan()); ok {
-				d := o.Pct.Value.Decimals()
-				r, _ := num.ParseDecimal(num.FormatRat(new(big.Rat).Mul(g.Mid(), big.NewRat(100, 1)), d))
-				v = r.Rat()
-			}
+		if g, wrong := printedWrong(o); o != sh && wrong {
+			r, _ := num.ParseDecimal(num.FormatRat(new(big.Rat).Mul(g.Mid(), big.NewRat(100, 1)), o.Pct.Value.Decimals()))
+			v = r.Rat()
 		}
 		sum.Add(sum, v)
 	}
@@ -213,6 +210,32 @@ func movedToHundred(sh *claims.Share, got num.Interval) bool {
 	half := new(big.Rat).Mul(unit, big.NewRat(3, 2))
 	moved := num.Interval{Lo: new(big.Rat).Sub(v, half), Hi: new(big.Rat).Add(v, half)}
 	return got.Meets(moved)
+}
+
+// printedWrong: no plausible whole of the share (not smaller than its
+// part) gives it; the share the first of them gives.
+func printedWrong(sh *claims.Share) (num.Interval, bool) {
+	if sh.Part == nil {
+		return num.Interval{}, false
+	}
+	var first num.Interval
+	found := false
+	for _, w := range sh.Wholes {
+		if w.Yuan().ContainsZero() {
+			continue
+		}
+		got, _ := sh.Part.Yuan().Div(w.Yuan())
+		if got.Lo.Cmp(big.NewRat(1, 1)) > 0 {
+			continue
+		}
+		if got.Meets(statedRate(sh.Pct)) {
+			return num.Interval{}, false
+		}
+		if !found {
+			first, found = got, true
+		}
+	}
+	return first, found
 }
 
 // siblingLists are the documents' lists of shares with no whole found,

@@ -196,6 +196,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 	}
 	s.blockLists()
 	s.togetherLists()
+	s.seriesLists()
 	s.namedListParts()
 	s.shareWholes()
 	s.shareLists()

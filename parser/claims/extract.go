@@ -55,6 +55,7 @@ func (bx *blockCtx) extract() {
 		bx.changes(s, figs)
 		bx.structures(s, figs)
 		bx.shares(s, figs)
+		bx.ellipticShares(s, figs)
 		bx.completions(s, figs)
 		var prev [2]int
 		if si > 0 {

@@ -120,6 +120,43 @@ func (bx *blockCtx) structures(s [2]int, figs []*Figure) {
 	}
 }
 
+// ellipticRe: a share that names its part and leaves 占 and the whole
+// to the share before it (…占地区生产总值比重为16.8%，第二产业增加值比重为
+// 32.3%).
+var ellipticRe = regexp.MustCompile(`^\s*(\p{Han}{2,20}?)比重(?:为|是|达到|达)?\s*$`)
+
+// ellipticShares reads the shares of sentence s written after a share of
+// a named whole with 占 and the whole left out: they are of that whole.
+func (bx *blockCtx) ellipticShares(s [2]int, figs []*Figure) {
+	var prev *Share
+	for _, f := range figs {
+		if n := len(bx.set.Shares); n > 0 && bx.set.Shares[n-1].Pct == f {
+			prev = bx.set.Shares[n-1]
+			continue
+		}
+		if f.Unit != UnitPercent || f.Role != RoleOther || f.Paren || prev == nil || prev.Block != bx.b || prev.Pct.Start < s[0] || prev.named == "" {
+			prev = nil
+			continue
+		}
+		cs := bx.clauseStart(f.Start, s[0])
+		m := ellipticRe.FindStringSubmatch(bx.text(cs, f.Start))
+		if m == nil || !strings.Contains(bx.text(prev.Pct.Start-12, prev.Pct.Start), "比重") || bx.hasFigure(prev.Pct.End, cs) {
+			prev = nil
+			continue
+		}
+		name := cleanSubject(m[1])
+		sh := &Share{Pct: f, PartName: name, WholeName: prev.WholeName, Whole: prev.Whole,
+			named: prev.named, namedQual: prev.namedQual, at: cs, Span: Span{Block: bx.b, Start: f.Start, End: f.End}}
+		sh.Part = bx.set.lookupLevel(bx.b, cs, keyOf(name), QualNone, bx.set.Facts.Kind, nil)
+		if sh.Part == nil {
+			sh.Part = bx.namedBefore(s, cs, keyOf(name))
+		}
+		f.Role = RoleShare
+		bx.set.Shares = append(bx.set.Shares, sh)
+		prev = sh
+	}
+}
+
 // ratioEnds: nothing after a ratio's last term carries it on (another
 // colon, a unit, a digit).
 func (bx *blockCtx) ratioEnds(end int) bool {
@@ -222,6 +259,45 @@ func (s *Set) togetherLists() {
 			continue
 		}
 		s.namedLists = append(s.namedLists, &namedList{shares: append([]*Share(nil), run...), names: names})
+	}
+}
+
+// seriesLists finds the shares of one sentence, each naming its part,
+// of one named whole, whose parts are the members of a complete list
+// (第一产业增加值占地区生产总值比重为16.8%，第二产业增加值比重为32.3%，
+// 第三产业增加值比重为50.9%).
+func (s *Set) seriesLists() {
+	listed := map[*Share]bool{}
+	for _, nl := range s.namedLists {
+		for _, sh := range nl.shares {
+			listed[sh] = true
+		}
+	}
+	for i := 0; i < len(s.Shares); {
+		sh := s.Shares[i]
+		j := i + 1
+		for j < len(s.Shares) && !sh.Ratio && sh.named != "" && sh.PartName != "" && !listed[sh] {
+			o := s.Shares[j]
+			if o.Block != sh.Block || o.Ratio || listed[o] || o.named != sh.named || o.PartName == "" ||
+				strings.ContainsRune(doc.RuneSlice([]rune(sh.Block.Text), s.Shares[j-1].Pct.End, o.Pct.Start), '。') {
+				break
+			}
+			j++
+		}
+		run := s.Shares[i:j]
+		i = j
+		if len(run) < 2 {
+			continue
+		}
+		names := make([]string, len(run))
+		named := make([]*Figure, len(run))
+		for k, o := range run {
+			names[k] = o.PartName
+			named[k] = &Figure{Subject: o.PartName}
+		}
+		if s.vocab.closedStrict(named) {
+			s.namedLists = append(s.namedLists, &namedList{shares: append([]*Share(nil), run...), names: names})
+		}
 	}
 }
 

@@ -75,3 +75,20 @@ func TestTogetherShares(t *testing.T) {
 		})
 	}
 }
+
+// A share that leaves 占 and the whole to the share before it is of that
+// whole; one that follows no share of a named whole is none.
+func TestEllipticShares(t *testing.T) {
+	gdp := "全年地区生产总值1250.00亿元，比上年增长5.1%。其中，第一产业增加值150.00亿元，增长3.2%；第二产业增加值500.00亿元，增长5.0%；第三产业增加值600.00亿元，增长5.6%。"
+	cs := extract(t, gdp+"第一产业增加值占地区生产总值比重为12.0%，第二产业增加值比重为40.0%，第三产业增加值比重为48.0%。")
+	var parts []string
+	for _, sh := range cs.Shares {
+		if sh.Part != nil && len(sh.Wholes) > 0 {
+			parts = append(parts, norm(sh.Part.Text)+"/"+norm(sh.Wholes[0].Text))
+		}
+	}
+	assert.Equal(t, []string{"150.00亿元/1250.00亿元", "500.00亿元/1250.00亿元", "600.00亿元/1250.00亿元"}, parts)
+
+	cs = extract(t, "全市达到或优于Ⅲ类标准的水质断面比重为100%，城市集中式饮用水水源地水质达标率100%。")
+	assert.Empty(t, cs.Shares)
+}
