@@ -32,6 +32,7 @@ func TestStructureRatios(t *testing.T) {
 		{"two terms for three members", "三次产业结构为2.4:97.6。", nil, nil},
 		{"not percentages", "三次产业从业人员之比为1:2.5:3.1。三次产业结构为1:2.5:3.1。", nil, nil},
 		{"no collective", "城乡居民收入比为2.05:1。男女比例为51.2:48.8。", nil, nil},
+		{"a change of structure is not read", gdp + "三次产业结构由上年的12.5:40.1:47.4调整为12.0:40.0:48.0。", nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
