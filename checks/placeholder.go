@@ -23,8 +23,18 @@ type placeholder struct {
 	// author are its content there, not leftovers; they become leftovers
 	// once the figures are filled in. Empty: the rule's own severity.
 	InBlankSample string `yaml:"in_blank_sample"`
-	res           []*regexp.Regexp
-	sampleSev     rules.Severity
+	// Clause, when set, keeps a leftover only where its clause (the text
+	// between the clause breaks around it) matches, or where an earlier
+	// leftover of its sentence was kept (the items of one list: 总预算1170.00万，
+	// 其中…870.00万，…70.00万); ClauseNot drops a leftover whose clause
+	// matches. A bare 万 is money's unit cut short only where the clause
+	// speaks of money; 人才总量超719万 counts people.
+	Clause      string `yaml:"clause"`
+	ClauseNot   string `yaml:"clause_not"`
+	res         []*regexp.Regexp
+	clauseRe    *regexp.Regexp
+	clauseNotRe *regexp.Regexp
+	sampleSev   rules.Severity
 }
 
 func init() {
@@ -43,6 +53,19 @@ func (p *placeholder) prepare() error {
 			return fmt.Errorf("patterns: %v", err)
 		}
 		p.res = append(p.res, re)
+	}
+	for _, c := range []struct {
+		name, src string
+		re        **regexp.Regexp
+	}{{"clause", p.Clause, &p.clauseRe}, {"clause_not", p.ClauseNot, &p.clauseNotRe}} {
+		if c.src == "" {
+			continue
+		}
+		re, err := regexp.Compile(c.src)
+		if err != nil {
+			return fmt.Errorf("%s: %v", c.name, err)
+		}
+		*c.re = re
 	}
 	if p.InBlankSample != "" {
 		sev, err := rules.ParseSeverity(p.InBlankSample)
@@ -164,6 +187,39 @@ func (p placeholder) leftovers(text string) [][2]int {
 			continue
 		}
 		out = append(out, sp)
+	}
+	return p.inClause(text, out)
+}
+
+// clauseBreaks end a clause; sentenceEnds end a sentence too.
+const (
+	clauseBreaks = "，,；;、：:。！？!?\n"
+	sentenceEnds = "。！？!?\n"
+)
+
+// inClause keeps the spans whose clause the rule's Clause and ClauseNot
+// patterns admit, or that follow a kept span in the same sentence.
+func (p placeholder) inClause(text string, spans [][2]int) [][2]int {
+	if p.clauseRe == nil && p.clauseNotRe == nil {
+		return spans
+	}
+	var out [][2]int
+	keptSentence := -1 // start of the sentence of the last kept span
+	for _, sp := range spans {
+		from := strings.LastIndexAny(text[:sp[0]], clauseBreaks) + 1
+		to := len(text)
+		if i := strings.IndexAny(text[sp[1]:], clauseBreaks); i >= 0 {
+			to = sp[1] + i
+		}
+		sentence := strings.LastIndexAny(text[:sp[0]], sentenceEnds) + 1
+		clause := text[from:to]
+		if p.clauseNotRe != nil && p.clauseNotRe.MatchString(clause) {
+			continue
+		}
+		if p.clauseRe == nil || p.clauseRe.MatchString(clause) || keptSentence == sentence {
+			out = append(out, sp)
+			keptSentence = sentence
+		}
 	}
 	return out
 }
