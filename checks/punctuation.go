@@ -41,8 +41,8 @@ func doubledPunctuation(c *Context, b *doc.Block) {
 var pairs = [][2]string{{"“", "”"}, {"(", ")"}, {"《", "》"}}
 
 // unbalanced reports a paragraph whose quotes or brackets do not close. A
-// paragraph that opens one its neighbour closes was split by a page or a
-// table, not mistyped, and is left alone; so is a fragment that is not a
+// paragraph that opens one a block close after it closes was split by a
+// page or a table, not mistyped, and is left alone; so is a fragment that is not a
 // finished sentence (a table cell, a name wrapped in a column, a paragraph
 // cut at a page): its bracket may close in text read elsewhere.
 func unbalanced(c *Context, b *doc.Block) {
@@ -54,14 +54,31 @@ func unbalanced(c *Context, b *doc.Block) {
 		if d == 0 {
 			continue
 		}
-		if d > 0 && b.Index+1 < len(c.Doc.Blocks) && balance(c.Doc.Blocks[b.Index+1].Text, pair) < 0 {
-			continue
-		}
-		if d < 0 && b.Index > 0 && balance(c.Doc.Blocks[b.Index-1].Text, pair) > 0 {
+		if closedNearby(c.Doc.Blocks, b.Index, d, pair) {
 			continue
 		}
 		c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{"stated": pair[0] + pair[1]})
 	}
+}
+
+// splitReach is how many blocks away the other half of a split quote may
+// be: a table read as text puts a row's other cells (0.06, 15年, 2.28%)
+// between the two lines of a name wrapped in its column.
+const splitReach = 3
+
+// closedNearby reports whether a block within splitReach, on the side the
+// imbalance points to, leans the other way: the quote was split, not mistyped.
+func closedNearby(blocks []*doc.Block, at, d int, pair [2]string) bool {
+	step := 1
+	if d < 0 {
+		step = -1
+	}
+	for i, n := at+step, 0; i >= 0 && i < len(blocks) && n < splitReach; i, n = i+step, n+1 {
+		if bal := balance(blocks[i].Text, pair); bal*d < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // finishedProse: running text that ends a sentence (。！？；) and has
