@@ -216,7 +216,30 @@ func leadWidth(s string, size float64) float64 {
 // 一、 （二） 3. 4、 ① 第二部分 附件, as written (full-width forms, spaces).
 func startsItem(s string) bool {
 	head := foldedHead(s)
+	if tailOfBracket(s) {
+		return false
+	}
 	return ParseNumber(head) != nil || strings.HasPrefix(head, "附件") || strings.HasPrefix(head, "附表")
+}
+
+// tailOfBracket: a line that closes a bracket it never opened (三十二、表三十三）
+// after （表三十一、表) goes on with a list wrapped from the line before; the
+// numeral it starts with is a list member, not an item's number.
+func tailOfBracket(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth--; depth < 0 {
+				return true
+			}
+		case '。', '；', ';':
+			return false // a sentence ended first: the bracket is another matter
+		}
+	}
+	return false
 }
 
 // foldedHead is the start of a line in analysis form, spaces dropped, long

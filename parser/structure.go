@@ -105,7 +105,7 @@ func structure(d *doc.Document) {
 	appendix := false
 	for i, b := range d.Blocks {
 		b.Index = i
-		if b.Kind != doc.KindTableCell {
+		if b.Kind != doc.KindTableCell && !tailOfBracket(b.Text) {
 			b.Number = ParseNumber(b.Text)
 		}
 		if b.Number != nil && b.Kind == doc.KindParagraph && looksLikeHeading(b) {
