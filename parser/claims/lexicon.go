@@ -15,7 +15,8 @@ type lexicon struct {
 	completeLists          [][]string
 	completeWholes         []string // the whole a complete list names, "" when the entry gives none
 	collectives            []collective
-	structureRe            *regexp.Regexp // a structure ratio's lead (structure.go)
+	spellings              map[string]string // another spelling of a subject's name → the name (GDP → 生产总值)
+	structureRe            *regexp.Regexp    // a structure ratio's lead (structure.go)
 	dirRe                  *regexp.Regexp
 	flatRe                 *regexp.Regexp
 	altRe                  *regexp.Regexp
@@ -40,6 +41,19 @@ func newLexicon(v Vocabulary) *lexicon {
 		lx.completeWholes = append(lx.completeWholes, strings.TrimSpace(whole))
 	}
 	lx.collectives = parseCollectives(v)
+	lx.spellings = map[string]string{}
+	for _, e := range v["spellings"] {
+		// "生产总值=GDP": the name, then its other spellings
+		name, others, ok := strings.Cut(e, "=")
+		if !ok {
+			continue
+		}
+		for _, o := range strings.Split(others, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				lx.spellings[o] = strings.TrimSpace(name)
+			}
+		}
+	}
 	lx.structureRe = structureLead(lx.collectives)
 	lx.dirRe = regexp.MustCompile(alt(append(append([]string{}, lx.up...), lx.down...)))
 	lx.flatRe = regexp.MustCompile(alt(lx.flat))

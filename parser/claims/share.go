@@ -420,6 +420,9 @@ var multiYearRe = regexp.MustCompile(`时期|五年|累计|以来|期间|历年`
 func (s *Set) wholesNamed(key string, q Qual, part, first *Figure, b *doc.Block, at int) []*Figure {
 	scope := s.scopes.only(key)
 	base := s.scopes.re.ReplaceAllString(key, "")
+	if name, ok := s.vocab.spellings[base]; ok {
+		base = name // 占GDP的比重 is of the 地区生产总值 stated before
+	}
 	var out []*Figure
 	if first != nil {
 		out = append(out, first)
@@ -444,11 +447,19 @@ func (s *Set) wholesNamed(key string, q Qual, part, first *Figure, b *doc.Block,
 			continue
 		}
 		fb := s.scopes.re.ReplaceAllString(f.Key, "")
+		if perCapita(f.Subject) && !perCapita(key) {
+			continue // 人均地区生产总值 is a mean, no whole of 地区生产总值's parts
+		}
 		if sameSubject(base, fb) || strings.HasSuffix(fb, base) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// perCapita: a name of an amount per person or household.
+func perCapita(name string) bool {
+	return strings.Contains(name, "人均") || strings.Contains(name, "户均")
 }
 
 // levelsEnding lists the document's level amounts (not of an earlier

@@ -80,12 +80,17 @@ func cleanSubject(s string) string {
 	return s
 }
 
+// glossRe: a note's reference (地区生产总值[2]) or a Latin abbreviation
+// glossing the name before it (生产总值（GDP）) is no part of the name.
+var glossRe = regexp.MustCompile(`[\[［]\d{1,2}[\]］]|[(（][A-Z][A-Za-z&]{1,5}[)）]`)
+
 // keyOf normalises a subject for matching: years, quotes, qualifier and
 // filler words go, fund names stay (they tell 一般公共预算 from 政府性基金).
 func keyOf(subject string) string {
 	// protect fund names from the qualifier strip
 	marks := fundNames.FindAllString(subject, -1)
 	s := fundNames.ReplaceAllString(subject, "\x00")
+	s = glossRe.ReplaceAllString(s, "")
 	s = yearWords.ReplaceAllString(s, "")
 	s = stripKey.ReplaceAllString(s, "")
 	for _, m := range marks {
