@@ -24,6 +24,10 @@ func fold(r rune) rune {
 		return '-'
 	case r == '﹪':
 		return '%'
+	case r == '\U001001B0':
+		// a private-use code some typesetting fonts give their full stop
+		// (．): 2070􀆰5 亿元, １􀆰 一般公共预算 — as shown, it is a point
+		return '.'
 	case r == '\ufeff', r == '\u200b':
 		return 0 // dropped
 	}

@@ -6,6 +6,7 @@ package claims
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
@@ -248,7 +249,7 @@ func (bx *blockCtx) sentences() [][2]int {
 	var out [][2]int
 	start := 0
 	for i, r := range bx.rs {
-		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || bx.asciiStop(i) {
 			out = append(out, [2]int{start, i + 1})
 			start = i + 1
 		}
@@ -266,8 +267,29 @@ func (bx *blockCtx) isClauseSep(i int) bool {
 		return true
 	case ',':
 		return !(i > 0 && i+1 < len(bx.rs) && isDigit(bx.rs[i-1]) && isDigit(bx.rs[i+1]))
+	case '.':
+		return bx.asciiStop(i)
 	}
 	return false
+}
+
+// asciiStop: a full stop printed as an ASCII point, as some typesetting
+// fonts print 。 (亿元.预算总收入为…, 增长0.6%.其中): a point after a word,
+// a percent sign or a closing mark, before a word, a figure or an opening
+// mark. A decimal point or a list number's point follows a digit.
+func (bx *blockCtx) asciiStop(i int) bool {
+	if bx.rs[i] != '.' || i == 0 {
+		return false
+	}
+	prev := bx.rs[i-1]
+	if !(unicode.Is(unicode.Han, prev) || prev == '%' || prev == ')' || prev == '）' || prev == '”') {
+		return false
+	}
+	if i+1 == len(bx.rs) {
+		return true
+	}
+	next := bx.rs[i+1]
+	return unicode.Is(unicode.Han, next) || isDigit(next) || next == '“' || next == '(' || next == '（'
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
