@@ -232,24 +232,11 @@ func (lx *lexicon) expandNames(subject string, n int) []string {
 // only list marks between them, 分别 before the first.
 func (s *Set) togetherLists() {
 	sep := regexp.MustCompile(`^[\s、，,和及与]*$`)
-	for i := 0; i < len(s.Shares); {
-		sh := s.Shares[i]
-		j := i + 1
-		if !sh.Ratio && sh.Part == nil && sh.PartName != "" {
-			for j < len(s.Shares) {
-				o := s.Shares[j]
-				if o.Block != sh.Block || o.Ratio || o.Part != nil || o.PartName != sh.PartName ||
-					!sep.MatchString(doc.RuneSlice([]rune(sh.Block.Text), s.Shares[j-1].Pct.End, o.Pct.Start)) {
-					break
-				}
-				j++
-			}
-		}
-		run := s.Shares[i:j]
-		i = j
-		if len(run) < 2 {
-			continue
-		}
+	for _, run := range s.shareRuns(func(sh, prev, o *Share) bool {
+		return !sh.Ratio && sh.Part == nil && sh.PartName != "" && !o.Ratio && o.Part == nil && o.PartName == sh.PartName &&
+			sep.MatchString(doc.RuneSlice([]rune(sh.Block.Text), prev.Pct.End, o.Pct.Start))
+	}) {
+		sh := run[0]
 		rs := []rune(sh.Block.Text)
 		if !strings.Contains(doc.RuneSlice(rs, sh.Pct.Start-30, sh.Pct.Start), "分别") {
 			continue
@@ -273,22 +260,11 @@ func (s *Set) seriesLists() {
 			listed[sh] = true
 		}
 	}
-	for i := 0; i < len(s.Shares); {
-		sh := s.Shares[i]
-		j := i + 1
-		for j < len(s.Shares) && !sh.Ratio && sh.named != "" && sh.PartName != "" && !listed[sh] {
-			o := s.Shares[j]
-			if o.Block != sh.Block || o.Ratio || listed[o] || o.named != sh.named || o.PartName == "" ||
-				strings.ContainsRune(doc.RuneSlice([]rune(sh.Block.Text), s.Shares[j-1].Pct.End, o.Pct.Start), '。') {
-				break
-			}
-			j++
-		}
-		run := s.Shares[i:j]
-		i = j
-		if len(run) < 2 {
-			continue
-		}
+	for _, run := range s.shareRuns(func(sh, prev, o *Share) bool {
+		return !sh.Ratio && sh.named != "" && sh.PartName != "" && !listed[sh] && !o.Ratio && !listed[o] &&
+			o.named == sh.named && o.PartName != "" &&
+			!strings.ContainsRune(doc.RuneSlice([]rune(sh.Block.Text), prev.Pct.End, o.Pct.Start), '。')
+	}) {
 		names := make([]string, len(run))
 		named := make([]*Figure, len(run))
 		for k, o := range run {
@@ -299,6 +275,24 @@ func (s *Set) seriesLists() {
 			s.namedLists = append(s.namedLists, &namedList{shares: append([]*Share(nil), run...), names: names})
 		}
 	}
+}
+
+// shareRuns splits the document's shares into runs of two or more
+// consecutive shares of one block, each joining the run its first share
+// opened while joins(first, the one before, it) holds.
+func (s *Set) shareRuns(joins func(first, prev, o *Share) bool) [][]*Share {
+	var runs [][]*Share
+	for i := 0; i < len(s.Shares); {
+		j := i + 1
+		for j < len(s.Shares) && s.Shares[j].Block == s.Shares[i].Block && joins(s.Shares[i], s.Shares[j-1], s.Shares[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			runs = append(runs, s.Shares[i:j])
+		}
+		i = j
+	}
+	return runs
 }
 
 // namedListParts gives each share of a named list its part and whole from
