@@ -150,10 +150,16 @@ func sameFindings(a, b []checks.Finding) bool {
 	return true
 }
 
-// span is the range of reader lines a finding covers.
+// span is the range of reader lines a finding covers. A finding names the
+// page of its start only: on a paged source an end line before the start
+// line lies on the next page (a sentence running over a page break).
 func (s *source) span(f checks.Finding) [2]int {
 	a := s.offset(f.Page, f.Line, f.Column)
-	b := s.offset(f.Page, f.EndLine, max(f.EndColumn-1, 1))
+	endPage := f.Page
+	if s.pages && f.EndLine < f.Line {
+		endPage++
+	}
+	b := s.offset(endPage, f.EndLine, max(f.EndColumn-1, 1))
 	if f.EndLine == 0 {
 		b = a
 	}

@@ -101,6 +101,27 @@ func TestOffsetCountsLinesAsTheSourceDoes(t *testing.T) {
 	}
 }
 
+// A finding over a page break names its start page only; its end line,
+// smaller than its start line, is on the next page, and the finding still
+// covers a change made there.
+func TestSpanOverAPageBreak(t *testing.T) {
+	text := []rune("第一行\n第二行\f第三页一\n第三页二")
+	s := &source{text: text, pages: true, lineOf: make([]int32, len(text)+1)}
+	line := int32(0)
+	for i, r := range text {
+		s.lineOf[i] = line
+		if r == '\n' || r == '\f' {
+			line++
+		}
+	}
+	s.lineOf[len(text)] = line
+	f := checks.Finding{Page: 1, Line: 2, Column: 1, EndLine: 1, EndColumn: 3}
+	require.Equal(t, [2]int{1, 2}, s.span(f))
+	require.True(t, near(s.span(f), 2, 2), "a change on the next page's first line is within the finding")
+	one := checks.Finding{Page: 2, Line: 1, Column: 1, EndLine: 2, EndColumn: 2}
+	require.Equal(t, [2]int{2, 3}, s.span(one))
+}
+
 func TestWriteTableAndTSV(t *testing.T) {
 	ms := []Mutant{
 		{Doc: "a.pdf", Kind: "execution", Op: "share", Checkable: true, Why: "sentence: whole before the part", Caught: true, Rules: []string{"share-mismatch"}},
