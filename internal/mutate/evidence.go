@@ -384,23 +384,49 @@ func (v *View) rowRates(cur *Figure, rate func(cur, mate num.Interval) (num.Inte
 	return cands
 }
 
-// rowConfirms reports whether a table row holding cur holds a figure it
-// is clearly above (or, for a decrease, below, or a negative change): a
-// figure the printed direction could be read against.
-func (v *View) rowConfirms(cur *Figure, decrease bool) bool {
+// rowConfirms reports whether a table row holding cur prints what the
+// change after a direction word was worked out from, so that a reader can
+// tell its direction: last year's figure, which cur and the printed change
+// give (cur ∓ amount within rounding, or a growth of the printed rate, on
+// the side the printed word says), or the change itself (the amount, or the
+// rate as the row prints it). A figure merely below or above cur proves
+// nothing: the row holds budgets, parts and other columns too.
+func (v *View) rowConfirms(cur, change *Figure, decrease bool) bool {
 	c := amountIv(cur)
 	for _, m := range v.rowMates(cur) {
-		if m.printed.Sign() < 0 {
-			if decrease {
+		if change.Percent {
+			if m.percent {
+				if m.printed.Interval().Abs().Meets(change.Value.Interval()) {
+					return true
+				}
+				continue
+			}
+			if m.printed.Sign() <= 0 || c.Meets(m.iv) || (decrease != c.Below(m.iv)) {
+				continue
+			}
+			if r, ok := growthOf(c, m.iv); ok && r.Meets(change.Value.Interval()) {
 				return true
 			}
 			continue
 		}
-		if m.percent {
+		if m.percent || !change.Money() && !sameKind(change, cur) {
 			continue
 		}
-		if (!decrease && m.iv.Below(c)) || (decrease && c.Below(m.iv)) {
-			return true
+		a := amountIv(change)
+		if m.printed.Sign() < 0 {
+			if m.iv.Abs().Meets(a) {
+				return true // a change column, signed
+			}
+			continue
+		}
+		if m.iv.Meets(a) {
+			return true // a change column
+		}
+		if c.Meets(m.iv) || decrease != c.Below(m.iv) {
+			continue
+		}
+		if c.Sub(m.iv).Abs().Meets(a) {
+			return true // last year's figure
 		}
 	}
 	return false
@@ -435,7 +461,7 @@ var causeRe = regexp.MustCompile(`主要原因|原因是|主要是|主要用于|
 // the same change is stated twice in its clause (an amount and a rate, so
 // the two words must agree), when it is the one cause given for a change
 // stated before it, or when last year's value can be had.
-func (v *View) directionEvidence(s *Sentence, gi, at int) (bool, string) {
+func (v *View) directionEvidence(s *Sentence, gi, at int, change *Figure) (bool, string) {
 	text := string(s.Para.Fold[s.Start:s.End])
 	// causes (主要是…) start a new clause: figures across one are other subjects
 	cut := s.Start
@@ -452,16 +478,24 @@ func (v *View) directionEvidence(s *Sentence, gi, at int) (bool, string) {
 			end = r
 		}
 	}
+	if change.Value.Sign() == 0 {
+		return false, "a change of zero has no direction"
+	}
 	// the change's other figure: in the site's own group (增收A，增长r%),
-	// or across the border of a group opened by a change amount (增长r%，增加A)
+	// or across the border of a group opened by a change amount (增长r%，增加A):
+	// the rates of the group before when it is the level's, the change
+	// amount of the group after when the site's group is the level's. A
+	// group opened by a change amount holds that change's own rates
+	// (较预算数减少A，较上年减少B、下降r%: r is B's, not A's).
 	var amount, rate bool
+	own := isChange(s.Groups[gi].Amount)
 	from := gi
-	if gi > 0 && isChange(s.Groups[gi].Amount) {
+	if gi > 0 && own && !isChange(s.Groups[gi-1].Amount) {
 		from = gi - 1
 	}
 	for i := from; i <= gi+1 && i < len(s.Groups); i++ {
 		g := s.Groups[i]
-		if i > gi && !isChange(g.Amount) {
+		if i > gi && (own || !isChange(g.Amount)) {
 			break
 		}
 		if a := g.Amount; a != nil && a.Start >= cut && a.Start < end && i >= gi {
@@ -500,7 +534,7 @@ func (v *View) directionEvidence(s *Sentence, gi, at int) (bool, string) {
 			return true, "sentence: prior-year amount"
 		}
 	}
-	if cur != nil && v.rowConfirms(cur, decreaseWordRe.MatchString(string(s.Para.Fold[at:min(at+2, len(s.Para.Fold))]))) {
+	if cur != nil && v.rowConfirms(cur, change, decreaseWordRe.MatchString(string(s.Para.Fold[at:min(at+2, len(s.Para.Fold))]))) {
 		return true, "table: the level and last year's figure in a table row"
 	}
 	return false, "prior-year figure not stated"

@@ -42,7 +42,7 @@ func directionSites(v *View, rates bool) []*Site {
 				continue
 			}
 			st := &Site{Op: op, Para: p, At: m[2], Old: []rune(word), New: []rune(antonyms[word])}
-			st.Checkable, st.Why = v.directionEvidence(p.sentenceAt(f.Start), f.Group.Index, m[2])
+			st.Checkable, st.Why = v.directionEvidence(p.sentenceAt(f.Start), f.Group.Index, m[2], f)
 			out = append(out, st)
 		}
 	}

@@ -3,6 +3,7 @@ package mutate
 import (
 	"math/rand/v2"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -140,6 +141,11 @@ func TestDirectionEvidence(t *testing.T) {
 		// a balance carried over from last year is not last year's revenue
 		{"a balance carried over", "政府性基金预算收入完成30.63亿元，同比下降3.3%，加上级补助收入24.66亿元、上年结余7.75亿元。", "下降", false, "prior-year figure not stated"},
 		{"comparable basis", "一般公共预算收入38.9亿元，同口径增长7.3%。", "增长", false, "rate on a comparable basis (可比/同口径/不变价/剔除 in its paragraph): its base is not printed"},
+		// a template's zero change: no word can be wrong about it
+		{"a change of zero", "公务接待费支出决算比2023年度增加0万元，增长0%。", "增加", false, "a change of zero has no direction"},
+		// the rate after the second change amount is that change's, not the first's
+		{"another change's rate", "“三公”经费支出为3.6亿元，较预算数减少0.94亿元，较上年减少0.13亿元、下降3.4%。", "减少", false, "prior-year figure not stated"},
+		{"its own rate after another change", "“三公”经费支出为3.6亿元，较预算数减少0.94亿元、下降20.7%，较上年增加0.13亿元。", "增加", false, "prior-year figure not stated"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := NewView(parserText(t, tc.text+"\n"))
@@ -265,4 +271,49 @@ func TestCompleteLists(t *testing.T) {
 	require.Len(t, v.lists, 2)
 	require.True(t, v.lists[0].complete(), "the four incomes")
 	require.False(t, v.lists[1].complete(), "two kinds of spending among eight")
+}
+
+// A table row checks a direction word only when it prints what the change
+// was worked out from: last year's figure (the level ∓ the printed amount,
+// or a growth of the printed rate, on the printed side) or the change
+// itself. A row holding the level beside its parts or its budget does not.
+func TestRowConfirms(t *testing.T) {
+	amount := "一般公共预算拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。\n"
+	rate := "一般公共预算支出完成193.3亿元，占预算的89.2%，增长3.1%。\n"
+	cell := func(s string) cellFigure {
+		pct := strings.HasSuffix(s, "%")
+		return cellFigure{num.MustDecimal(strings.TrimSuffix(s, "%")), pct}
+	}
+	for _, tc := range []struct {
+		name, text, word string
+		row              []string
+		checkable        bool
+	}{
+		{"the level beside its parts, in 元", amount, "增加", []string{"371514655", "19830655", "351684000"}, false},
+		{"last year's figure", amount, "增加", []string{"37151.47", "12659.76", "0"}, true},
+		{"the change printed", amount, "增加", []string{"37151.47", "24491.71", "100"}, true},
+		{"a figure on the other side", amount, "增加", []string{"37151.47", "61643.18", "0"}, false},
+		{"last year's figure giving the rate", rate, "增长", []string{"193.3", "216.7", "187.5"}, true},
+		{"the budget only", rate, "增长", []string{"193.3", "216.7", "150.0"}, false},
+		{"the rate printed", rate, "增长", []string{"216.7", "193.3", "3.1%"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := NewView(parserText(t, tc.text))
+			var row []cellFigure
+			for _, c := range tc.row {
+				row = append(row, cell(c))
+			}
+			v.rows = [][]cellFigure{row}
+			var got *Site
+			for _, op := range []string{"direction-amount", "direction-rate"} {
+				for _, s := range operators[op].find(v, rand.New(rand.NewPCG(1, 1))) {
+					if string(s.Old) == tc.word {
+						got = s
+					}
+				}
+			}
+			require.NotNil(t, got)
+			require.Equal(t, tc.checkable, got.Checkable, got.Why)
+		})
+	}
 }
