@@ -186,6 +186,9 @@ func (v *View) completionEvidence(s *Sentence, gi int, rate *Figure, planted num
 	}
 	var cands []recomputation
 	for _, b := range budgets {
+		if rb, bb := basisOf(rate.Lead), basisOf(b.Lead); rb != "" && bb != "" && rb != bb {
+			continue // 年初预算 X … 为调整预算的 r%: the adjusted budget is not printed
+		}
 		if r, ok := percent(amountIv(out), amountIv(b)); ok && sameKind(out, b) {
 			cands = append(cands, recomputation{r, "sentence: budget and actual amounts"})
 		}
@@ -200,6 +203,18 @@ func (v *View) completionEvidence(s *Sentence, gi int, rate *Figure, planted num
 		return ok, why
 	}
 	return false, "budget not stated"
+}
+
+// basisOf names the budget a lead speaks of — the initial one (年初) or
+// the one adjusted in the year (调整, 调整后, 变动) — or "" for neither.
+func basisOf(lead string) string {
+	switch {
+	case strings.Contains(lead, "调整"), strings.Contains(lead, "变动"):
+		return "调整"
+	case strings.Contains(lead, "年初"):
+		return "年初"
+	}
+	return ""
 }
 
 // shareEvidence: a share in group gi is checkable when its part is the

@@ -317,3 +317,26 @@ func TestRowConfirms(t *testing.T) {
 		})
 	}
 }
+
+// A completion rate against the adjusted budget is not recomputed from the
+// initial one printed beside it (nor the reverse): the two differ when the
+// budget was adjusted in the year.
+func TestCompletionBasis(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		checkable  bool
+		why        string
+	}{
+		{"another basis", "全市一般公共预算支出年初预算699088万元，完成812433万元，为调整预算的116.2%。\n", false, "budget not stated"},
+		{"the same basis", "全市一般公共预算支出调整预算699088万元，完成812433万元，为调整预算的116.2%。\n", true, "sentence: budget and actual amounts"},
+		{"no basis named", "全市一般公共预算支出预算699088万元，完成812433万元，为预算的116.2%。\n", true, "sentence: budget and actual amounts"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := NewView(parserText(t, tc.text))
+			sites := operators["completion-rate"].find(v, rand.New(rand.NewPCG(1, 1)))
+			require.Len(t, sites, 1)
+			require.Equal(t, tc.checkable, sites[0].Checkable, sites[0].Why)
+			require.Equal(t, tc.why, sites[0].Why)
+		})
+	}
+}
