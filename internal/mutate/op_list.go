@@ -83,8 +83,8 @@ func lists(v *View) []*list {
 				if g.Amount == nil || g.Amount.Start <= at {
 					continue
 				}
-				if listEndRe.MatchString(g.Lead) {
-					break // 加上上级补助…，收入合计: the list is over
+				if listEndRe.MatchString(g.Lead) || otherSide(l.total.Lead, g.Lead) {
+					break // 加上上级补助…，收入合计: the list is over; so at 支出 after a 收入 total
 				}
 				if level(g.Amount) && sameKind(g.Amount, l.total) {
 					l.parts = append(l.parts, g.Amount)
@@ -106,6 +106,25 @@ func lists(v *View) []*list {
 		}
 	}
 	return out
+}
+
+// otherSide reports whether two leads name opposite sides of an account,
+// 收入 and 支出 (the last of the two each names): the spending stated after
+// a revenue's 其中 is not one of its parts.
+func otherSide(a, b string) bool {
+	sa, sb := side(a), side(b)
+	return sa != "" && sb != "" && sa != sb
+}
+
+func side(lead string) string {
+	i, e := strings.LastIndex(lead, "收入"), strings.LastIndex(lead, "支出")
+	switch {
+	case i < 0 && e < 0:
+		return ""
+	case i > e:
+		return "收入"
+	}
+	return "支出"
 }
 
 // closeBefore reports whether 其中 at rune at follows the total ending at

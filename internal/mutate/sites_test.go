@@ -169,6 +169,9 @@ func TestSumEvidence(t *testing.T) {
 	require.Len(t, v.lists, 2)
 	far := NewView(parserText(t, "市级预算单位对55个新增项目开展事前绩效评估；对所有项目编制绩效目标，其中重点项目120个、一般项目300个。\n"))
 	require.Empty(t, far.lists, "其中 after a ； belongs to that clause's subject, not to an amount before")
+	sides := NewView(parserText(t, "2020年全市社会保险基金预算收入187.5亿元，其中财政补助收入45.8亿元；全市社会保险基金预算支出169.7亿元，预计当年结余17.8亿元。\n"))
+	require.Len(t, sides.lists, 1)
+	require.Len(t, sides.lists[0].parts, 1, "the spending after a revenue's 其中 is not one of its parts")
 	complete, partial := v.lists[0], v.lists[1]
 	require.Equal(t, 2, complete.exhaustive)
 	require.True(t, complete.complete())
