@@ -332,7 +332,30 @@ func interval(d num.Decimal, unit string) num.Interval {
 }
 
 // inTable reports whether an amount stands in a table row (see rowMates).
-func (v *View) inTable(f *Figure) bool { return len(v.rowMates(f)) > 0 }
+// Nothing is recomputed from the row, so only an amount precise enough not
+// to meet a cell by chance counts — four significant digits at least (131
+// 个县 and 520 亿元 met cells of other rows) — and never a bound (超520亿元,
+// 单价100万元以上), which no row states.
+func (v *View) inTable(f *Figure) bool {
+	return significant(f.Value) >= 4 && !bound(f) && len(v.rowMates(f)) > 0
+}
+
+// significant counts a printed number's significant digits.
+func significant(d num.Decimal) int {
+	return len(strings.TrimLeft(strings.NewReplacer(".", "", ",", "", "-", "").Replace(d.String()), "0"))
+}
+
+var (
+	boundAfterRe  = regexp.MustCompile(`^[ ]*(及以上|及以下|以上|以下|以内|左右|多)`)
+	boundBeforeRe = regexp.MustCompile(`(不超过|超过|超|不低于|低于|不高于|高于|不足|约|近|逾|突破)[ ]*$`)
+)
+
+// bound reports an amount written as a bound or an approximation (超520亿元,
+// 单价100万元以上, 约3亿元): not a value a row or a list adds up to.
+func bound(f *Figure) bool {
+	p := f.Group.sentence.Para
+	return boundAfterRe.MatchString(string(p.Fold[f.End:min(f.End+4, len(p.Fold))])) || boundBeforeRe.MatchString(f.Lead)
+}
 
 // mate is another figure of a table row that holds a narrative amount:
 // as printed, and read in the amount's unit.
@@ -347,7 +370,7 @@ type mate struct {
 // from the row or read the rate it prints. Amounts with fewer than three
 // significant digits match too much to count.
 func (v *View) rowMates(f *Figure) []mate {
-	if len(strings.TrimLeft(strings.NewReplacer(".", "", ",", "").Replace(f.Value.String()), "0")) < 3 {
+	if significant(f.Value) < 3 {
 		return nil
 	}
 	want := interval(f.Value, f.Unit)
@@ -453,10 +476,15 @@ func growthOf(cur, prior num.Interval) (num.Interval, bool) {
 	return percent(cur.Sub(prior).Abs(), prior)
 }
 
-// isShareRate reports whether a rate is a share (占… between it and the
-// figure before it) and not a completion rate (占预算的).
+// isShareRate reports whether a rate is a share (占… in its own clause,
+// between it and the figure before it) and not a completion rate (占预算的).
+// A 占 of an earlier clause is another claim's (占比近七成，科技支出增约23.82%).
 func isShareRate(r *Figure) bool {
-	return strings.Contains(r.Lead, "占") && !isCompletion(r)
+	clause := r.Lead
+	if i := strings.LastIndexAny(clause, "，,；;"); i >= 0 {
+		clause = clause[i:]
+	}
+	return strings.Contains(clause, "占") && !isCompletion(r)
 }
 
 // completionLeadRe: what stands before a completion rate (完成预算的,

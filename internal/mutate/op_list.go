@@ -62,7 +62,7 @@ func lists(v *View) []*list {
 			at := s.Start + len([]rune(text[:k]))
 			l := &list{}
 			for _, g := range s.Groups {
-				if g.Amount != nil && g.Amount.End <= at && level(g.Amount) {
+				if g.Amount != nil && g.Amount.End <= at && level(g.Amount) && !bound(g.Amount) {
 					l.total, l.totalPara = g.Amount, p
 				}
 			}
@@ -71,7 +71,7 @@ func lists(v *View) []*list {
 			}
 			if l.total == nil && at-s.Start <= 3 {
 				if ps := s.previous(); ps != nil && len(ps.Groups) > 0 {
-					if a := ps.Groups[len(ps.Groups)-1].Amount; level(a) {
+					if a := ps.Groups[len(ps.Groups)-1].Amount; level(a) && !bound(a) {
 						l.total, l.totalPara = a, p
 					}
 				}
@@ -86,7 +86,7 @@ func lists(v *View) []*list {
 				if listEndRe.MatchString(g.Lead) || otherSide(l.total.Lead, g.Lead) {
 					break // 加上上级补助…，收入合计: the list is over; so at 支出 after a 收入 total
 				}
-				if level(g.Amount) && sameKind(g.Amount, l.total) {
+				if level(g.Amount) && !bound(g.Amount) && sameKind(g.Amount, l.total) {
 					l.parts = append(l.parts, g.Amount)
 				}
 			}

@@ -343,3 +343,67 @@ func TestCompletionBasis(t *testing.T) {
 		})
 	}
 }
+
+// A list's total or part standing in a table row counts as checkable
+// without a recomputation only when it is precise enough not to meet a
+// cell of another row by chance, and not a bound.
+func TestTableRowEvidence(t *testing.T) {
+	cell := func(s string) cellFigure { return cellFigure{num.MustDecimal(s), false} }
+	for _, tc := range []struct {
+		name, text string
+		row        []string
+		checkable  bool
+		why        string
+	}{
+		{"a precise total", "支出预算17,192万元，其中：财政拨款支出预算15,000万元，比2024年预算减少990万元。\n",
+			[]string{"171920000", "150000000", "21920000"}, true, "table: the total stands in a table row"},
+		{"a count of three digits", "共支持131个县，其中纳入整合范围的46个县。\n",
+			[]string{"126", "131", "131"}, false, "list not exhaustive, and no share, change or table row for the total"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := NewView(parserText(t, tc.text))
+			var row []cellFigure
+			for _, c := range tc.row {
+				row = append(row, cell(c))
+			}
+			v.rows = [][]cellFigure{row}
+			sites := operators["total"].find(v, rand.New(rand.NewPCG(1, 1)))
+			require.Len(t, sites, 1)
+			require.Equal(t, tc.checkable, sites[0].Checkable, sites[0].Why)
+			require.Equal(t, tc.why, sites[0].Why)
+		})
+	}
+	// bounds are no list's total nor part
+	v := NewView(parserText(t, "全年争取上级资金超520亿元，其中新增地方政府债券272.2亿元。专用设备818台/套（其中：单价100万元以上专用设备0台/套）。\n"))
+	for _, l := range v.lists {
+		require.NotEqual(t, "520", l.total.Value.String())
+		for _, f := range l.parts {
+			require.NotEqual(t, "100", f.Value.String())
+		}
+	}
+}
+
+// A part's share must be its own: a 占 in an earlier clause, with no figure
+// (占比近七成), does not make the next clause's rate a share.
+func TestPartShareInItsOwnClause(t *testing.T) {
+	v := NewView(parserText(t, "一般公共预算支出441.89亿元，增长4.57%。其中，民生类支出279.5亿元，占比近七成，科技支出增约23.82%，教育支出增约5.54%。\n"))
+	sites := operators["part"].find(v, rand.New(rand.NewPCG(1, 1)))
+	require.Len(t, sites, 1)
+	require.NotEqual(t, "sentence: the part's share is printed", sites[0].Why)
+	require.False(t, sites[0].Checkable, sites[0].Why)
+}
+
+// A PDF font's private-use decimal point is read as the point it shows,
+// and a full stop printed as a point after a sign or a word ends its
+// sentence: the total is 2070.5, not 5, and the list ends at the point.
+func TestPrivateUseDecimalPoint(t *testing.T) {
+	v := NewView(parserText(t, "全市社会保险基金预算收入２０７０\U001001B0５亿元,完成预算９７\U001001B0３％,比上年增长０\U001001B0６％.其中,保险费收入１５４９\U001001B0３亿元、财政补贴４６３亿元、利息收入１８\U001001B0７亿元.全市社会保险基金预算支出２０２０\U001001B0２亿元.\n"))
+	require.Len(t, v.lists, 1)
+	l := v.lists[0]
+	require.Equal(t, "2070.5", l.total.Value.String())
+	require.Len(t, l.parts, 3)
+	require.Equal(t, 0, l.exhaustive, "1549.3 + 463 + 18.7 falls short of 2070.5: a 其中 list may leave parts out")
+	sites := operators["total"].find(v, rand.New(rand.NewPCG(1, 1)))
+	require.Len(t, sites, 1)
+	require.Equal(t, "２０７０\U001001B0５", string(sites[0].Old), "the planted number is the whole figure as written")
+}
