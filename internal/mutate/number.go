@@ -49,7 +49,7 @@ func foldDigit(r rune) rune {
 	if r >= '０' && r <= '９' {
 		return r - '０' + '0'
 	}
-	if r == '．' {
+	if r == '．' || r == pdfDecimalPoint {
 		return '.'
 	}
 	return r

@@ -3,6 +3,7 @@ package mutate
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
@@ -122,11 +123,24 @@ func foldRunes(rs []rune) []rune {
 			out[i] = ' '
 		case r == '﹪':
 			out[i] = '%'
+		case r == pdfDecimalPoint:
+			out[i] = '.'
 		default:
 			out[i] = r
 		}
 	}
 	return out
+}
+
+// pdfDecimalPoint is a private-use code some PDF fonts map their decimal
+// point to (２０７０􀆰５亿元): read as the point it shows.
+const pdfDecimalPoint = '\U001001B0'
+
+// fullStop reports a point that ends a sentence, as reports set in a
+// scientific style print it (增长０．６％．其中，): after a character that is
+// not a digit, before a Han character.
+func fullStop(fold []rune, i int) bool {
+	return fold[i] == '.' && i > 0 && i+1 < len(fold) && !isDigit(fold[i-1]) && unicode.Is(unicode.Han, fold[i+1])
 }
 
 func newPara(b *doc.Block) *Para {
@@ -141,7 +155,7 @@ func newPara(b *doc.Block) *Para {
 	p.b2r[len(p.s)] = ri
 	start := 0
 	for i, r := range p.Fold {
-		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || fullStop(p.Fold, i) {
 			p.addSentence(start, i+1)
 			start = i + 1
 		}
