@@ -173,8 +173,14 @@ func (bx *blockCtx) addToChange(c *Change, f *Figure, dir Dir, word string, to b
 	default:
 		if c.Amount == nil {
 			c.Amount = f
-			if c.Dir == DirNone {
+			switch {
+			case c.Dir == DirNone:
 				c.Dir = dir
+			case c.Rate != nil && c.RateDir == DirNone && dir != DirNone && dir != c.Dir:
+				// 同比下降0.5%，增支1万元: the rate came first, and Dir is the
+				// amount's word; the rate's, which differs, is kept apart
+				c.RateDir, c.RateWord = c.Dir, c.DirWord
+				c.Dir, c.DirWord = dir, word
 			}
 		}
 	}
