@@ -54,13 +54,59 @@ var (
 	inlineItemRe = regexp.MustCompile(`\([一二三四五六七八九十]+\)|\(\d{1,2}\)|[①-⑳]|[，,；;。:：\s](?:[一二三四五六七八九十]+、|\d{1,2}(?:、|\.[^\d]))`)
 )
 
-// totals finds a total followed by its listed parts, in one sentence.
+// totals finds a total followed by its listed parts, in one sentence: one
+// list per ；-clause that opens one with 其中 (偿还本金442亿元，其中一般债券
+// 255.1亿元，专项债券186.9亿元；支付利息203.6亿元，其中一般债券33.2亿元，
+// 专项债券170.4亿元).
 func (bx *blockCtx) totals(s, prev [2]int, figs []*Figure) {
 	bx.bracketLists(s, figs)
-	op := bx.opener(s)
-	if op == nil {
-		return
+	for _, c := range bx.listClauses(s) {
+		bx.total(c.s, c.op, figs)
 	}
+}
+
+// listClause is the part of a sentence one list is read in, and its opener.
+type listClause struct {
+	s  [2]int
+	op []int
+}
+
+// listClauses cuts a sentence at the ； before each later 其中 whose clause
+// states its own total (…；县(市、区)政府债务余额517.96亿元，其中：…), so
+// every list is read with its own head and ends where the next clause
+// begins. A 其中 with nothing before it in its clause, or with no ；
+// between it and the list before, stays in that list; so does every list
+// of a sentence that breaks its total down by views (分级次看…).
+func (bx *blockCtx) listClauses(s [2]int) []listClause {
+	ops := bx.openers(s)
+	if len(ops) == 0 {
+		return nil
+	}
+	out := []listClause{{s, ops[0]}}
+	for _, op := range ops {
+		if byViewRe.MatchString(bx.text(op[0], op[1])) {
+			return out
+		}
+	}
+	for _, op := range ops[1:] {
+		last := &out[len(out)-1]
+		between := bx.text(last.op[1], op[0])
+		i := strings.LastIndexAny(between, "；;")
+		if i < 0 {
+			continue
+		}
+		cut := last.op[1] + runeIndex(between, i)
+		if strings.TrimSpace(bx.text(cut+1, op[0])) == "" {
+			continue
+		}
+		last.s[1] = cut
+		out = append(out, listClause{[2]int{cut + 1, s[1]}, op})
+	}
+	return out
+}
+
+// total reads the list opened at op, in the sentence (or clause) s.
+func (bx *blockCtx) total(s [2]int, op []int, figs []*Figure) {
 	view := byViewRe.MatchString(bx.text(op[0], op[1]))
 	topic, at := bx.listTopic(s, op)
 	head := bx.headBefore(topic, at)
@@ -149,12 +195,21 @@ func (bx *blockCtx) listTopic(s [2]int, op []int) (topic [2]int, at int) {
 // sentence's list, outside brackets and at the start of a clause: 对其中95个
 // 项目 speaks of some of them, it opens no list.
 func (bx *blockCtx) opener(s [2]int) []int {
-	for _, m := range bx.find(openerRe, s[0], s[1]) {
-		if !bx.inParen(m[0]) && bx.opensList(m[0], s[0]) {
-			return m
-		}
+	if ops := bx.openers(s); len(ops) > 0 {
+		return ops[0]
 	}
 	return nil
+}
+
+// openers are every opener of the sentence's lists, in order.
+func (bx *blockCtx) openers(s [2]int) [][]int {
+	var out [][]int
+	for _, m := range bx.find(openerRe, s[0], s[1]) {
+		if !bx.inParen(m[0]) && bx.opensList(m[0], s[0]) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func (bx *blockCtx) opensList(at, floor int) bool {
