@@ -264,10 +264,15 @@ func (bx *blockCtx) listParts(s [2]int, op []int, figs []*Figure, isPart func(*F
 	}
 	// a nested 其中/主要是/用于 holds details, which end a comma list but
 	// only their own segment of a ；-list (人员经费 X，主要包括：…；公用经费 Y，主要包括：…)
+	// (a remark in brackets, 一般债务余额59.17亿元(含高新区8.73亿元)，专项
+	// 债务余额217.3亿元, closes itself: the list goes on after it)
 	if len(cands) >= 2 && !strings.ContainsAny(bx.text(cands[0].End, cands[1].Start), "；;") {
-		if m := bx.find(nestedRe, op[1], end); len(m) > 0 {
-			end = m[0][0]
-			cands = before(cands, end)
+		for _, m := range bx.find(nestedRe, op[1], end) {
+			if !bx.inParen(m[0]) {
+				end = m[0]
+				cands = before(cands, end)
+				break
+			}
 		}
 	}
 	if len(cands) < 2 {
