@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"math/big"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -496,7 +497,10 @@ func (bx *blockCtx) clauseBefore(f *Figure) string {
 }
 
 // dropBreakdowns removes parts that break down the part before them
-// (新增债券331446万元，市本级留用90000万元，转贷241446万元).
+// (新增债券331446万元，市本级留用90000万元，转贷241446万元): figures that,
+// as printed, add up to the part within its own rounding. Whole numbers
+// whose rounding merely allows it (40亿元, 28.9亿元, 30亿元, 27.8亿元, 7亿元
+// and 5亿元, 138.7, after 139.6亿元) are its siblings.
 func dropBreakdowns(parts []*Figure) []*Figure {
 	for i := 0; i < len(parts); i++ {
 		for j := i + 2; j <= len(parts); j++ {
@@ -504,13 +508,26 @@ func dropBreakdowns(parts []*Figure) []*Figure {
 			if len(run) < 2 {
 				continue
 			}
-			if sumOf(run).Meets(parts[i].Yuan()) {
+			if sumOf(run).Meets(parts[i].Yuan()) && printedSumMeets(run, parts[i]) {
 				out := append(append([]*Figure{}, parts[:i+1]...), parts[j:]...)
 				return dropBreakdowns(out)
 			}
 		}
 	}
 	return parts
+}
+
+// printedSumMeets reports whether the figures of run, as printed, add up
+// to f within f's rounding, widened by one rounding of f per figure added.
+func printedSumMeets(run []*Figure, f *Figure) bool {
+	sum := new(big.Rat)
+	for _, g := range run {
+		sum.Add(sum, g.Yuan().Mid())
+	}
+	iv := f.Yuan()
+	slack := new(big.Rat).Sub(iv.Hi, iv.Lo)
+	slack.Mul(slack, big.NewRat(int64(len(run)), 2))
+	return num.Point(sum).Meets(num.Interval{Lo: new(big.Rat).Sub(iv.Lo, slack), Hi: new(big.Rat).Add(iv.Hi, slack)})
 }
 
 // otherSide: a 支出 figure is not a part of a 收入 total, nor the reverse.
