@@ -164,11 +164,12 @@ func priorOf(ch *claims.Change, exact bool) (num.Interval, bool) {
 	return cur.Div(f)
 }
 
-// zeroBased: a member rose 100% or more, as a rise from nothing is written
-// (增加0.3万元，增长100%); its last-year value is not current / 2.
+// zeroBased: a member rose 100%, as a rise from nothing is written
+// (增加0.3万元，增长100%); its last-year value is not current / 2. A rate
+// worked out to other figures (增长220.73%) came from a base.
 func zeroBased(m *claims.Mix) bool {
 	for _, ch := range append([]*claims.Change{m.Whole}, m.Parts...) {
-		if ch.Dir == claims.DirUp && ch.Rate != nil && ch.Rate.Value.Rat().Cmp(big.NewRat(100, 1)) >= 0 {
+		if ch.Dir == claims.DirUp && ch.Rate != nil && ch.Rate.Value.Rat().Cmp(big.NewRat(100, 1)) == 0 {
 			return true
 		}
 	}

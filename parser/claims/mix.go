@@ -114,9 +114,28 @@ func (s *Set) listMixes() {
 				}
 			}
 			m.ByScope = scoped >= 2
-			s.Mixes = append(s.Mixes, m)
+			if !s.hasMix(m) {
+				s.Mixes = append(s.Mixes, m)
+			}
 		}
 	}
+}
+
+// hasMix reports a mix of the same whole and parts found already (by a
+// named decomposition, 一般公共预算收入 = 税收收入 + 非税收入, before its list).
+func (s *Set) hasMix(m *Mix) bool {
+	for _, o := range s.Mixes {
+		if o.Whole == m.Whole && len(o.Parts) == len(m.Parts) {
+			same := true
+			for i := range o.Parts {
+				same = same && o.Parts[i] == m.Parts[i]
+			}
+			if same {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rateAfter is the change stated as a rate alone right after quantity f,
