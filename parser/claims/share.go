@@ -371,7 +371,7 @@ func (s *Set) shareWholes() {
 			sh.Whole, sh.Wholes = t.Head, append([]*Figure(nil), t.Heads...)
 		}
 		if sh.named != "" {
-			sh.Wholes = s.wholesNamed(sh.named, sh.namedQual, sh.Part, sh.Whole, sh.Block, sh.at)
+			sh.Wholes = s.wholesNamed(sh.named, sh.namedQual, sh.Part, sh.Whole, sh.Block, sh.at, false)
 			if sh.Whole == nil {
 				sh.Whole = s.nearest(sh.Wholes, sh.Block, sh.at)
 			}
@@ -385,13 +385,13 @@ func (s *Set) shareWholes() {
 		}
 		k := 0
 		for _, w := range sh.Wholes {
-			if w != sh.Part && !multiYearRe.MatchString(w.Subject) {
+			if w != sh.Part && !otherPeriod(w, sh.Part) {
 				sh.Wholes[k] = w
 				k++
 			}
 		}
 		sh.Wholes = sh.Wholes[:k]
-		if sh.Whole == sh.Part || sh.Whole != nil && multiYearRe.MatchString(sh.Whole.Subject) {
+		if sh.Whole == sh.Part || sh.Whole != nil && otherPeriod(sh.Whole, sh.Part) {
 			sh.Whole = nil
 		}
 		if sh.Whole == nil && len(sh.Wholes) > 0 {
@@ -413,11 +413,28 @@ func (bx *blockCtx) lastOpener(s [2]int, before int) []int {
 // not the whole of one year's share.
 var multiYearRe = regexp.MustCompile(`时期|五年|累计|以来|期间|历年`)
 
+// otherPeriod: a total over several years is the whole of a share only of
+// a part summed over years too (税收收入累计完成430.5亿元，占一般公共预算
+// 收入比重达58.8% of 一般公共预算收入累计完成732.7亿元).
+func otherPeriod(whole, part *Figure) bool {
+	return multiYearRe.MatchString(whole.Subject) && !(part != nil && multiYearRe.MatchString(part.Subject))
+}
+
+// sumless is a key without the 累计 that says its figure is summed over
+// years (一般公共收入累计 of 一般公共预算收入累计完成): the name of the
+// quantity summed.
+func sumless(key string) string {
+	if k := strings.ReplaceAll(key, "累计", ""); k != "" {
+		return k
+	}
+	return key
+}
+
 // wholesNamed lists every level figure stated before (b, at) that a share
 // may be taken of, given the whole's name: the same subject, for the part's
 // period and scope when both are known (or the scope the name gives: 占全市
 // 一般公共预算支出的), in any stage. first, when known, leads the list.
-func (s *Set) wholesNamed(key string, q Qual, part, first *Figure, b *doc.Block, at int) []*Figure {
+func (s *Set) wholesNamed(key string, q Qual, part, first *Figure, b *doc.Block, at int, anyScope bool) []*Figure {
 	scope := s.scopes.only(key)
 	base := s.scopes.re.ReplaceAllString(key, "")
 	if name, ok := s.vocab.spellings[base]; ok {
@@ -438,15 +455,15 @@ func (s *Set) wholesNamed(key string, q Qual, part, first *Figure, b *doc.Block,
 		scope = pw.Scope
 	}
 	for _, f := range s.levelsEnding(base) {
-		if f == first || f.Block.Index > b.Index || f.Block == b && f.Start >= at || multiYearRe.MatchString(f.Subject) {
+		if f == first || f.Block.Index > b.Index || f.Block == b && f.Start >= at || otherPeriod(f, part) {
 			continue
 		}
 		fw := s.where[f]
-		if fw.Scope != "" && scope != "" && fw.Scope != scope || fw.Year != 0 && pw.Year != 0 && fw.Year != pw.Year ||
+		if !anyScope && fw.Scope != "" && scope != "" && fw.Scope != scope || fw.Year != 0 && pw.Year != 0 && fw.Year != pw.Year ||
 			q != QualNone && f.Qual != q && f.Qual != QualNone {
 			continue
 		}
-		fb := s.scopes.re.ReplaceAllString(f.Key, "")
+		fb := sumless(s.scopes.re.ReplaceAllString(f.Key, ""))
 		if perCapita(f.Subject) && !perCapita(key) {
 			continue // 人均地区生产总值 is a mean, no whole of 地区生产总值's parts
 		}
@@ -472,7 +489,8 @@ func (s *Set) levelsEnding(base string) []*Figure {
 			if f.Role != RoleLevel || !f.Unit.IsAmount() || f.Earlier || f.Paren {
 				continue
 			}
-			tails := map[string]bool{tail(f.Key): true, tail(trimTail(f.Key)): true}
+			k := sumless(f.Key)
+			tails := map[string]bool{tail(k): true, tail(trimTail(k)): true}
 			for t := range tails {
 				s.byTail[t] = append(s.byTail[t], f)
 			}
