@@ -372,6 +372,13 @@ func (s *Set) shareWholes() {
 		}
 		if sh.named != "" {
 			sh.Wholes = s.wholesNamed(sh.named, sh.namedQual, sh.Part, sh.Whole, sh.Block, sh.at, false)
+			if sh.Part != nil && len(sh.Wholes) > 0 && allBelow(sh.Wholes, sh.Part) && !namesPlace(sh.Part) {
+				// every whole of the level the part was placed at is smaller than
+				// the part: the level, inherited from a heading (市本级) above a
+				// paragraph that names none (全年民生支出185.74亿元), is not the
+				// part's; any level's whole of the name may be meant
+				sh.Wholes = s.wholesNamed(sh.named, sh.namedQual, sh.Part, sh.Whole, sh.Block, sh.at, true)
+			}
 			if sh.Whole == nil {
 				sh.Whole = s.nearest(sh.Wholes, sh.Block, sh.at)
 			}
@@ -428,6 +435,25 @@ func sumless(key string) string {
 		return k
 	}
 	return key
+}
+
+// placeRune: a paragraph naming a place or a level of government (泉州市,
+// 全市, 区本级) says whose figures it gives.
+var placeRune = regexp.MustCompile(`[省市县区州盟旗]`)
+
+// namesPlace reports whether f's paragraph names a place or level before f.
+func namesPlace(f *Figure) bool {
+	return placeRune.MatchString(f.Block.TextRange(0, f.Start))
+}
+
+// allBelow: every whole is smaller than the part.
+func allBelow(wholes []*Figure, part *Figure) bool {
+	for _, w := range wholes {
+		if !w.Yuan().Below(part.Yuan()) {
+			return false
+		}
+	}
+	return true
 }
 
 // wholesNamed lists every level figure stated before (b, at) that a share
