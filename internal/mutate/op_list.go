@@ -49,63 +49,104 @@ func init() {
 }
 
 // lists finds every 其中 with a total before it (in its sentence, or ending
-// the sentence before when 其中 opens the sentence) and parts after it.
+// the sentence before when 其中 opens the sentence) and parts after it. A
+// sentence holds one list per ；-clause that opens one (偿还本金442亿元，其中
+// …；支付利息203.6亿元，其中…): each is read from its clause on, and the one
+// before ends at that ；.
 func lists(v *View) []*list {
 	var out []*list
 	for _, p := range v.Paras {
 		for _, s := range p.Sentences {
-			text := string(p.Fold[s.Start:s.End])
-			k := strings.Index(text, "其中")
-			if k < 0 {
-				continue
-			}
-			at := s.Start + len([]rune(text[:k]))
-			l := &list{}
-			for _, g := range s.Groups {
-				if g.Amount != nil && g.Amount.End <= at && level(g.Amount) && !bound(g.Amount) {
-					l.total, l.totalPara = g.Amount, p
+			for _, c := range listClauses(p, s) {
+				if l := readList(p, s, c); l != nil {
+					out = append(out, l)
 				}
 			}
-			if l.total != nil && !closeBefore(p, l.total.End, at) {
-				l.total = nil // 其中 belongs to a later clause's subject
-			}
-			if l.total == nil && at-s.Start <= 3 {
-				if ps := s.previous(); ps != nil && len(ps.Groups) > 0 {
-					if a := ps.Groups[len(ps.Groups)-1].Amount; level(a) && !bound(a) {
-						l.total, l.totalPara = a, p
-					}
-				}
-			}
-			if l.total == nil {
-				continue
-			}
-			for _, g := range s.Groups {
-				if g.Amount == nil || g.Amount.Start <= at {
-					continue
-				}
-				if listEndRe.MatchString(g.Lead) || otherSide(l.total.Lead, g.Lead) {
-					break // 加上上级补助…，收入合计: the list is over; so at 支出 after a 收入 total
-				}
-				if level(g.Amount) && !bound(g.Amount) && sameKind(g.Amount, l.total) {
-					l.parts = append(l.parts, g.Amount)
-				}
-			}
-			if len(l.parts) == 0 {
-				continue
-			}
-			sum := num.Int(0)
-			want := interval(l.total.Value, l.total.Unit)
-			for i, f := range l.parts {
-				sum = sum.Add(interval(f.Value, f.Unit))
-				if i >= 1 && sum.Meets(want) {
-					l.exhaustive = i + 1
-					break
-				}
-			}
-			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// clause is the span [from, to) of a sentence a list is read in, and where
+// its 其中 stands.
+type clause struct{ from, at, to int }
+
+func listClauses(p *Para, s *Sentence) []clause {
+	text := string(p.Fold[s.Start:s.End])
+	var out []clause
+	for off := 0; ; {
+		k := strings.Index(text[off:], "其中")
+		if k < 0 {
+			break
+		}
+		at := s.Start + len([]rune(text[:off+k]))
+		off += k + len("其中")
+		if len(out) == 0 {
+			out = append(out, clause{s.Start, at, s.End})
+			continue
+		}
+		last := &out[len(out)-1]
+		cut := -1
+		for i := last.at; i < at; i++ {
+			if p.Fold[i] == '；' || p.Fold[i] == ';' {
+				cut = i
+			}
+		}
+		if cut < 0 || strings.TrimSpace(string(p.Fold[cut+1:at])) == "" {
+			continue // the same list goes on, or 其中 opens a clause of its own
+		}
+		last.to = cut
+		out = append(out, clause{cut + 1, at, s.End})
+	}
+	return out
+}
+
+// readList reads the list whose 其中 stands at c.at.
+func readList(p *Para, s *Sentence, c clause) *list {
+	at := c.at
+	l := &list{}
+	for _, g := range s.Groups {
+		if g.Amount != nil && g.Amount.Start >= c.from && g.Amount.End <= at && level(g.Amount) && !bound(g.Amount) {
+			l.total, l.totalPara = g.Amount, p
+		}
+	}
+	if l.total != nil && !closeBefore(p, l.total.End, at) {
+		l.total = nil // 其中 belongs to a later clause's subject
+	}
+	if l.total == nil && c.from == s.Start && at-s.Start <= 3 {
+		if ps := s.previous(); ps != nil && len(ps.Groups) > 0 {
+			if a := ps.Groups[len(ps.Groups)-1].Amount; level(a) && !bound(a) {
+				l.total, l.totalPara = a, p
+			}
+		}
+	}
+	if l.total == nil {
+		return nil
+	}
+	for _, g := range s.Groups {
+		if g.Amount == nil || g.Amount.Start <= at {
+			continue
+		}
+		if g.Amount.Start >= c.to || listEndRe.MatchString(g.Lead) || otherSide(l.total.Lead, g.Lead) {
+			break // 加上上级补助…，收入合计: the list is over; so at 支出 after a 收入 total
+		}
+		if level(g.Amount) && !bound(g.Amount) && sameKind(g.Amount, l.total) {
+			l.parts = append(l.parts, g.Amount)
+		}
+	}
+	if len(l.parts) == 0 {
+		return nil
+	}
+	sum := num.Int(0)
+	want := interval(l.total.Value, l.total.Unit)
+	for i, f := range l.parts {
+		sum = sum.Add(interval(f.Value, f.Unit))
+		if i >= 1 && sum.Meets(want) {
+			l.exhaustive = i + 1
+			break
+		}
+	}
+	return l
 }
 
 // otherSide reports whether two leads name opposite sides of an account,

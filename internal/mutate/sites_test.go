@@ -407,3 +407,14 @@ func TestPrivateUseDecimalPoint(t *testing.T) {
 	require.Len(t, sites, 1)
 	require.Equal(t, "２０７０\U001001B0５", string(sites[0].Old), "the planted number is the whole figure as written")
 }
+
+// A sentence holds one list per ；-clause that opens one with 其中; the
+// first ends at the ； before the second's clause.
+func TestListsPerClause(t *testing.T) {
+	v := NewView(parserText(t, "全年偿还地方政府债券本金442亿元，其中一般债券255.1亿元，专项债券186.9亿元；支付债券利息203.6亿元，其中一般债券33.2亿元，专项债券170.4亿元。\n"))
+	require.Len(t, v.lists, 2)
+	require.Equal(t, "442", v.lists[0].total.Value.String())
+	require.Len(t, v.lists[0].parts, 2)
+	require.Equal(t, "203.6", v.lists[1].total.Value.String())
+	require.Equal(t, 2, v.lists[1].exhaustive)
+}
