@@ -106,6 +106,8 @@ func TestNormalisation(t *testing.T) {
 		{"（一）机关运行经费支出情况", "(一)机关运行经费支出情况"},
 		{"支出\u30002,940.05\u00a0万元；", "支出2,940.05万元;"},
 		{"GDP growth 5 percent", "GDP growth 5 percent"},
+		// a PDF font's private-use decimal point
+		{"收入２０７０\U001001B0５亿元,增长０\U001001B0６％.", "收入2070.5亿元,增长0.6%."},
 	} {
 		d := parseText(t, tc.in)
 		require.Len(t, d.Blocks, 1, tc.in)
