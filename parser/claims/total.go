@@ -722,9 +722,13 @@ func (bx *blockCtx) bracketLists(s [2]int, figs []*Figure) {
 		if open >= s[1] || bx.rs[open] != '(' || head.Paren || head.Value.Sign() < 0 {
 			continue
 		}
-		m := bx.find(openerRe, open+1, min(open+4, s[1]))
-		if len(m) == 0 || m[0][0] != open+1 {
-			continue
+		// the brackets open with 其中, or name the members of a complete
+		// decomposition or places alone (72.77亿元（一般债券18.64亿元、专项
+		// 债券54.13亿元）)
+		from := open + 1
+		opened := false
+		if m := bx.find(openerRe, open+1, min(open+4, s[1])); len(m) > 0 && m[0][0] == open+1 {
+			from, opened = m[0][1], true
 		}
 		close := open + 1
 		for close < s[1] && !(bx.rs[close] == ')' && bx.depth[close] == bx.depth[open]) {
@@ -744,11 +748,16 @@ func (bx *blockCtx) bracketLists(s [2]int, figs []*Figure) {
 			if f.Start >= close {
 				break
 			}
-			if f.Start > m[0][1] && isPart(f) && bx.depth[f.Start] == bx.depth[open] {
+			if f.Start > from && isPart(f) && bx.depth[f.Start] == bx.depth[open] {
 				parts = append(parts, f)
 			}
 		}
-		if len(parts) < 2 || (head.Unit.IsAmount() && !bx.summable(parts)) {
+		// one part is checked too when 其中 names it a part: it may not
+		// exceed its total (268,800万元（其中：国有土地使用权出让收入预计
+		// 230,000万元）)
+		if len(parts) < 2 && !(opened && len(parts) == 1 && head.Unit.IsAmount()) ||
+			!opened && !bx.set.vocab.closed(parts) && !bx.places(parts) ||
+			(head.Unit.IsAmount() && !bx.summable(parts)) {
 			continue
 		}
 		t := &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: len(parts)}
