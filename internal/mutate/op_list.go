@@ -106,7 +106,7 @@ func readList(p *Para, s *Sentence, c clause) *list {
 	at := c.at
 	l := &list{}
 	for _, g := range s.Groups {
-		if g.Amount != nil && g.Amount.Start >= c.from && g.Amount.End <= at && level(g.Amount) && !bound(g.Amount) {
+		if g.Amount != nil && g.Amount.Start >= c.from && g.Amount.End <= at && level(g.Amount) && !bound(g.Amount) && !g.Amount.Paren {
 			l.total, l.totalPara = g.Amount, p
 		}
 	}
@@ -130,7 +130,7 @@ func readList(p *Para, s *Sentence, c clause) *list {
 		if g.Amount.Start >= c.to || listEndRe.MatchString(g.Lead) || otherSide(l.total.Lead, g.Lead) {
 			break // 加上上级补助…，收入合计: the list is over; so at 支出 after a 收入 total
 		}
-		if level(g.Amount) && !bound(g.Amount) && sameKind(g.Amount, l.total) {
+		if level(g.Amount) && !bound(g.Amount) && !g.Amount.Paren && sameKind(g.Amount, l.total) {
 			l.parts = append(l.parts, g.Amount)
 		}
 	}

@@ -418,3 +418,13 @@ func TestListsPerClause(t *testing.T) {
 	require.Equal(t, "203.6", v.lists[1].total.Value.String())
 	require.Equal(t, 2, v.lists[1].exhaustive)
 }
+
+// A figure in brackets is a remark, not a list's total nor part.
+func TestListsSkipBrackets(t *testing.T) {
+	v := NewView(parserText(t, "市级政府债务余额276.47亿元（含高新区72.94亿元），其中：一般债务余额59.17亿元（含高新区8.73亿元），专项债务余额217.3亿元（含高新区64.22亿元）。\n"))
+	require.Len(t, v.lists, 1)
+	l := v.lists[0]
+	require.Equal(t, "276.47", l.total.Value.String())
+	require.Len(t, l.parts, 2)
+	require.Equal(t, 2, l.exhaustive)
+}

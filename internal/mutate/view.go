@@ -29,8 +29,9 @@ type Para struct {
 	Fold      []rune
 	Sentences []*Sentence
 
-	s   string // string(Fold), for patterns
-	b2r []int  // byte offset in s → rune index
+	s     string  // string(Fold), for patterns
+	b2r   []int   // byte offset in s → rune index
+	depth []int32 // bracket depth at each rune
 }
 
 // Sentence is a run of a paragraph up to 。！？, with its figures grouped:
@@ -62,6 +63,7 @@ type Figure struct {
 	Percent          bool
 	Group            *Group
 	Lead             string // folded text between the previous figure of the sentence and this one
+	Paren            bool   // inside brackets: a remark (含高新区72.94亿元), not a list's total or part
 }
 
 // Money reports whether the figure is an amount of money.
@@ -146,6 +148,7 @@ func fullStop(fold []rune, i int) bool {
 func newPara(b *doc.Block) *Para {
 	p := &Para{Block: b, Raw: b.Raw, Fold: foldRunes(b.Raw)}
 	p.s = string(p.Fold)
+	p.depth = bracketDepth(p.Fold)
 	p.b2r = make([]int, len(p.s)+1)
 	ri := 0
 	for bi := range p.s {
@@ -188,7 +191,7 @@ func (p *Para) addSentence(start, end int) {
 			continue
 		}
 		f := &Figure{Start: a, End: e, NumStart: ns, NumEnd: ne, Value: val, Unit: unit, Percent: unit == "%",
-			Lead: string(p.Fold[start+prev : a])}
+			Lead: string(p.Fold[start+prev : a]), Paren: p.inParen(a)}
 		if !f.Percent || g == nil {
 			g = &Group{sentence: s, Index: len(s.Groups), Lead: string(p.Fold[start+prev : a])}
 			s.Groups = append(s.Groups, g)
@@ -202,6 +205,27 @@ func (p *Para) addSentence(start, end int) {
 		f.Group = g
 		prev = e - start
 	}
+}
+
+// inParen reports whether rune i of the paragraph is inside brackets.
+func (p *Para) inParen(i int) bool { return p.depth[i] > 0 }
+
+// bracketDepth is the bracket depth at each rune, worked out once: a
+// report on one line is one paragraph of megabytes.
+func bracketDepth(fold []rune) []int32 {
+	out := make([]int32, len(fold)+1)
+	d := int32(0)
+	for i, r := range fold {
+		out[i] = d
+		switch r {
+		case '(', '（':
+			d++
+		case ')', '）':
+			d = max(d-1, 0)
+		}
+	}
+	out[len(fold)] = d
+	return out
 }
 
 // sentenceAt returns the sentence holding rune i of the paragraph.
