@@ -62,9 +62,56 @@ func lists(v *View) []*list {
 					out = append(out, l)
 				}
 			}
+			out = append(out, bracketLists(p, s)...)
 		}
 	}
 	return out
+}
+
+// bracketLists finds a figure broken down in the brackets right after it:
+// opened by 其中 (268,800万元（其中：国有土地使用权出让收入230,000万元）), or
+// naming all the members of a complete decomposition (4241.97亿元（一般债券
+// 104.62亿元、专项债券4137.35亿元）).
+func bracketLists(p *Para, s *Sentence) []*list {
+	var out []*list
+	for gi, g := range s.Groups {
+		head := g.Amount
+		if head == nil || head.Paren || !level(head) || bound(head) {
+			continue
+		}
+		open := head.End
+		if open >= len(p.Fold) || (p.Fold[open] != '(' && p.Fold[open] != '（') {
+			continue
+		}
+		l := &list{total: head, totalPara: p}
+		for _, h := range s.Groups[gi+1:] {
+			f := h.Amount
+			if f == nil || !p.inParen(f.Start) || p.depth[f.Start] != p.depth[open]+1 {
+				break
+			}
+			if level(f) && !bound(f) && sameKind(f, head) {
+				l.parts = append(l.parts, f)
+			}
+		}
+		opened := strings.HasPrefix(string(p.Fold[open+1:min(open+4, len(p.Fold))]), "其中")
+		if len(l.parts) == 0 || !opened && (len(l.parts) < 2 || !completeNames(l.parts)) {
+			continue
+		}
+		if len(l.parts) >= 2 && interval(head.Value, head.Unit).Meets(sumOf(l.parts)) {
+			l.exhaustive = len(l.parts)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// sumOf adds amounts' intervals.
+func sumOf(fs []*Figure) num.Interval {
+	sum := num.Int(0)
+	for _, f := range fs {
+		sum = sum.Add(interval(f.Value, f.Unit))
+	}
+	return sum
 }
 
 // clause is the span [from, to) of a sentence a list is read in, and where
@@ -213,11 +260,14 @@ var completeSets = [][]string{
 }
 
 // complete reports whether the list's exhaustive parts name a whole set.
-func (l *list) complete() bool {
+func (l *list) complete() bool { return completeNames(l.parts[:l.exhaustive]) }
+
+// completeNames reports whether parts name every member of a whole set.
+func completeNames(parts []*Figure) bool {
 	for _, set := range completeSets {
 		found := 0
 		for _, name := range set {
-			for _, f := range l.parts[:l.exhaustive] {
+			for _, f := range parts {
 				if strings.Contains(f.Lead, name) {
 					found++
 					break

@@ -428,3 +428,15 @@ func TestListsSkipBrackets(t *testing.T) {
 	require.Len(t, l.parts, 2)
 	require.Equal(t, 2, l.exhaustive)
 }
+
+// A figure broken down in brackets: after 其中, or naming every member of
+// a complete decomposition; other brackets list no parts.
+func TestBracketLists(t *testing.T) {
+	v := NewView(parserText(t, "转贷市县支出4241.97亿元（一般债券104.62亿元、专项债券4137.35亿元）。政府性基金预算收入268,800万元（其中：国有土地使用权出让收入230,000万元）。全市民生支出185.74亿元（2024年170.52亿元、2023年162.41亿元）。\n"))
+	require.Len(t, v.lists, 2)
+	require.Equal(t, "4241.97", v.lists[0].total.Value.String())
+	require.Equal(t, 2, v.lists[0].exhaustive)
+	require.True(t, v.lists[0].complete())
+	require.Equal(t, "268800", strings.ReplaceAll(v.lists[1].total.Value.String(), ",", ""))
+	require.Len(t, v.lists[1].parts, 1)
+}
