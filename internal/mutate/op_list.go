@@ -57,15 +57,43 @@ func lists(v *View) []*list {
 	var out []*list
 	for _, p := range v.Paras {
 		for _, s := range p.Sentences {
+			var ls []*list
 			for _, c := range listClauses(p, s) {
 				if l := readList(p, s, c); l != nil {
+					ls = append(ls, l)
+				}
+			}
+			for _, l := range append(ls, bracketLists(p, s)...) {
+				if l.addsUp(v.Kind) {
 					out = append(out, l)
 				}
 			}
-			out = append(out, bracketLists(p, s)...)
 		}
 	}
 	return out
+}
+
+// perHeadRe: averages (人均可支配收入) do not add up to the average of all.
+var perHeadRe = regexp.MustCompile(`人均|平均|每人|户均|生均`)
+
+// exclusiveUnits are counts of things each in one category (a vehicle is
+// for one use), and weights: such lists add up like money.
+var exclusiveUnits = map[string]bool{"辆": true, "台": true, "套": true, "吨": true, "万吨": true}
+
+// addsUp reports whether a list's parts are amounts that add up to its
+// total, as a reader takes them: not averages of groups (城镇居民人均可支配
+// 收入 above the average of all is no error), unless they are the parts of
+// one average (工资性收入, 经营净收入…); and in a statistical bulletin not
+// counts of institutions, listed by overlapping categories and run on past
+// the list (检验检测机构67家，其中…，特种设备生产单位67家).
+func (l *list) addsUp(kind string) bool {
+	if perHeadRe.MatchString(l.total.Lead) && !completeNames(l.parts) {
+		return false
+	}
+	if kind == "bulletin" && !l.total.Money() && !exclusiveUnits[l.total.Unit] && !completeNames(l.parts) {
+		return false
+	}
+	return true
 }
 
 // bracketLists finds a figure broken down in the brackets right after it:
@@ -128,6 +156,9 @@ func listClauses(p *Para, s *Sentence) []clause {
 		}
 		at := s.Start + len([]rune(text[:off+k]))
 		off += k + len("其中")
+		if p.inParen(at) {
+			continue // (其中…) lists its bracket's figure: bracketLists
+		}
 		if len(out) == 0 {
 			out = append(out, clause{s.Start, at, s.End})
 			continue
@@ -262,9 +293,13 @@ var completeSets = [][]string{
 // complete reports whether the list's exhaustive parts name a whole set.
 func (l *list) complete() bool { return completeNames(l.parts[:l.exhaustive]) }
 
-// completeNames reports whether parts name every member of a whole set.
+// completeNames reports whether parts are the members of a whole set, one
+// each: 新增债券 and 再融资债券 beside a third part are not all of it.
 func completeNames(parts []*Figure) bool {
 	for _, set := range completeSets {
+		if len(set) != len(parts) {
+			continue
+		}
 		found := 0
 		for _, name := range set {
 			for _, f := range parts {

@@ -271,9 +271,28 @@ func TestCompleteLists(t *testing.T) {
 	v := NewView(parserText(t, "2025年某市国民经济和社会发展统计公报\n"+
 		"全年城镇居民人均可支配收入48597元，比上年增长5.4%。其中，工资性收入30182元，增长5.9%；经营净收入5320元，增长3.3%；财产净收入3989元，下降1.5%；转移净收入9106元，增长8.4%。\n"+
 		"全年城镇居民人均消费支出30150元，其中食品烟酒支出9020元，居住支出7110元。\n"))
-	require.Len(t, v.lists, 2)
+	require.Len(t, v.lists, 1, "two kinds of spending per head among eight are no parts of the average")
 	require.True(t, v.lists[0].complete(), "the four incomes")
-	require.False(t, v.lists[1].complete(), "two kinds of spending among eight")
+}
+
+// Lists a reader does not add up: averages of groups, a bulletin's counts
+// of institutions; a 其中 in brackets lists its bracket's figure only; a
+// set's members beside another part are not all of the total.
+func TestListsThatDoNotAddUp(t *testing.T) {
+	bulletin := NewView(parserText(t, "2025年某市国民经济和社会发展统计公报\n"+
+		"全年全体居民人均可支配收入80796元，比上年增长4.2%，其中城镇居民人均可支配收入90125元，增长4.0%；农村居民人均可支配收入46233元，增长5.8%。\n"+
+		"年末有检验检测机构67家，其中国家产品质量监督检验中心1家，法定计量检定机构5家，特种设备生产单位67家。\n"))
+	require.Empty(t, bulletin.lists)
+	v := NewView(parserText(t, "专项债务还本支出70.5亿元（其中拟通过再融资债券安排65.5亿元、政府性基金预算安排5亿元），利息支出106.3亿元。"+
+		"全省共举借政府债务6631.16亿元，其中：新增债券5651.68亿元，再融资债券977.2亿元，政府外债2.28亿元。\n"))
+	require.Len(t, v.lists, 2)
+	for _, l := range v.lists {
+		for _, f := range l.parts {
+			require.NotEqual(t, "106.3", f.Value.String(), "the interest after the bracket is no part")
+		}
+	}
+	require.Equal(t, 3, v.lists[1].exhaustive)
+	require.False(t, v.lists[1].complete(), "新增债券 and 再融资债券 beside 政府外债")
 }
 
 // A table row checks a direction word only when it prints what the change
