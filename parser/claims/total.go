@@ -288,9 +288,13 @@ func (bx *blockCtx) listParts(s [2]int, op []int, figs []*Figure, isPart func(*F
 		stops = "，,；;"
 	}
 	if !segmented {
-		rest := bx.text(cands[1].End, end)
-		if i := strings.IndexAny(rest, stops); i >= 0 {
-			end = cands[1].End + utf8.RuneCountInString(rest[:i])
+		// a comma between digits is a thousands separator (215,866万元),
+		// not the end of a list split by 、
+		for i := cands[1].End; i < end; i++ {
+			if strings.ContainsRune(stops, bx.rs[i]) && !(bx.rs[i] == ',' && i > 0 && i+1 < len(bx.rs) && isDigit(bx.rs[i-1]) && isDigit(bx.rs[i+1])) {
+				end = i
+				break
+			}
 		}
 		parts = before(cands, end)
 		return parts, len(parts), false
