@@ -219,7 +219,7 @@ func Extract(d *doc.Document, v Vocabulary) *Set {
 		// after their members what the total is
 		ok, kind := s.vocab.closedKind(t.Parts)
 		rest, whole := s.vocab.closedRest(t.Parts), s.vocab.closedWhole(t.Parts)
-		t.Closed = ok && (!t.far && whole == "" || kind != "" && strings.Contains(t.Head.Subject, kind) ||
+		t.Closed = ok && (!t.far && s.vocab.closedUnnamed(t.Parts) || kind != "" && strings.Contains(t.Head.Subject, kind) ||
 			whole != "" && strings.Contains(t.Head.Subject, whole) ||
 			t.Head.Unit.IsAmount() && utf8.RuneCountInString(rest) >= 2 && strings.HasSuffix(t.Head.Subject, rest))
 	}

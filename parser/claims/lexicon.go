@@ -129,6 +129,20 @@ func (lx *lexicon) closedKind(parts []*Figure) (bool, string) {
 	return false, ""
 }
 
+// closedUnnamed reports whether the parts make a complete list that names
+// no whole: all of any total stated with them.
+func (lx *lexicon) closedUnnamed(parts []*Figure) bool {
+	for i, members := range lx.completeLists {
+		if lx.completeWholes[i] != "" {
+			continue
+		}
+		if _, ok := assign(members, parts); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // closedWhole is the whole named by the complete list the parts make (政府
 // 采购 of 货物, 工程, 服务), "" when none is.
 func (lx *lexicon) closedWhole(parts []*Figure) string {
