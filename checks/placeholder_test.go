@@ -34,3 +34,30 @@ func TestPlaceholderInstructionInBlankSample(t *testing.T) {
 		})
 	}
 }
+
+// A blank sample's slots (XX单位, XXX万元, 增加（减少）) are what the sample
+// offers the author: notes. In a filled report, or a draft with a few slots
+// left, they are leftovers and errors.
+func TestPlaceholderSlotsInBlankSample(t *testing.T) {
+	blank := strings.Repeat("XX单位本年收入合计XXX万元，其中财政拨款收入XXX万元。\n", 4) +
+		"与上年度相比，收入总计增加（减少）XXX万元。\n"
+	draft := strings.Repeat("本年收入合计157.60万元，其中财政拨款收入150.20万元。\n", 4) +
+		"XX局与上年度相比，收入总计增加（减少）6.20万元。\n"
+	for _, rule := range []string{"placeholder-name", "placeholder-alternatives"} {
+		for _, tc := range []struct {
+			name, text string
+			want       rules.Severity
+		}{
+			{"blank sample", blank, rules.Info},
+			{"draft with slots left", draft, rules.Error},
+		} {
+			t.Run(rule+"/"+tc.name, func(t *testing.T) {
+				fs := lint(t, tc.text, rule)
+				require.NotEmpty(t, fs)
+				for _, f := range fs {
+					assert.Equal(t, tc.want, f.Severity, f.Claim)
+				}
+			})
+		}
+	}
+}
