@@ -255,7 +255,7 @@ func orderBroken(blocks []*doc.Block, b *doc.Block, last int) bool {
 		case x.Number != nil && x.Number.Style == st:
 			v = x.Number.Value
 		case st == doc.StyleArabic:
-			if m := bareMarkerRe.FindStringSubmatch(string(x.Raw)); m != nil {
+			if m := bareMarkerRe.FindStringSubmatch(x.Raw); m != nil {
 				v, _ = strconv.Atoi(m[1])
 			}
 		}

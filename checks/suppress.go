@@ -116,7 +116,7 @@ func (s *suppression) covers(line int) bool {
 }
 
 func findSuppressions(src *doc.Source, comments, hashes bool) []*suppression {
-	text := string(src.Text)
+	text := src.Text()
 	type match struct{ m []int }
 	var ms []match
 	if comments {
@@ -130,7 +130,7 @@ func findSuppressions(src *doc.Source, comments, hashes bool) []*suppression {
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].m[0] < ms[j].m[0] })
-	lastLine := src.Position(len(src.Text)).Line
+	lastLine := src.Position(src.Len()).Line
 	var out []*suppression
 	var open []*suppression // blocks not yet enabled again
 	for _, x := range ms {
@@ -183,16 +183,16 @@ func splitIDs(s string) []string {
 // nextNonBlankLine is the line number of the first line after the one
 // holding rune offset off that has anything but white space.
 func nextNonBlankLine(src *doc.Source, off int) int {
-	i := off
-	for i < len(src.Text) && src.Text[i] != '\n' {
-		i++
-	}
-	for j := i + 1; j < len(src.Text); j++ {
-		switch src.Text[j] {
-		case ' ', '\t', '\r', '\n', '\u3000', '\f':
-			continue
+	j, eol := off, false // eol: the line holding off has ended
+	for _, r := range src.Slice(off, src.Len()) {
+		switch {
+		case !eol:
+			eol = r == '\n'
+		case r == ' ', r == '\t', r == '\r', r == '\n', r == '\u3000', r == '\f':
+		default:
+			return src.Position(j).Line
 		}
-		return src.Position(j).Line
+		j++
 	}
 	return -1
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/num"
@@ -63,7 +64,8 @@ func (ss *sheetSet) ofID(id string) *tables.Sheet {
 func rowBlock(r *tables.Row) *doc.Block {
 	cells := r.All
 	b := &doc.Block{Kind: doc.KindTableCell}
-	var text strings.Builder
+	var text, raw strings.Builder
+	n := 0 // runes in raw
 	for _, c := range cells {
 		if c.Block == nil && c.Text == "" {
 			continue // a blank cell restored from the header: nothing printed to point at
@@ -73,15 +75,17 @@ func rowBlock(r *tables.Row) *doc.Block {
 		}
 		if text.Len() > 0 {
 			text.WriteByte(' ')
-			b.RawAt.Append(len(b.Raw))
-			b.Raw = append(b.Raw, ' ')
+			b.RawAt.Append(n)
+			raw.WriteByte(' ')
+			n++
 			b.SrcAt.Append(c.Block.SrcAt.At(0))
 		}
 		if b.Page == 0 {
 			b.Page = c.Block.Page
 		}
-		base := len(b.Raw)
-		b.Raw = append(b.Raw, c.Block.Raw...)
+		base := n
+		raw.WriteString(c.Block.Raw)
+		n += utf8.RuneCountInString(c.Block.Raw)
 		for _, o := range c.Block.SrcAt.All() {
 			b.SrcAt.Append(o)
 		}
@@ -90,7 +94,7 @@ func rowBlock(r *tables.Row) *doc.Block {
 		}
 		text.WriteString(c.Block.Text)
 	}
-	b.Text = text.String()
+	b.Text, b.Raw = text.String(), raw.String()
 	return b
 }
 

@@ -96,27 +96,27 @@ func foundList(cat *tables.Catalog, found map[string]bool) string {
 // read: a copy of them all would be the whole text again, held while the
 // rule reads a report of thousands of pages.
 type srcLines struct {
-	runes []rune
-	ends  [][2]int // rune offsets of each line's first rune and of its end
+	src  *doc.Source
+	ends [][2]int // rune offsets of each line's first rune and of its end
 }
 
 func sourceLines(d *doc.Document) srcLines {
-	out := srcLines{runes: d.Source.Text}
-	text := d.Source.Text
-	start := 0
-	for i := 0; i <= len(text); i++ {
-		if i < len(text) && text[i] != '\n' && text[i] != '\f' {
-			continue
+	out := srcLines{src: d.Source}
+	start, i := 0, 0
+	for _, r := range d.Source.Text() {
+		if r == '\n' || r == '\f' {
+			out.ends = append(out.ends, [2]int{start, i})
+			start = i + 1
 		}
-		out.ends = append(out.ends, [2]int{start, i})
-		start = i + 1
+		i++
 	}
+	out.ends = append(out.ends, [2]int{start, i})
 	return out
 }
 
 func (s srcLines) len() int          { return len(s.ends) }
 func (s srcLines) start(i int) int   { return s.ends[i][0] }
-func (s srcLines) text(i int) string { return string(s.runes[s.ends[i][0]:s.ends[i][1]]) }
+func (s srcLines) text(i int) string { return s.src.Slice(s.ends[i][0], s.ends[i][1]) }
 
 // contentsLines marks the lines of the table of contents: up to 80 lines
 // after a 目录 line.
@@ -176,8 +176,8 @@ func tableMentions(cat *tables.Catalog, lines srcLines, toc []bool, found map[st
 			name = std.Budget[0]
 		}
 		off := lines.start(i) + strings.Index(text, trimmed[:1])
-		b := &doc.Block{Kind: doc.KindParagraph, Text: trimmed, Raw: []rune(trimmed)}
-		for k := range b.Raw {
+		b := &doc.Block{Kind: doc.KindParagraph, Text: trimmed, Raw: trimmed}
+		for k := range utf8.RuneCountInString(trimmed) {
 			b.RawAt.Append(k)
 			b.SrcAt.Append(off + k)
 		}

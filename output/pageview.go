@@ -3,6 +3,7 @@ package output
 import (
 	"math"
 	"sort"
+	"strings"
 	"unicode"
 
 	"github.com/budgetlint/budgetlint/checks"
@@ -147,14 +148,14 @@ func Capture(d *doc.Document, fs []checks.Finding) *View {
 // between them.
 func glyphRects(d *doc.Document, s, e int) []doc.Rect {
 	var out []doc.Rect
-	text := d.Source.Text
-	for a := s; a < e && a < len(text); {
-		if unicode.IsSpace(text[a]) {
+	src := d.Source
+	for a := s; a < e && a < src.Len(); {
+		if unicode.IsSpace(src.At(a)) {
 			a++
 			continue
 		}
 		b := a
-		for b < e && b < len(text) && !unicode.IsSpace(text[b]) {
+		for b < e && b < src.Len() && !unicode.IsSpace(src.At(b)) {
 			b++
 		}
 		for _, r := range d.SourceRects(a, b) {
@@ -187,7 +188,7 @@ func span(s *doc.Source, p checks.Place) (int, int) {
 	}
 	b := s.Offset(doc.Position{Line: p.EndLine, Column: p.EndColumn, Page: endPage})
 	if b <= a {
-		b = min(a+1, len(s.Text))
+		b = min(a+1, s.Len())
 	}
 	return a, b
 }
@@ -228,36 +229,37 @@ func excerpts(d *doc.Document, spans [][2]int) []ExcerptLine {
 // excerpt returns the source lines around span focus, context lines above
 // and below, with every span marked where it falls on them.
 func excerpt(s *doc.Source, spans [][2]int, focus, context int) []ExcerptLine {
-	if focus >= len(spans) || len(s.Text) == 0 {
+	if focus >= len(spans) || s.Len() == 0 {
 		return nil
 	}
-	text := s.Text
+	n, at := s.Len(), s.At
 	// line boundaries around the claim: a form feed ends a page's lines
 	lineStart := func(o int) int {
-		for o > 0 && text[o-1] != '\n' && text[o-1] != '\f' {
+		for o > 0 && at(o-1) != '\n' && at(o-1) != '\f' {
 			o--
 		}
 		return o
 	}
 	lineEnd := func(o int) int {
-		for o < len(text) && text[o] != '\n' && text[o] != '\f' {
+		for o < n && at(o) != '\n' && at(o) != '\f' {
 			o++
 		}
 		return o
 	}
 	a, b := spans[focus][0], max(spans[focus][1]-1, spans[focus][0])
-	from, to := lineStart(min(a, len(text)-1)), lineEnd(min(b, len(text)-1))
-	for k := 0; k < context && from > 0 && text[from-1] == '\n'; k++ {
+	from, to := lineStart(min(a, n-1)), lineEnd(min(b, n-1))
+	for k := 0; k < context && from > 0 && at(from-1) == '\n'; k++ {
 		from = lineStart(from - 1)
 	}
-	for k := 0; k < context && to < len(text) && text[to] == '\n'; k++ {
+	for k := 0; k < context && to < n && at(to) == '\n'; k++ {
 		to = lineEnd(to + 1)
 	}
 	var out []ExcerptLine
 	for o := from; o <= to && len(out) < maxExcerpt; {
 		e := lineEnd(o)
 		p := s.Position(o)
-		l := ExcerptLine{Page: p.Page, N: p.Line, Text: string(text[o:e])}
+		// a copy: the view outlives the document's source
+		l := ExcerptLine{Page: p.Page, N: p.Line, Text: strings.Clone(s.Slice(o, e))}
 		for k, sp := range spans {
 			lo, hi := max(sp[0], o), min(sp[1], e)
 			if lo < hi {
@@ -265,7 +267,7 @@ func excerpt(s *doc.Source, spans [][2]int, focus, context int) []ExcerptLine {
 			}
 		}
 		out = append(out, l)
-		if e >= len(text) || text[e] == '\f' {
+		if e >= n || at(e) == '\f' {
 			break
 		}
 		o = e + 1
@@ -345,7 +347,7 @@ func blockExcerpt(d *doc.Document, spans [][2]int, focus, context int) []Excerpt
 				text = append(text, ' ', ' ')
 			}
 			base := len(text)
-			text = append(text, b.Raw...)
+			text = append(text, []rune(b.Raw)...)
 			for k, sp := range spans {
 				lo := -1
 				for ri, o := range b.SrcAt.All() {
@@ -394,13 +396,14 @@ func viewPages(d *doc.Document, want map[int]bool) []ViewPage {
 		if !ok {
 			continue
 		}
-		end := min(l.Start+len(l.X)-1, len(d.Source.Text))
+		end := min(l.Start+len(l.X)-1, d.Source.Len())
 		if l.Start >= end {
 			continue
 		}
 		out[i].Lines = append(out[i].Lines, ViewLine{
-			Text: string(d.Source.Text[l.Start:end]), Rot: l.Rot, Y: l.Y, Size: l.Size,
-			X: append([]float32(nil), l.X...), // a copy: the document's lines are let go
+			// copies: the document and its source are let go
+			Text: strings.Clone(d.Source.Slice(l.Start, end)), Rot: l.Rot, Y: l.Y, Size: l.Size,
+			X: append([]float32(nil), l.X...),
 		})
 	}
 	return out

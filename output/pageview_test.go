@@ -284,7 +284,7 @@ func TestViewRectsSplitAtColumnGaps(t *testing.T) {
 	data := pdftest.Write([]pdftest.Page{{Texts: append(row, phrase)}}, pdftest.Options{})
 	d, err := parser.Parse("t.pdf", doc.FormatPDF, data)
 	require.NoError(t, err)
-	lines := strings.Split(d.Source.Slice(0, len(d.Source.Text)), "\n")
+	lines := strings.Split(d.Source.Text(), "\n")
 	require.Len(t, lines, 2)
 	whole := func(n int) checks.Finding {
 		c := len([]rune(lines[n-1]))

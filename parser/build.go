@@ -3,8 +3,6 @@ package parser
 import (
 	"fmt"
 	"regexp"
-	"slices"
-
 	"strings"
 
 	"github.com/budgetlint/budgetlint/parser/tables"
@@ -104,12 +102,17 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 }
 
 // shareCells lets the cells of a table, hundreds of thousands in a large
-// report, show their characters from the source rather than a copy each.
+// report, show their characters from the source or their own analysis
+// text rather than a copy each.
 func shareCells(t *doc.Table, src *doc.Source) {
 	for _, row := range t.Rows {
 		for _, c := range row {
-			if c.Block != nil {
-				c.Block.Raw, _ = src.Shared(c.Block.Raw, c.Block.SrcAt)
+			if b := c.Block; b != nil {
+				if run, ok := src.Run(b.SrcAt); ok && run == b.Raw {
+					b.Raw = run
+				} else if b.Raw == b.Text {
+					b.Raw = b.Text
+				}
 			}
 		}
 	}
@@ -248,14 +251,23 @@ func (bb *blockBuilder) block() *doc.Block {
 		k = doc.KindParagraph
 	}
 	text, rawAt := joinThousands(bb.text, bb.rawAt, k == doc.KindTableCell)
-	raw, ok := bb.source.Shared(bb.raw, bb.src)
-	if !ok {
-		// an exact-size copy: the builder's slice grew by doubling, and a
-		// document of thousands of pages keeps every block
-		raw = slices.Clone(bb.raw)
+	b := &doc.Block{Kind: k, Text: string(text), RawAt: doc.OffsetsOf(rawAt), SrcAt: bb.src, Page: bb.page}
+	b.Raw = bb.rawString(b.Text)
+	return b
+}
+
+// rawString is the block's characters as written: a string the document
+// holds anyway when one reads the same (the source at a block on one line,
+// or the block's analysis text), else a copy of their own; a document of
+// thousands of pages keeps every block.
+func (bb *blockBuilder) rawString(text string) string {
+	if run, ok := bb.source.Run(bb.src); ok && doc.SameRunes(run, bb.raw) {
+		return run
 	}
-	return &doc.Block{Kind: k, Text: string(text), Raw: raw, RawAt: doc.OffsetsOf(rawAt),
-		SrcAt: bb.src, Page: bb.page}
+	if doc.SameRunes(text, bb.raw) {
+		return text
+	}
+	return string(bb.raw)
 }
 
 // prose reports a line that reads as running text even inside a table's

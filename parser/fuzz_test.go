@@ -28,14 +28,15 @@ func FuzzParseText(f *testing.F) {
 		}
 		for _, b := range d.Blocks {
 			require.Equal(t, utf8.RuneCountInString(b.Text), b.RawAt.Len(), "%q", b.Text)
-			require.Equal(t, len(b.Raw), b.SrcAt.Len())
+			n := utf8.RuneCountInString(b.Raw)
+			require.Equal(t, n, b.SrcAt.Len())
 			last := -1
 			for _, r := range b.RawAt.All() {
-				require.True(t, r > last && r < len(b.Raw), "raw index %d of %d", r, len(b.Raw))
+				require.True(t, r > last && r < n, "raw index %d of %d", r, n)
 				last = r
 			}
 			for _, o := range b.SrcAt.All() {
-				require.True(t, o >= 0 && o < len(d.Source.Text))
+				require.True(t, o >= 0 && o < d.Source.Len())
 			}
 		}
 	})

@@ -208,8 +208,9 @@ func inlineNext(text string, n *doc.Number) int {
 func cut(b *doc.Block, p int, src *doc.Source) (*doc.Block, *doc.Block) {
 	rs := []rune(b.Text)
 	rp := b.RawAt.At(p)
-	head := &doc.Block{Kind: b.Kind, Text: string(rs[:p]), Raw: b.Raw[:rp:rp], RawAt: b.RawAt.Slice(0, p), SrcAt: b.SrcAt.Slice(0, rp), Page: b.Page}
-	tail := &doc.Block{Kind: b.Kind, Text: string(rs[p:]), Raw: b.Raw[rp:], RawAt: b.RawAt.Slice(p, len(rs)).Shift(-rp),
+	rb := len(doc.Substring(b.Raw, 0, rp)) // the byte where raw rune rp starts
+	head := &doc.Block{Kind: b.Kind, Text: string(rs[:p]), Raw: b.Raw[:rb], RawAt: b.RawAt.Slice(0, p), SrcAt: b.SrcAt.Slice(0, rp), Page: b.Page}
+	tail := &doc.Block{Kind: b.Kind, Text: string(rs[p:]), Raw: b.Raw[rb:], RawAt: b.RawAt.Slice(p, len(rs)).Shift(-rp),
 		SrcAt: b.SrcAt.Slice(rp, b.SrcAt.Len()), Page: b.Page}
 	if src != nil && src.HasPages() {
 		tail.Page = src.Position(tail.SrcAt.At(0)).Page

@@ -87,7 +87,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		fmt.Fprint(stdout, string(d.Source.Text))
+		fmt.Fprint(stdout, d.Source.Text())
 	}
 	return code
 }

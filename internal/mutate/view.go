@@ -146,7 +146,8 @@ func fullStop(fold []rune, i int) bool {
 }
 
 func newPara(b *doc.Block) *Para {
-	p := &Para{Block: b, Raw: b.Raw, Fold: foldRunes(b.Raw)}
+	raw := []rune(b.Raw)
+	p := &Para{Block: b, Raw: raw, Fold: foldRunes(raw)}
 	p.s = string(p.Fold)
 	p.depth = bracketDepth(p.Fold)
 	p.b2r = make([]int, len(p.s)+1)

@@ -43,7 +43,7 @@ func Paragraphs(d *doc.Document) []string {
 		if b.Kind == doc.KindTableCell {
 			continue
 		}
-		if t := strings.TrimSpace(strings.ReplaceAll(string(b.Raw), "\n", "")); t != "" {
+		if t := strings.TrimSpace(strings.ReplaceAll(b.Raw, "\n", "")); t != "" {
 			out = append(out, t)
 		}
 	}

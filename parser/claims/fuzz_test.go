@@ -97,7 +97,7 @@ func FuzzExtract(f *testing.F) {
 		}
 
 		fs, _ := eng.Run(d)
-		lines := strings.Split(string(d.Source.Text), "\n")
+		lines := strings.Split(d.Source.Text(), "\n")
 		width := func(line int) int { return len([]rune(lines[line-1])) }
 		for _, x := range fs {
 			if x.Line < 1 || x.Line > len(lines) || x.EndLine < x.Line || x.EndLine > len(lines) {

@@ -5,8 +5,9 @@
 package doc
 
 import (
-	"slices"
+	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -22,8 +23,17 @@ const (
 
 // Source is the text positions refer to: the decoded file for text and HTML,
 // the extracted text (pages separated by form feeds) for PDF and DOCX.
+// Positions are rune offsets; the text is kept as UTF-8 with an index from
+// rune to byte offset, not as []rune, which would take four bytes for every
+// character of a report of thousands of pages (a CJK character takes three
+// in UTF-8, a digit one).
 type Source struct {
-	Text       []rune
+	text  string
+	runes int // length of text in runes
+	// marks[i] is the byte offset of rune i*markEvery, so a rune offset
+	// finds its byte by decoding fewer than markEvery runes; int32 as in
+	// Offsets: a source of 2^31 bytes is far past what the readers accept
+	marks      []int32
 	lineStarts []int // rune offset of the first rune of each line
 	pageStarts []int // rune offset of the first rune of each page (after a form feed)
 	// PageLines makes Position report the line within the page (PDF) rather
@@ -31,12 +41,19 @@ type Source struct {
 	PageLines bool
 }
 
+// markEvery is how many runes lie between two byte offsets of Source.marks.
+const markEvery = 32
+
 // NewSource indexes text for position look-ups.
 func NewSource(text string, pageLines bool) *Source {
-	s := &Source{Text: []rune(text), PageLines: pageLines}
+	s := &Source{text: text, PageLines: pageLines}
 	s.lineStarts = append(s.lineStarts, 0)
 	s.pageStarts = append(s.pageStarts, 0)
-	for i, r := range s.Text {
+	i := 0
+	for b, r := range text {
+		if i%markEvery == 0 {
+			s.marks = append(s.marks, narrow(b))
+		}
 		switch r {
 		case '\n':
 			s.lineStarts = append(s.lineStarts, i+1)
@@ -47,8 +64,38 @@ func NewSource(text string, pageLines bool) *Source {
 				s.lineStarts = append(s.lineStarts, i+1)
 			}
 		}
+		i++
 	}
+	s.runes = i
 	return s
+}
+
+// Text is the whole source text.
+func (s *Source) Text() string { return s.text }
+
+// Len is the length of the text in runes: offsets run from 0 to Len()-1.
+func (s *Source) Len() int { return s.runes }
+
+// byteOf is the byte offset in text of rune offset off (len(text) at the end).
+func (s *Source) byteOf(off int) int {
+	if off >= s.runes {
+		return len(s.text)
+	}
+	b := int(s.marks[off/markEvery])
+	for range off % markEvery {
+		_, n := utf8.DecodeRuneInString(s.text[b:])
+		b += n
+	}
+	return b
+}
+
+// At is the rune at offset off; like an index, it panics out of range.
+func (s *Source) At(off int) rune {
+	if off < 0 || off >= s.runes {
+		panic(fmt.Sprintf("doc.Source: offset %d out of range [0:%d]", off, s.runes))
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[s.byteOf(off):])
+	return r
 }
 
 // Pages reports how many pages the source has (1 when it has no form feed).
@@ -70,8 +117,8 @@ func (s *Source) Position(off int) Position {
 	if off < 0 {
 		off = 0
 	}
-	if off > len(s.Text) {
-		off = len(s.Text)
+	if off > s.runes {
+		off = s.runes
 	}
 	li := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off }) - 1
 	p := Position{Line: li + 1, Column: off - s.lineStarts[li] + 1}
@@ -86,24 +133,39 @@ func (s *Source) Position(off int) Position {
 	return p
 }
 
-// Shared is raw as a view of the source, when raw is the source's runes at
-// the one run of offsets src maps it to (a block on one line of a text or a
-// PDF), so a document does not hold those characters twice; ok is false,
-// and raw is returned, otherwise. The view cannot be appended to in place.
-func (s *Source) Shared(raw []rune, src Offsets) (shared []rune, ok bool) {
+// Run is the source's characters at the offsets src maps to, when they are
+// one run (a block on one line of a text or a PDF); ok is false otherwise.
+// It is a part of the source string, not a copy: a block whose characters
+// as written read the same keeps this rather than a string of its own.
+func (s *Source) Run(src Offsets) (run string, ok bool) {
 	a, b := int(src.first), int(src.first)+src.Len()
-	if len(raw) == 0 || src.Len() != len(raw) || src.more != nil || a < 0 || b > len(s.Text) {
-		return raw, false
+	if src.Len() == 0 || src.more != nil || a < 0 || b > s.runes {
+		return "", false
 	}
-	view := s.Text[a:b:b]
-	if !slices.Equal(view, raw) {
-		return raw, false
-	}
-	return view, true
+	return s.text[s.byteOf(a):s.byteOf(b)], true
 }
 
-// Slice returns the source text between two rune offsets.
-func (s *Source) Slice(start, end int) string { return RuneSlice(s.Text, start, end) }
+// Slice returns the source text between two rune offsets, the bounds
+// clamped to the text.
+func (s *Source) Slice(start, end int) string {
+	start, end = max(start, 0), min(end, s.runes)
+	if start >= end {
+		return ""
+	}
+	return s.text[s.byteOf(start):s.byteOf(end)]
+}
+
+// SameRunes reports whether s holds exactly the runes rs.
+func SameRunes(s string, rs []rune) bool {
+	i := 0
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return i == len(rs)
+}
 
 // CommonSuffix counts the runes a and b end with alike.
 func CommonSuffix(a, b string) int {
@@ -141,6 +203,26 @@ func RuneSlice(rs []rune, start, end int) string {
 		return ""
 	}
 	return string(rs[start:end])
+}
+
+// Substring returns the runes [start,end) of s, the bounds clamped to s.
+// It shares s's bytes; finding them takes a scan from the start.
+func Substring(s string, start, end int) string {
+	start = max(start, 0)
+	if start >= end {
+		return ""
+	}
+	a, i := len(s), 0
+	for b := range s {
+		if i == start {
+			a = b
+		}
+		if i == end {
+			return s[a:b]
+		}
+		i++
+	}
+	return s[a:]
 }
 
 // Line is one line of source text as a reader sees it, before blocks are made.
@@ -245,13 +327,16 @@ func (k Kind) String() string {
 // the source.
 type Block struct {
 	Kind     Kind
-	TOC      bool    // inside a table of contents (structure pass)
-	Appendix bool    // inside an attached document (附件) that may speak of its own year (structure pass)
-	Text     string  // normalised analysis text
-	Raw      []rune  // the characters as written, soft wraps removed
-	RawAt    Offsets // for each rune of Text, its index in Raw
-	SrcAt    Offsets // for each rune of Raw, its rune offset in the source
-	Page     int
+	TOC      bool   // inside a table of contents (structure pass)
+	Appendix bool   // inside an attached document (附件) that may speak of its own year (structure pass)
+	Text     string // normalised analysis text
+	// Raw is the characters as written, soft wraps removed. When they read
+	// the same as Text, or as one run of the source, Raw is that string
+	// rather than a copy.
+	Raw   string
+	RawAt Offsets // for each rune of Text, its index in Raw
+	SrcAt Offsets // for each rune of Raw, its rune offset in the source
+	Page  int
 
 	// Filled by the structure pass.
 	Number  *Number // heading or item number, when the block starts with one
@@ -309,8 +394,9 @@ func (b *Block) RawRange(start, end int) string {
 	if end > b.RawAt.Len() {
 		end = b.RawAt.Len()
 	}
-	rs, re := b.RawAt.At(start), b.RawAt.At(end-1)+1
-	return string(b.Raw[rs:re])
+	// a copy: Raw may be a part of the whole source, which a finding
+	// quoting it must not keep alive after the document is let go
+	return strings.Clone(Substring(b.Raw, b.RawAt.At(start), b.RawAt.At(end-1)+1))
 }
 
 // SourceSpan returns the source rune offsets behind analysis runes [start,end).

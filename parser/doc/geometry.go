@@ -145,7 +145,10 @@ func (d *Document) glyphs(offs []int) []int {
 	}
 	out := offs[:0]
 	for _, o := range offs {
-		if o < len(d.Source.Text) && !unicode.IsSpace(d.Source.Text[o]) && d.Source.Text[o] != '\u200b' {
+		if o >= d.Source.Len() {
+			continue
+		}
+		if r := d.Source.At(o); !unicode.IsSpace(r) && r != '\u200b' {
 			out = append(out, o)
 		}
 	}

@@ -13,9 +13,9 @@ func (s *Source) Offset(p Position) int {
 	}
 	li := first + max(p.Line, 1) - 1
 	if li >= len(s.lineStarts) {
-		return len(s.Text)
+		return s.runes
 	}
-	end := len(s.Text)
+	end := s.runes
 	if li+1 < len(s.lineStarts) {
 		end = s.lineStarts[li+1]
 	}

@@ -1,7 +1,9 @@
 package doc
 
 import (
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,7 +21,7 @@ func TestOffsetInvertsPosition(t *testing.T) {
 	}
 	for _, tc := range cases {
 		s := NewSource(tc.text, tc.pageLines)
-		for off := range s.Text {
+		for off := range s.Len() {
 			assert.Equal(t, off, s.Offset(s.Position(off)), "%q at %d", tc.text, off)
 		}
 	}
@@ -32,25 +34,61 @@ func TestOffsetClamps(t *testing.T) {
 	assert.Equal(t, 0, s.Offset(Position{}))
 }
 
-func TestSharedIsTheSourceWhereItReadsTheSame(t *testing.T) {
+func TestRunIsTheSourceAtOneRunOfOffsets(t *testing.T) {
 	s := NewSource("一般公共预算收入\n增长3.5%", false)
-	rs, ok := s.Shared([]rune("预算收入"), Span(4, 4))
+	run, ok := s.Run(Span(4, 4))
 	require.True(t, ok)
-	assert.Equal(t, "预算收入", string(rs))
-	assert.Same(t, &s.Text[4], &rs[0], "a view of the source, not a copy")
-	assert.Equal(t, len(rs), cap(rs), "appending copies rather than writes over the source")
+	assert.Equal(t, "预算收入", run)
+	assert.Equal(t, unsafe.StringData(s.Text()[12:]), unsafe.StringData(run), "a part of the source, not a copy")
 
-	for _, c := range []struct {
-		raw []rune
-		src Offsets
-	}{
-		{[]rune("预算收入"), Span(3, 4)},                    // other characters there
-		{[]rune("收入增长"), OffsetsOf([]int{6, 7, 9, 10})}, // two runs: joined over a line break
-		{[]rune("长3.5%x"), Span(11, 6)},                 // past the end
-		{[]rune("amp"), Span(0, 2)},                     // not as many offsets as runes
+	for _, src := range []Offsets{
+		OffsetsOf([]int{6, 7, 9, 10}), // two runs: joined over a line break
+		Span(11, 6),                   // past the end
+		{},                            // nothing
 	} {
-		rs, ok := s.Shared(c.raw, c.src)
-		assert.False(t, ok, string(c.raw))
-		assert.Same(t, &c.raw[0], &rs[0], "raw itself when it is not the source's")
+		_, ok := s.Run(src)
+		assert.False(t, ok, "%v", src.Ints())
 	}
+}
+
+// Rune offsets find their characters across the index's marks, in text
+// of one-, two- and three-byte characters.
+func TestSourceRuneOffsets(t *testing.T) {
+	text := strings.Repeat("收入a·预算1，", 40)
+	rs := []rune(text)
+	s := NewSource(text, false)
+	require.Equal(t, len(rs), s.Len())
+	for off, r := range rs {
+		require.Equal(t, r, s.At(off), "at %d", off)
+		require.Equal(t, string(rs[off:]), s.Slice(off, len(rs)+5), "from %d", off)
+		require.Equal(t, string(rs[:off]), s.Slice(-1, off), "to %d", off)
+	}
+	assert.Panics(t, func() { s.At(len(rs)) })
+	assert.Equal(t, "", s.Slice(5, 5))
+	assert.Equal(t, "", NewSource("", false).Slice(0, 1))
+}
+
+func TestSubstringCountsRunes(t *testing.T) {
+	for _, c := range []struct {
+		s          string
+		start, end int
+		want       string
+	}{
+		{"增长3.5%", 2, 5, "3.5"},
+		{"增长3.5%", 0, 99, "增长3.5%"},
+		{"增长3.5%", -3, 2, "增长"},
+		{"增长3.5%", 6, 9, ""},
+		{"增长3.5%", 3, 3, ""},
+		{"", 0, 1, ""},
+	} {
+		assert.Equal(t, c.want, Substring(c.s, c.start, c.end), "%q[%d:%d]", c.s, c.start, c.end)
+	}
+}
+
+func TestSameRunes(t *testing.T) {
+	assert.True(t, SameRunes("预算a", []rune("预算a")))
+	assert.True(t, SameRunes("", nil))
+	assert.False(t, SameRunes("预算", []rune("预算a")))
+	assert.False(t, SameRunes("预算a", []rune("预算")))
+	assert.False(t, SameRunes("预算", []rune("预箅")))
 }

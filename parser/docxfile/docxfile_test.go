@@ -78,7 +78,7 @@ func TestReadParagraphs(t *testing.T) {
 		assert.Equal(t, tt.line, src.Position(l.Pos.At(0)).Line)
 		// every rune maps back to the same rune of the source
 		for k, c := range []rune(l.Text) {
-			assert.Equal(t, c, src.Text[l.Pos.At(k)])
+			assert.Equal(t, c, src.At(l.Pos.At(k)))
 		}
 	}
 }
@@ -198,7 +198,7 @@ func TestReadCorpus(t *testing.T) {
 	src := doc.NewSource(raw.Source, raw.PageLines)
 	for _, l := range raw.Lines {
 		require.NotZero(t, l.Pos.Len())
-		require.Equal(t, []rune(l.Text)[0], src.Text[l.Pos.At(0)])
+		require.Equal(t, []rune(l.Text)[0], src.At(l.Pos.At(0)))
 	}
 }
 

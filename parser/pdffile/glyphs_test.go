@@ -93,7 +93,7 @@ func TestFigureRectInRow(t *testing.T) {
 		pdffile.Text(300, 700, 10, "2,940.05"),
 	}, "\n")})
 	d := parsePDF(t, data)
-	src := string(d.Source.Text)
+	src := d.Source.Text()
 	i := strings.Index(src, "一般公共服务支出 2,940.05")
 	require.GreaterOrEqual(t, i, 0, src)
 	start := len([]rune(src[:i]))
@@ -116,7 +116,7 @@ func TestRectsOnRotatedPage(t *testing.T) {
 	// right once the page is turned a quarter clockwise
 	content := "BT /F1 10 Tf 0 1 -1 0 100 500 Tm <" + hexOf("收入合计100.00") + "> Tj ET"
 	d := parsePDF(t, pdffile.MakeCJKPDF(pdffile.Page{Content: content, Rotate: 90}))
-	src := string(d.Source.Text)
+	src := d.Source.Text()
 	require.Equal(t, "收入合计100.00", strings.TrimSpace(src))
 	rs := d.SourceRects(0, len([]rune(src)))
 	require.Len(t, rs, 1)

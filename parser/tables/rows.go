@@ -440,6 +440,7 @@ func makeCell(slab *cellSlab, lines []doc.Line, ts []token, text, role string, r
 	*c = doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: group, Line: ts[0].line,
 		X0: ts[0].x0, X1: ts[len(ts)-1].x1}
 	*b = doc.Block{Kind: doc.KindTableCell, Text: text, Page: lines[ts[0].line].Page}
+	var raw strings.Builder
 	for _, tk := range ts {
 		l := lines[tk.line]
 		rs := []rune(l.Text[:min(len(l.Text), runeByteEnd(l.Text, tk.end))])
@@ -447,14 +448,15 @@ func makeCell(slab *cellSlab, lines []doc.Line, ts []token, text, role string, r
 		if tk.start >= end {
 			continue
 		}
-		b.Raw = append(b.Raw, rs[tk.start:end]...)
+		raw.WriteString(string(rs[tk.start:end]))
 		for k := tk.start; k < end; k++ {
 			b.SrcAt.Append(l.Pos.At(k))
 		}
 	}
-	if len(b.Raw) > 0 {
+	b.Raw = raw.String()
+	if n := b.SrcAt.Len(); n > 0 {
 		for i := range utf8.RuneCountInString(text) {
-			b.RawAt.Append(min(i, len(b.Raw)-1))
+			b.RawAt.Append(min(i, n-1))
 		}
 	}
 	c.Block = b

@@ -46,7 +46,7 @@ func FuzzReadXLSX(f *testing.F) {
 					if c.Block == nil {
 						continue
 					}
-					if err := at(src, string(c.Block.Raw), c.Block.SrcAt.Ints()); err != nil {
+					if err := at(src, c.Block.Raw, c.Block.SrcAt.Ints()); err != nil {
 						t.Fatalf("cell %q: %v", c.Text, err)
 					}
 					if p := s.Position(c.Block.SrcAt.At(0)); p.Page != tb.Page {

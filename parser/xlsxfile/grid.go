@@ -126,7 +126,8 @@ func (g *grid) extent(s *sheet, k int, cl *cell, span int) (float64, float64) {
 func cellBlock(cl *cell, base, page int) *doc.Block {
 	rs := []rune(cl.text)
 	a, b := trimmed(rs)
-	blk := &doc.Block{Kind: doc.KindTableCell, Text: string(rs[a:b]), Raw: rs[a:b], Page: page}
+	text := string(rs[a:b])
+	blk := &doc.Block{Kind: doc.KindTableCell, Text: text, Raw: text, Page: page}
 	for k := range b - a {
 		blk.RawAt.Append(k)
 		blk.SrcAt.Append(base + a + k)
