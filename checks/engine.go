@@ -78,12 +78,17 @@ func (e *Engine) Run(d *doc.Document) ([]Finding, Coverage) {
 func (e *Engine) run(d *doc.Document) *run {
 	r := &run{doc: d, set: e.Set, decided: map[claims.Claim]bool{}, reasons: map[claims.Claim]string{}, reported: map[claims.Claim][]string{}}
 	r.claims = e.extract(d, r)
-	for _, last := range []bool{false, true} {
-		for _, a := range e.active {
-			if a.kind.AfterChecks != last || a.kind.AfterSuppressions || (d.NoText != "" && !a.kind.OnNoText) {
-				continue
-			}
-			e.runTest(r, a)
+	checks := e.checks(d)
+	lastSheets := -1
+	for i, a := range checks {
+		if a.kind.Sheets {
+			lastSheets = i
+		}
+	}
+	for i, a := range checks {
+		e.runTest(r, a)
+		if i == lastSheets {
+			r.sheets = nil // no rule after this one reads them
 		}
 	}
 	r.suppress()
@@ -94,6 +99,22 @@ func (e *Engine) run(d *doc.Document) *run {
 	}
 	SortFindings(r.out)
 	return r
+}
+
+// checks is the rules that run on d before its suppressions are applied,
+// in their order: every kind's, then the kinds that judge what the others
+// recorded.
+func (e *Engine) checks(d *doc.Document) []active {
+	var out []active
+	for _, last := range []bool{false, true} {
+		for _, a := range e.active {
+			if a.kind.AfterChecks != last || a.kind.AfterSuppressions || (d.NoText != "" && !a.kind.OnNoText) {
+				continue
+			}
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // extract reads the document's claims; a failure there is reported and the

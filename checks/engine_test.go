@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -104,4 +106,35 @@ func TestCountChangeAloneLacksItsBase(t *testing.T) {
 	fs, cov := defaultEngine(t).Run(d)
 	assert.Empty(t, fs)
 	assert.Equal(t, map[string]int{"change amount: base not stated": 1}, cov.Reasons)
+}
+
+// The engine lets a document's sheets go after the last rule that reads
+// them, which it knows from the kinds' Sheets option: a kind that reads
+// them without saying so would keep them to the end of the run, or build
+// them twice. Each kind alone runs over documents with tables.
+func TestSheetsLetGoAfterTheirLastReader(t *testing.T) {
+	eng := defaultEngine(t)
+	files, err := filepath.Glob("testdata/want/table-*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var docs []*doc.Document
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		d, err := parser.Parse(f, doc.FormatText, data)
+		require.NoError(t, err)
+		docs = append(docs, d)
+	}
+	byKind := map[*Kind][]active{}
+	for _, a := range eng.active {
+		byKind[a.kind] = append(byKind[a.kind], a)
+	}
+	for k, as := range byKind {
+		alone := *eng
+		alone.active = as
+		for i, d := range docs {
+			r := alone.run(d)
+			assert.Nil(t, r.sheets, "kind %s on %s: reads the sheets without Options.Sheets", k.Name, files[i])
+		}
+	}
 }

@@ -38,6 +38,11 @@ type Options struct {
 	// AfterChecks: the kind runs once every other kind has, before the
 	// suppressions: it judges what they recorded about the whole document.
 	AfterChecks bool
+	// Sheets: the kind's tests read the document's tables as sheets
+	// (docSheets). The engine lets the sheets go once the last rule of such
+	// a kind has run: they are tens of MB for a report of thousands of
+	// pages, and the rules after that would keep them for nothing.
+	Sheets bool
 	// ByEngine: findings of this kind are written by the engine itself
 	// (a rule that failed); its rules carry the severity and message only.
 	ByEngine bool

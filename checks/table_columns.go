@@ -7,7 +7,7 @@ package checks
 // numbered lines, 总计 = 本年合计 + 结转结余, 人员经费合计 = Σ its classes).
 // They are judged once per document (table_judge.go).
 func init() {
-	RegisterTests("table-columns", map[string]Test{"identities": func(c *Context) { replay(c, ruleColumns) }}, Options{Vars: []string{"stated", "expected", "identity", "parts", "row", "table", "claim"}})
+	RegisterTests("table-columns", map[string]Test{"identities": func(c *Context) { replay(c, ruleColumns) }}, Options{Sheets: true, Vars: []string{"stated", "expected", "identity", "parts", "row", "table", "claim"}})
 }
 
 // replay counts and reports the verdicts of one rule kind on every table

@@ -21,7 +21,7 @@ import (
 func init() {
 	Register("table-completeness", tableCompleteness{MinFound: 3}, map[string]func(tableCompleteness) Test{
 		"tables": func(p tableCompleteness) Test { return p.run },
-	}, Options{Vars: []string{"table", "expected", "where", "claim", "context"}})
+	}, Options{Sheets: true, Vars: []string{"table", "expected", "where", "claim", "context"}})
 }
 
 type tableCompleteness struct {

@@ -19,7 +19,7 @@ import (
 // and official cars cannot exceed the "三公" table's figures for them,
 // which cover all fiscal money (basic and project).
 func init() {
-	RegisterTests("table-cross", map[string]Test{"tables": tableCross}, Options{Vars: []string{"stated", "expected", "other", "relation", "row", "table", "context", "claim"}})
+	RegisterTests("table-cross", map[string]Test{"tables": tableCross}, Options{Sheets: true, Vars: []string{"stated", "expected", "other", "relation", "row", "table", "context", "claim"}})
 }
 
 func tableCross(c *Context) {

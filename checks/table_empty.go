@@ -14,7 +14,7 @@ import (
 type tableEmpty struct{}
 
 func init() {
-	RegisterTests("table-empty", map[string]Test{"note": tableEmpty{}.run}, Options{Vars: []string{"stated", "expected", "table", "claim"}})
+	RegisterTests("table-empty", map[string]Test{"note": tableEmpty{}.run}, Options{Sheets: true, Vars: []string{"stated", "expected", "table", "claim"}})
 }
 
 func (tableEmpty) run(c *Context) {

@@ -16,7 +16,7 @@ import (
 // Σ 301xx). Only the next level down is added, so 项 rows are never counted
 // into a 类 twice.
 func init() {
-	RegisterTests("table-hierarchy", map[string]Test{"rows": func(c *Context) { replay(c, ruleHierarchy) }}, Options{Vars: []string{"stated", "expected", "column", "parts", "row", "table", "context", "claim", "identity"}})
+	RegisterTests("table-hierarchy", map[string]Test{"rows": func(c *Context) { replay(c, ruleHierarchy) }}, Options{Sheets: true, Vars: []string{"stated", "expected", "column", "parts", "row", "table", "context", "claim", "identity"}})
 }
 
 // hierRun collects one table's results before they are reported.

@@ -21,7 +21,7 @@ import (
 // table, by the section's heading, and only with the line that section's
 // template names; anything else is left alone.
 func init() {
-	RegisterTests("table-lines", map[string]Test{"lines": tableLines{}.run}, Options{Vars: []string{"stated", "expected", "row", "subject", "table", "context"}})
+	RegisterTests("table-lines", map[string]Test{"lines": tableLines{}.run}, Options{Sheets: true, Vars: []string{"stated", "expected", "row", "subject", "table", "context"}})
 }
 
 type tableLines struct{}

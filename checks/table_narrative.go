@@ -23,7 +23,7 @@ import (
 // row's amounts give.
 func init() {
 	RegisterTests("table-narrative", map[string]Test{"government": tableNarrative},
-		Options{Vars: []string{"subject", "stated", "expected", "table", "row", "column", "context"}})
+		Options{Sheets: true, Vars: []string{"subject", "stated", "expected", "table", "row", "column", "context"}})
 }
 
 func tableNarrative(c *Context) {

@@ -18,7 +18,7 @@ import (
 // table), with units converted (tables in 元, text in 万元). An item whose
 // row cannot be found by its names is skipped, never guessed.
 func init() {
-	RegisterTests("table-text", map[string]Test{"items": tableText{}.run}, Options{Vars: []string{"stated", "expected", "row", "subject", "table", "context"}})
+	RegisterTests("table-text", map[string]Test{"items": tableText{}.run}, Options{Sheets: true, Vars: []string{"stated", "expected", "row", "subject", "table", "context"}})
 }
 
 type tableText struct{}

@@ -9,7 +9,7 @@ import "github.com/budgetlint/budgetlint/parser/tables"
 // the table's figures are used by no check, and no burst of errors
 // follows from it.
 func init() {
-	RegisterTests("table-unreadable", map[string]Test{"tables": tableUnreadable}, Options{Vars: []string{"table", "why", "stated", "claim"}})
+	RegisterTests("table-unreadable", map[string]Test{"tables": tableUnreadable}, Options{Sheets: true, Vars: []string{"table", "why", "stated", "claim"}})
 }
 
 func tableUnreadable(c *Context) {
