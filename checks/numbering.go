@@ -128,7 +128,7 @@ func (s numbering) run(c *Context) {
 			closeDeeper(doc.StyleNone)
 			inTOC, inAppendix = b.TOC, b.Appendix
 		}
-		if b.TOC || tableRow(blocks, b.Index) {
+		if b.TOC || tableRow(blocks, int(b.Index)) {
 			continue // a table row numbered 一、二、 has its own order, often split across columns
 		}
 		n := b.Number
@@ -244,7 +244,7 @@ func orderBroken(blocks []*doc.Block, b *doc.Block, last int) bool {
 	for v := last + 1; v < b.Number.Value; v++ {
 		missing[v] = true
 	}
-	lo, hi := listBounds(blocks, b.Index, st)
+	lo, hi := listBounds(blocks, int(b.Index), st)
 	prev := 0
 	for _, x := range blocks[lo:hi] {
 		if x.Kind == doc.KindTableCell || x.TOC {
@@ -368,7 +368,7 @@ func (s numbering) lostNumber(blocks []*doc.Block, b *doc.Block, active map[doc.
 // item of a deeper list. A table's header cells (绩效指标设置情况 over
 // 申报预算 项目实施…) are followed by more header cells.
 func contentFollows(blocks []*doc.Block, b *doc.Block, st doc.Style) bool {
-	if b.Index+1 >= len(blocks) {
+	if int(b.Index)+1 >= len(blocks) {
 		return false
 	}
 	next := blocks[b.Index+1]
@@ -426,7 +426,7 @@ func cjkNumeral(v int) string {
 // of a table numbered 一、二、… follow each other with nothing between (and
 // are split across columns, so their order has gaps); headings have text.
 func hasContent(blocks []*doc.Block, from, to *doc.Block) bool {
-	for i := from.Index + 1; i < to.Index && i < len(blocks); i++ {
+	for i := int(from.Index) + 1; i < int(to.Index) && i < len(blocks); i++ {
 		b := blocks[i]
 		if b.Kind == doc.KindTableCell {
 			continue

@@ -54,7 +54,7 @@ func unbalanced(c *Context, b *doc.Block) {
 		if d == 0 {
 			continue
 		}
-		if closedNearby(c.Doc.Blocks, b.Index, d, pair) {
+		if closedNearby(c.Doc.Blocks, int(b.Index), d, pair) {
 			continue
 		}
 		c.Report(b, 0, utf8.RuneCountInString(b.Text), Vars{"stated": pair[0] + pair[1]})

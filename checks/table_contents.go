@@ -79,7 +79,7 @@ func tocHeadings(d *doc.Document, toc bool) []tocHeading {
 	part := 0
 	end := tocEnd(d)
 	for _, b := range d.Blocks {
-		if inTOC := b.TOC && b.Index < end; inTOC != toc || b.Appendix || b.Kind == doc.KindTableCell || b.Number == nil {
+		if inTOC := b.TOC && int(b.Index) < end; inTOC != toc || b.Appendix || b.Kind == doc.KindTableCell || b.Number == nil {
 			continue
 		}
 		st := b.Number.Style

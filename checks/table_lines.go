@@ -298,7 +298,7 @@ func target(ss *sheetSet, sc scope, name string, q claims.Qual) (*lineTarget, st
 // block of a section that explains a table.
 func thisYearsLevel(f *claims.Figure, scopes []scope, year int) bool {
 	b := f.Block
-	if b == nil || b.Index >= len(scopes) || scopes[b.Index] == scopeNone || b.Appendix {
+	if b == nil || int(b.Index) >= len(scopes) || scopes[b.Index] == scopeNone || b.Appendix {
 		return false
 	}
 	return f.Role == claims.RoleLevel && f.Unit.IsAmount() && !f.Earlier && !f.Paren && (f.Year == 0 || f.Year == year)

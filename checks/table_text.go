@@ -45,7 +45,7 @@ func (tableText) run(c *Context) {
 		}
 		// a section starts here (its heading may share the block with the
 		// first sentence): which table does it explain?
-		if b.Section == i || b.Kind == doc.KindHeading {
+		if int(b.Section) == i || b.Kind == doc.KindHeading {
 			head := b.Text
 			if r := []rune(head); len(r) > 40 {
 				head = string(r[:40])

@@ -251,7 +251,7 @@ func (bb *blockBuilder) block() *doc.Block {
 		k = doc.KindParagraph
 	}
 	text, rawAt := joinThousands(bb.text, bb.rawAt, k == doc.KindTableCell)
-	b := &doc.Block{Kind: k, Text: string(text), RawAt: doc.OffsetsOf(rawAt), SrcAt: bb.src, Page: bb.page}
+	b := &doc.Block{Kind: k, Text: string(text), RawAt: doc.OffsetsOf(rawAt), SrcAt: bb.src, Page: int32(bb.page)}
 	b.Raw = bb.rawString(b.Text)
 	return b
 }

@@ -104,7 +104,7 @@ func structure(d *doc.Document) {
 	var tocNumber *doc.Number
 	appendix := false
 	for i, b := range d.Blocks {
-		b.Index = i
+		b.Index = int32(i)
 		if b.Kind != doc.KindTableCell && !tailOfBracket(b.Text) {
 			b.Number = ParseNumber(b.Text)
 		}
@@ -133,7 +133,7 @@ func structure(d *doc.Document) {
 		if b.Kind == doc.KindHeading || (b.Number != nil && b.Number.Style <= doc.StyleParenCJK) {
 			section = i
 		}
-		b.Section = section
+		b.Section = int32(section)
 	}
 }
 
@@ -213,7 +213,7 @@ func cut(b *doc.Block, p int, src *doc.Source) (*doc.Block, *doc.Block) {
 	tail := &doc.Block{Kind: b.Kind, Text: string(rs[p:]), Raw: b.Raw[rb:], RawAt: b.RawAt.Slice(p, len(rs)).Shift(-rp),
 		SrcAt: b.SrcAt.Slice(rp, b.SrcAt.Len()), Page: b.Page}
 	if src != nil && src.HasPages() {
-		tail.Page = src.Position(tail.SrcAt.At(0)).Page
+		tail.Page = int32(src.Position(tail.SrcAt.At(0)).Page)
 	}
 	return head, tail
 }

@@ -118,7 +118,7 @@ func cellKey(s string) string {
 // paragraphs right after it (blocks[last] is its last).
 func around(blocks []*doc.Block, first, last int, t *doc.Table) {
 	if t.Page == 0 {
-		t.Page = blocks[first].Page
+		t.Page = int(blocks[first].Page)
 	}
 	// back from the table: the unit line and the title, within three short
 	// paragraphs and not past another table

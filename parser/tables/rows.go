@@ -439,7 +439,7 @@ func makeCell(slab *cellSlab, lines []doc.Line, ts []token, text, role string, r
 	c, b := slab.next()
 	*c = doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: group, Line: ts[0].line,
 		X0: ts[0].x0, X1: ts[len(ts)-1].x1}
-	*b = doc.Block{Kind: doc.KindTableCell, Text: text, Page: lines[ts[0].line].Page}
+	*b = doc.Block{Kind: doc.KindTableCell, Text: text, Page: int32(lines[ts[0].line].Page)}
 	var raw strings.Builder
 	for _, tk := range ts {
 		l := lines[tk.line]

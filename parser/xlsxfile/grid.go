@@ -127,7 +127,7 @@ func cellBlock(cl *cell, base, page int) *doc.Block {
 	rs := []rune(cl.text)
 	a, b := trimmed(rs)
 	text := string(rs[a:b])
-	blk := &doc.Block{Kind: doc.KindTableCell, Text: text, Raw: text, Page: page}
+	blk := &doc.Block{Kind: doc.KindTableCell, Text: text, Raw: text, Page: int32(page)}
 	for k := range b - a {
 		blk.RawAt.Append(k)
 		blk.SrcAt.Append(base + a + k)
