@@ -30,31 +30,35 @@ const (
 )
 
 // Figure is one number in a block, with its unit and place.
+//
+// Unit, Role and Qual are bytes and stand next to the flags, so that they
+// all take one word: a report of thousands of pages holds a hundred
+// thousand figures and more.
 type Figure struct {
 	Block      *doc.Block
-	Start, End int // analysis rune span, unit included
-	NumEnd     int // where the digits end
+	Start, End int    // analysis rune span, unit included
+	NumEnd     int    // where the digits end
+	Text       string // as in the analysis text, unit included
 	Value      num.Decimal
 	Unit       Unit
-	Text       string // as in the analysis text, unit included
 
 	// Filled by claim extraction.
 	Role    Role
-	Subject string // what the figure is the value of, as written before it
-	Key     string // the subject normalised for matching
-	Qual    Qual   // 预算 / 决算 / 执行数 … when the wording says so
-	Year    int    // a year named in the figure's clause (2023年预算安排…)
-	Paren   bool   // inside brackets: a remark, not a list part
-	Earlier bool   // stated for an earlier period (较2014年决算数305.65万元, 上年执行数)
+	Qual    Qual // 预算 / 决算 / 执行数 … when the wording says so
+	Paren   bool // inside brackets: a remark, not a list part
+	Earlier bool // stated for an earlier period (较2014年决算数305.65万元, 上年执行数)
 	// RatioBase: the budget a ratio is taken against, named inside its
 	// phrase (为年初预算513000万元的100.48%). It inherits its sentence's
 	// subject, but it is the ratio's base, never the subject's value.
 	RatioBase bool
+	Subject   string // what the figure is the value of, as written before it
+	Key       string // the subject normalised for matching
+	Year      int    // a year named in the figure's clause (2023年预算安排…)
 	Count     string // the counted word of a UnitCount figure (辆, 个, 台), "" for years and the like
 }
 
 // Role is what a figure does in its sentence.
-type Role int
+type Role uint8
 
 const (
 	RoleLevel Role = iota // the value of something: 本年收入合计157.60万元

@@ -6,7 +6,7 @@ import (
 )
 
 // Qual is what kind of value a figure's wording says it is.
-type Qual int
+type Qual uint8
 
 const (
 	QualNone     Qual = iota

@@ -9,7 +9,7 @@ import (
 
 // Unit is what a figure measures: an amount of money in one of the
 // currency units reports print, a rate, or a count.
-type Unit int
+type Unit uint8
 
 const (
 	UnitNone      Unit = iota // a bare number: unit unknown
