@@ -482,22 +482,24 @@ type Table struct {
 	Scattered bool
 }
 
-// Cell is one table cell.
+// Cell is one table cell. The spans, Line and Group are int32, two to a
+// word: a large report holds hundreds of thousands of cells, each kept for
+// the whole run.
 type Cell struct {
 	Text    string
 	Row     int
 	Col     int
-	RowSpan int
-	ColSpan int
+	RowSpan int32
+	ColSpan int32
 	Block   *Block // the cell's text as a block, for positions
 
 	// For tables read from lines (text, PDF): the index in Raw.Lines the
-	// cell was read from (-1 when not known), what the cell holds ("code",
-	// "name", "value"; "" when unknown, as for HTML grids) and which half of
-	// a side-by-side table (收入 | 支出) it belongs to, 0 or 1.
-	Line  int
+	// cell was read from (-1 when not known), which half of a side-by-side
+	// table (收入 | 支出) it belongs to, 0 or 1, and what the cell holds
+	// ("code", "name", "value"; "" when unknown, as for HTML grids).
+	Line  int32
+	Group int32
 	Role  string
-	Group int
 	// X0, X1: the horizontal extent of the cell's text in page units, for
 	// readers with geometry (PDF), so figures can be put in the column they
 	// stand under when blank cells leave a row short; 0 when unknown.

@@ -103,7 +103,7 @@ func TestReadTableGrid(t *testing.T) {
 	var got []cell
 	for _, row := range tb.Rows {
 		for _, c := range row {
-			got = append(got, cell{c.Text, c.Row, c.Col, c.RowSpan, c.ColSpan})
+			got = append(got, cell{c.Text, c.Row, c.Col, int(c.RowSpan), int(c.ColSpan)})
 			if c.Line >= 0 {
 				assert.Equal(t, doc.KindTableCell, raw.Lines[c.Line].Kind)
 				assert.Equal(t, strings.Split(c.Text, "\n")[0], raw.Lines[c.Line].Text)

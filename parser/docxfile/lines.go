@@ -96,7 +96,7 @@ func (r *reader) tablesWithLines(lineOf []int, lines []doc.Line) []*doc.Table {
 		t.FirstLine, t.LastLine = firstLineFrom(lineOf, t.FirstLine, t.LastLine), lastLineUpTo(lineOf, t.FirstLine, t.LastLine)
 		for _, row := range t.Rows {
 			for _, c := range row {
-				c.Line = toLine(c.Line)
+				c.Line = int32(toLine(int(c.Line)))
 			}
 		}
 		if t.FirstLine >= 0 {

@@ -137,7 +137,7 @@ func (r *reader) start(t xml.StartElement) {
 		}
 	case "gridSpan":
 		if tb := r.table(); tb != nil && tb.cell != nil {
-			tb.cell.ColSpan = max(atoi(attr(t, "val")), 1)
+			tb.cell.ColSpan = int32(max(atoi(attr(t, "val")), 1))
 		}
 	case "vMerge":
 		if tb := r.table(); tb != nil && tb.cell != nil {

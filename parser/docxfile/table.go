@@ -53,7 +53,7 @@ func (tb *tableBuilder) addParagraph(idx int, text string) {
 	tb.cellParas++
 	if t := strings.TrimSpace(text); t != "" {
 		if tb.cell.Line < 0 {
-			tb.cell.Line = idx
+			tb.cell.Line = int32(idx)
 		}
 		tb.texts = append(tb.texts, t)
 	}
@@ -66,8 +66,8 @@ func (tb *tableBuilder) endCell() {
 	}
 	tb.cell = nil
 	c.Text = strings.Join(tb.texts, "\n")
-	tb.col += c.ColSpan
-	if above := tb.open[c.Col]; tb.merge && above != nil && above.Row+above.RowSpan == c.Row {
+	tb.col += int(c.ColSpan)
+	if above := tb.open[c.Col]; tb.merge && above != nil && above.Row+int(above.RowSpan) == c.Row {
 		above.RowSpan++
 		return
 	}

@@ -258,7 +258,7 @@ func TestTableGrid(t *testing.T) {
 	for ri, row := range tb.Rows {
 		for _, c := range row {
 			assert.Equal(t, ri, c.Row)
-			got = append(got, cell{c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text})
+			got = append(got, cell{c.Row, c.Col, int(c.RowSpan), int(c.ColSpan), c.Text})
 		}
 	}
 	assert.Equal(t, []cell{
@@ -293,7 +293,7 @@ func TestRealTable(t *testing.T) {
 	lv := readFile(t, "testdata/lvliang-table.html")
 	require.Len(t, lv.Tables, 1)
 	c := lv.Tables[0].Rows[0][0]
-	assert.Equal(t, 2, c.ColSpan)
+	assert.EqualValues(t, 2, c.ColSpan)
 	assert.Equal(t, 1, lv.Tables[0].Rows[1][1].Col)
 }
 

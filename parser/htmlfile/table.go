@@ -161,7 +161,7 @@ func (w *walker) openCell(t *tableCtx, depth int, attrs map[string]string) {
 		t.busy[c] = t.row + rs
 	}
 	t.col = col + cs
-	cell := &doc.Cell{Row: t.row, Col: col, RowSpan: rs, ColSpan: cs}
+	cell := &doc.Cell{Row: t.row, Col: col, RowSpan: int32(rs), ColSpan: int32(cs)}
 	t.t.Rows[t.row] = append(t.t.Rows[t.row], cell)
 	t.cell = &cellCtx{cell: cell, depth: depth}
 }

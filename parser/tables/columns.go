@@ -195,7 +195,7 @@ func fillBlanks(t *doc.Table, lines []doc.Line, header []int, std *Standard) {
 			continue
 		}
 		var out []*doc.Cell
-		vi, line := 0, -1
+		vi, line := 0, int32(-1)
 		for _, c := range row {
 			if c.Role != "value" {
 				out = append(out, c)

@@ -49,12 +49,12 @@ func TestDetectSthjAllNine(t *testing.T) {
 	// side by side: a label's value is in its own half
 	first := ts[0].Rows[0]
 	assert.Equal(t, "一、一般公共预算财政拨款收入 4,733.14 一、一般公共服务支出 0.00", rowText(first))
-	assert.Equal(t, 0, first[1].Group)
-	assert.Equal(t, 1, first[2].Group)
+	assert.EqualValues(t, 0, first[1].Group)
+	assert.EqualValues(t, 1, first[2].Group)
 	// a right-only row goes to the right half
 	nine := ts[0].Rows[8]
 	assert.Equal(t, "九、卫生健康支出 109.34", rowText(nine))
-	assert.Equal(t, 1, nine[0].Group)
+	assert.EqualValues(t, 1, nine[0].Group)
 
 	// a code alone on its line, its name garbled on the next, figures after
 	var found bool

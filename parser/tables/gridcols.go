@@ -43,7 +43,7 @@ func gridColumns(t *doc.Table, header [][]*doc.Cell, std *Standard) {
 	for k, col := range cols {
 		for _, row := range header {
 			for _, h := range row {
-				if h.Col <= col && col < h.Col+max(h.ColSpan, 1) {
+				if h.Col <= col && col < h.Col+max(int(h.ColSpan), 1) {
 					texts[k] += strings.TrimSpace(h.Text)
 				}
 			}

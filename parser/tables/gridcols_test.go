@@ -13,7 +13,7 @@ import (
 // rates, 项目 and 2024年决算数 span both header rows.
 func execGrid(budgetHead string, rows ...string) *doc.Table {
 	t := grid("2025年某市一般公共预算支出执行情况表", rows...)
-	cell := func(s string, col, rs, cs int) *doc.Cell {
+	cell := func(s string, col int, rs, cs int32) *doc.Cell {
 		return &doc.Cell{Text: s, Col: col, RowSpan: rs, ColSpan: cs}
 	}
 	t.Rows = append([][]*doc.Cell{

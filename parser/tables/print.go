@@ -49,7 +49,7 @@ func Print(w io.Writer, ts []*doc.Table) error {
 		}
 		for _, row := range t.Rows {
 			var b strings.Builder
-			g := 0
+			g := int32(0)
 			if len(row) > 0 && row[0].Group == 1 {
 				b.WriteString("|\t") // only the right half (支出) of a side-by-side row
 				g = 1

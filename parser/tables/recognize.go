@@ -75,7 +75,7 @@ func gridRoles(t *doc.Table, lay Layout) (header [][]*doc.Cell) {
 			continue
 		}
 		data = true
-		g, seenVal, seenLabel := 0, false, false
+		g, seenVal, seenLabel := int32(0), false, false
 		joinSubCodes(row, lay)
 		for i, c := range row {
 			s := strings.TrimSpace(c.Text)
@@ -236,7 +236,7 @@ func confirm(t *doc.Table, std *Standard) {
 			for _, row := range t.Rows {
 				n := 0
 				for _, c := range row {
-					if c.Group == g && c.Role == "value" {
+					if int(c.Group) == g && c.Role == "value" {
 						n++
 					}
 				}

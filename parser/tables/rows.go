@@ -437,7 +437,7 @@ func (r *prow) cells(ri int, lines []doc.Line, lay Layout, slab *cellSlab) []*do
 // positions, so findings can point at the cell.
 func makeCell(slab *cellSlab, lines []doc.Line, ts []token, text, role string, row, col, group int) *doc.Cell {
 	c, b := slab.next()
-	*c = doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: group, Line: ts[0].line,
+	*c = doc.Cell{Text: text, Row: row, Col: col, RowSpan: 1, ColSpan: 1, Role: role, Group: int32(group), Line: int32(ts[0].line),
 		X0: ts[0].x0, X1: ts[len(ts)-1].x1}
 	*b = doc.Block{Kind: doc.KindTableCell, Text: text, Page: int32(lines[ts[0].line].Page)}
 	var raw strings.Builder

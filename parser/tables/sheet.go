@@ -91,12 +91,12 @@ func (cat *Catalog) View(t *doc.Table) *Sheet {
 	}
 	s := &Sheet{T: t, Std: std}
 	for i, cells := range t.Rows {
-		byGroup := map[int]*Row{}
+		byGroup := map[int32]*Row{}
 		var order []*Row
 		for _, c := range cells {
 			r := byGroup[c.Group]
 			if r == nil {
-				r = &Row{Index: i, Group: c.Group}
+				r = &Row{Index: i, Group: int(c.Group)}
 				byGroup[c.Group] = r
 				order = append(order, r)
 			}

@@ -64,9 +64,9 @@ func (g *grid) table(s *sheet, at map[*cell]int, page int) *doc.Table {
 				d.Text = strings.TrimSpace(cl.text)
 				d.Block = cellBlock(cl, at[cl], page)
 				if m := cl.merge; m != nil {
-					d.RowSpan, d.ColSpan = g.spanRows(m), g.spanCols(m)
+					d.RowSpan, d.ColSpan = int32(g.spanRows(m)), int32(g.spanCols(m))
 				}
-				d.X0, d.X1 = g.extent(s, colAt[c], cl, d.ColSpan)
+				d.X0, d.X1 = g.extent(s, colAt[c], cl, int(d.ColSpan))
 			}
 			out = append(out, d)
 		}

@@ -113,13 +113,13 @@ func TestReadFixture(t *testing.T) {
 	require.Len(t, tb.Rows, 2+len(expenditure))
 	head := tb.Rows[0]
 	require.Equal(t, "科目编码", head[0].Text)
-	require.Equal(t, 2, head[0].RowSpan, "科目编码 spans both header rows")
+	require.EqualValues(t, 2, head[0].RowSpan, "科目编码 spans both header rows")
 	require.Equal(t, "本年支出", head[2].Text)
-	require.Equal(t, 3, head[2].ColSpan, "本年支出 spans the three figure columns")
+	require.EqualValues(t, 3, head[2].ColSpan, "本年支出 spans the three figure columns")
 	require.Len(t, tb.Rows[1], 3, "the second header row holds only the cells no merge covers")
 	total := tb.Rows[2]
 	require.Equal(t, "合计", total[0].Text)
-	require.Equal(t, 2, total[0].ColSpan)
+	require.EqualValues(t, 2, total[0].ColSpan)
 	require.Equal(t, []string{"合计", "4,733.14", "3,366.16", "1,366.98"}, texts(total))
 	require.Equal(t, []string{"20805", "行政事业单位养老支出", "460.67", "460.67", "0.00"}, texts(tb.Rows[4]))
 
