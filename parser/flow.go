@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetlint/budgetlint/parser/doc"
 	"github.com/budgetlint/budgetlint/parser/xlsxfile"
@@ -246,6 +247,7 @@ func tailOfBracket(s string) bool {
 // enough to read a marker from.
 func foldedHead(s string) string {
 	var b strings.Builder
+	b.Grow(min(len(s), 16*utf8.UTFMax)) // one allocation for the 16 runes at most
 	n := 0
 	for _, r := range s {
 		if n == 16 {

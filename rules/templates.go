@@ -91,6 +91,7 @@ type Template struct {
 	Line int    `yaml:"-"`
 
 	titles map[string][]string // expanded
+	kinds  []string            // the kinds titles has, in Kinds' order
 }
 
 // UnmarshalYAML keeps the template's line for error messages.
@@ -243,16 +244,11 @@ func (r *Relation) UnmarshalYAML(n *yaml.Node) error {
 // TitlesOf returns a template's titles for a report kind, alternatives expanded.
 func (t *Template) TitlesOf(kind string) []string { return t.titles[kind] }
 
-// Kinds lists the report kinds the template has titles for, in a fixed order.
-func (t *Template) Kinds() []string {
-	var out []string
-	for _, k := range []string{KindFinal, KindBudget, KindExecution} {
-		if len(t.titles[k]) > 0 {
-			out = append(out, k)
-		}
-	}
-	return out
-}
+// Kinds lists the report kinds the template has titles for, in a fixed
+// order. The list is made once, when the template is loaded: every table
+// title of a report is matched against every template, millions of calls
+// for a report of thousands of tables. Callers must not change it.
+func (t *Template) Kinds() []string { return t.kinds }
 
 // ColumnsOf returns the declared columns of a half for a report kind ("" reads
 // as final), nil when none are declared.
@@ -372,6 +368,12 @@ func (t *Template) prepare() error {
 	}
 	if len(t.titles) == 0 {
 		return fmt.Errorf("no titles")
+	}
+	t.kinds = nil
+	for _, k := range []string{KindFinal, KindBudget, KindExecution} {
+		if len(t.titles[k]) > 0 {
+			t.kinds = append(t.kinds, k)
+		}
 	}
 	for kind := range t.Columns {
 		if !containsString(knownKinds, kind) {

@@ -183,6 +183,9 @@ func (c *Catalog) ByID(id string) *Standard {
 // brackets of the "三公" kind are dropped, full-width letters folded.
 func Fold(s string) string {
 	var b strings.Builder
+	// never longer than s: one allocation, not one per doubling, for a
+	// call made for every title a report's lines might be
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r):
