@@ -55,7 +55,8 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("the lines of %d page(s) were read bottom up (numbered items count down): their sentences are read line by line", n))
 	}
 
-	var bb *blockBuilder
+	var bb *blockBuilder // the block being built, nil between blocks
+	builder := &blockBuilder{source: d.Source}
 	flush := func() {
 		if bb != nil {
 			if b := bb.block(); b != nil {
@@ -78,7 +79,8 @@ func BuildWith(path string, raw *doc.Raw, cat *tables.Catalog) *doc.Document {
 			flush()
 		}
 		if bb == nil {
-			bb = &blockBuilder{kind: kind, page: l.Page, source: d.Source}
+			bb = builder
+			bb.start(kind, l.Page)
 		}
 		bb.appendLine(l.Text, l.Pos)
 		prev = l
@@ -233,6 +235,15 @@ type blockBuilder struct {
 	text         []rune
 	rawAt        []int
 	pendingSpace bool
+}
+
+// start begins a block of kind on page, keeping the buffers of the block
+// before: a block copies what it keeps out of them when it is made, and
+// buffers made anew for each of a large report's blocks would be millions
+// of allocations among the document's own objects.
+func (bb *blockBuilder) start(kind doc.Kind, page int) {
+	*bb = blockBuilder{kind: kind, page: page, source: bb.source,
+		raw: bb.raw[:0], text: bb.text[:0], rawAt: bb.rawAt[:0]}
 }
 
 func (bb *blockBuilder) lastText() rune {
