@@ -549,10 +549,16 @@ func (s *Set) spreads() {
 		}
 		return c.Rate != nil && c.RateDir == DirNone && !c.Annual && (!c.Comparable || atComparablePrices(c)) && (c.Dir == DirUp || c.Dir == DirDown)
 	}
+	// each change's name, worked out once rather than once per
+	// decomposition and again for every whole it might be listed under
+	names := make([]string, len(s.Changes))
+	for i, c := range s.Changes {
+		names[i] = s.spreadName(c)
+	}
 	for _, d := range s.rateDecomps {
 		whole, parts := d[0], d[1:]
 		for i, c := range s.Changes {
-			wholeName := s.spreadName(c)
+			wholeName := names[i]
 			if !rated(c) || inMix[c] || !namesWhole(wholeName, whole) || monthly(c) {
 				continue
 			}
@@ -561,11 +567,11 @@ func (s *Set) spreads() {
 			n := 0
 			narrowed := false
 		search:
-			for _, o := range s.Changes[i+1:] {
+			for k, o := range s.Changes[i+1:] {
 				if o.Block.Index > c.Block.Index+2 || n == len(parts) {
 					break
 				}
-				name := s.spreadName(o)
+				name := names[i+1+k]
 				if namesWhole(name, whole) && !namesAnyPart(name, parts) {
 					break // the next whole starts its own list (not a part named after it: 城镇社会消费品零售总额)
 				}

@@ -96,9 +96,12 @@ func keyOf(subject string) string {
 	for _, m := range marks {
 		s = strings.Replace(s, "\x00", m, 1)
 	}
-	s = strings.NewReplacer("(", "", ")", "", "（", "", "）", "", "、", "", "，", "", ",", "").Replace(s)
-	return s
+	return keyPunct.Replace(s)
 }
+
+// keyPunct drops the brackets and commas a key is matched without; made
+// once, as keyOf runs for every figure of a report
+var keyPunct = strings.NewReplacer("(", "", ")", "", "（", "", "）", "", "、", "", "，", "", ",", "")
 
 // genericKeys are subjects that say nothing on their own (支出决算为…):
 // such a figure takes the subject of its sentence.
