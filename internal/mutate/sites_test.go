@@ -302,10 +302,6 @@ func TestListsThatDoNotAddUp(t *testing.T) {
 func TestRowConfirms(t *testing.T) {
 	amount := "一般公共预算拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。\n"
 	rate := "一般公共预算支出完成193.3亿元，占预算的89.2%，增长3.1%。\n"
-	cell := func(s string) cellFigure {
-		pct := strings.HasSuffix(s, "%")
-		return cellFigure{num.MustDecimal(strings.TrimSuffix(s, "%")), pct}
-	}
 	for _, tc := range []struct {
 		name, text, word string
 		row              []string
@@ -320,12 +316,7 @@ func TestRowConfirms(t *testing.T) {
 		{"the rate printed", rate, "增长", []string{"216.7", "193.3", "3.1%"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := NewView(parserText(t, tc.text))
-			var row []cellFigure
-			for _, c := range tc.row {
-				row = append(row, cell(c))
-			}
-			v.rows = [][]cellFigure{row}
+			v := viewWithRow(t, tc.text, tc.row)
 			var got *Site
 			for _, op := range []string{"direction-amount", "direction-rate"} {
 				for _, s := range operators[op].find(v, rand.New(rand.NewPCG(1, 1))) {
@@ -367,7 +358,6 @@ func TestCompletionBasis(t *testing.T) {
 // without a recomputation only when it is precise enough not to meet a
 // cell of another row by chance, and not a bound.
 func TestTableRowEvidence(t *testing.T) {
-	cell := func(s string) cellFigure { return cellFigure{num.MustDecimal(s), false} }
 	for _, tc := range []struct {
 		name, text string
 		row        []string
@@ -380,12 +370,7 @@ func TestTableRowEvidence(t *testing.T) {
 			[]string{"126", "131", "131"}, false, "list not exhaustive, and no share, change or table row for the total"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := NewView(parserText(t, tc.text))
-			var row []cellFigure
-			for _, c := range tc.row {
-				row = append(row, cell(c))
-			}
-			v.rows = [][]cellFigure{row}
+			v := viewWithRow(t, tc.text, tc.row)
 			sites := operators["total"].find(v, rand.New(rand.NewPCG(1, 1)))
 			require.Len(t, sites, 1)
 			require.Equal(t, tc.checkable, sites[0].Checkable, sites[0].Why)
@@ -458,4 +443,17 @@ func TestBracketLists(t *testing.T) {
 	require.True(t, v.lists[0].complete())
 	require.Equal(t, "268800", strings.ReplaceAll(v.lists[1].total.Value.String(), ",", ""))
 	require.Len(t, v.lists[1].parts, 1)
+}
+
+// viewWithRow is the view of text with one table row of the given cells, as
+// if the report's tables held it.
+func viewWithRow(t *testing.T, text string, cells []string) *View {
+	v := NewView(parserText(t, text))
+	row := make([]cellFigure, 0, len(cells))
+	for _, c := range cells {
+		pct := strings.HasSuffix(c, "%") // a rate printed in the row
+		row = append(row, cellFigure{num.MustDecimal(strings.TrimSuffix(c, "%")), pct})
+	}
+	v.rows = [][]cellFigure{row}
+	return v
 }
