@@ -490,7 +490,7 @@ func (s *Set) wholesNamed(key string, q Qual, part, first *Figure, b *doc.Block,
 			continue
 		}
 		fb := sumless(s.scopes.re.ReplaceAllString(f.Key, ""))
-		if perCapita(f.Subject) && !perCapita(key) {
+		if perCapitaRe.MatchString(f.Subject) && !perCapitaRe.MatchString(key) {
 			continue // 人均地区生产总值 is a mean, no whole of 地区生产总值's parts
 		}
 		if sameSubject(base, fb) || strings.HasSuffix(fb, base) {
@@ -498,11 +498,6 @@ func (s *Set) wholesNamed(key string, q Qual, part, first *Figure, b *doc.Block,
 		}
 	}
 	return out
-}
-
-// perCapita: a name of an amount per person or household.
-func perCapita(name string) bool {
-	return strings.Contains(name, "人均") || strings.Contains(name, "户均")
 }
 
 // levelsEnding lists the document's level amounts (not of an earlier
