@@ -266,7 +266,7 @@ func (bx *blockCtx) isClauseSep(i int) bool {
 	case '，', ';', '；', ':', '：', '。', '!', '?':
 		return true
 	case ',':
-		return !(i > 0 && i+1 < len(bx.rs) && isDigit(bx.rs[i-1]) && isDigit(bx.rs[i+1]))
+		return !bx.thousandsComma(i)
 	case '.':
 		return bx.asciiStop(i)
 	}
@@ -293,6 +293,12 @@ func (bx *blockCtx) asciiStop(i int) bool {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// thousandsComma: an ASCII comma between digits separates thousands
+// (215,866万元); it ends no clause nor list.
+func (bx *blockCtx) thousandsComma(i int) bool {
+	return bx.rs[i] == ',' && i > 0 && i+1 < len(bx.rs) && isDigit(bx.rs[i-1]) && isDigit(bx.rs[i+1])
+}
 
 // clauseStart finds where the clause holding rune i begins; a numbered
 // block's marker (1. 15、) is never part of a clause.

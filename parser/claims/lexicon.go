@@ -48,10 +48,8 @@ func newLexicon(v Vocabulary) *lexicon {
 		if !ok {
 			continue
 		}
-		for _, o := range strings.Split(others, ",") {
-			if o = strings.TrimSpace(o); o != "" {
-				lx.spellings[o] = strings.TrimSpace(name)
-			}
+		for _, o := range splitTrim(others, ",") {
+			lx.spellings[o] = strings.TrimSpace(name)
 		}
 	}
 	lx.structureRe = structureLead(lx.collectives)
@@ -70,6 +68,18 @@ func newLexicon(v Vocabulary) *lexicon {
 	lx.causeUpRe = regexp.MustCompile(alt(lx.causeUp))
 	lx.causeDownRe = regexp.MustCompile(alt(lx.causeDown))
 	return lx
+}
+
+// splitTrim splits a vocabulary entry's list at sep, spaces trimmed and
+// empty names dropped.
+func splitTrim(list, sep string) []string {
+	var out []string
+	for _, n := range strings.Split(list, sep) {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // matchNothing is the pattern for an empty word list: U+10FFFF is a

@@ -34,17 +34,7 @@ func parseCollectives(v Vocabulary) []collective {
 		if !ok {
 			continue
 		}
-		c := collective{}
-		for _, n := range strings.Split(names, "|") {
-			if n = strings.TrimSpace(n); n != "" {
-				c.spellings = append(c.spellings, n)
-			}
-		}
-		for _, m := range strings.Split(members, ",") {
-			if m = strings.TrimSpace(m); m != "" {
-				c.members = append(c.members, m)
-			}
-		}
+		c := collective{spellings: splitTrim(names, "|"), members: splitTrim(members, ",")}
 		if len(c.spellings) > 0 && len(c.members) >= 2 {
 			out = append(out, c)
 		}

@@ -291,7 +291,7 @@ func (bx *blockCtx) listParts(s [2]int, op []int, figs []*Figure, isPart func(*F
 		// a comma between digits is a thousands separator (215,866万元),
 		// not the end of a list split by 、
 		for i := cands[1].End; i < end; i++ {
-			if strings.ContainsRune(stops, bx.rs[i]) && !(bx.rs[i] == ',' && i > 0 && i+1 < len(bx.rs) && isDigit(bx.rs[i-1]) && isDigit(bx.rs[i+1])) {
+			if strings.ContainsRune(stops, bx.rs[i]) && !bx.thousandsComma(i) {
 				end = i
 				break
 			}
