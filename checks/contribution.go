@@ -16,10 +16,11 @@ import (
 // the pairs are judged only when both sums hold (a sum that fails already
 // names the list).
 func init() {
+	lists := func(c *Context) []*claims.Contribution { return c.Claims.Contributions }
 	RegisterTests("contribution", map[string]Test{
-		"sum":   each(func(c *Context) []*claims.Contribution { return c.Claims.Contributions }, contributionSum),
-		"pulls": each(func(c *Context) []*claims.Contribution { return c.Claims.Contributions }, pullSum),
-		"pair":  each(func(c *Context) []*claims.Contribution { return c.Claims.Contributions }, pullPair),
+		"sum":   each(lists, contributionSum),
+		"pulls": each(lists, pullSum),
+		"pair":  each(lists, pullPair),
 	}, Options{Vars: []string{"stated", "expected", "growth", "contribution"}})
 }
 
