@@ -2,8 +2,6 @@ package checks
 
 import (
 	"testing"
-
-	"github.com/stretchr/testify/assert"
 )
 
 // A completion rate whose budget its sentence names only as the one the
@@ -12,10 +10,7 @@ import (
 // the budget of the sentence before may be of another extent (总支出 with
 // the transfers to lower levels).
 func TestCompletionBudgetInTheNarrative(t *testing.T) {
-	cases := []struct {
-		name, text string
-		decided    int
-	}{
+	silentlyDecides(t, "completion-rate", []decidedCase{
 		{"the congress's budget decides the rate",
 			"市十三届人大二次会议批准的2025年市本级社会保险基金预算收入864520万元，实际完成852377万元，为预算的98.6%。\n", 1},
 		{"the adjusted budget of the sentence before confirms the rate",
@@ -26,12 +21,5 @@ func TestCompletionBudgetInTheNarrative(t *testing.T) {
 			"各级人代会批准的全市国有资本经营收入预算为512万元，支出预算为486万元。实际完成收入603万元，为年初预算的117.8%。\n", 1},
 		{"an approved budget before that does not give the rate is skipped",
 			"各级人代会批准的全市国有资本经营收入预算为512万元，支出预算为486万元。实际完成收入603万元，为年初预算的124.1%。\n", 0},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			fs, cov := lintCov(t, tc.text, "completion-rate")
-			assert.Empty(t, fs)
-			assert.Equal(t, tc.decided, cov.Decided, "%+v", cov)
-		})
-	}
+	})
 }

@@ -29,6 +29,29 @@ func lintCov(t *testing.T, text, id string) ([]Finding, Coverage) {
 	return eng.Run(d)
 }
 
+// decidedCase is an excerpt and how many of its claims a rule decides.
+type decidedCase struct {
+	name, text string
+	decided    int
+}
+
+// silentlyDecides asserts that rule id decides each case's claims as many
+// times as the case says and reports none of them.
+func silentlyDecides(t *testing.T, id string, cases []decidedCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.text
+			if !strings.HasSuffix(text, "\n") {
+				text += "\n"
+			}
+			fs, cov := lintCov(t, text, id)
+			assert.Empty(t, fs)
+			assert.Equal(t, tc.decided, cov.Decided, "%+v", cov)
+		})
+	}
+}
+
 // A government report: last year's execution first, then this year's draft.
 const execPart = "关于某市2025年预算执行情况与2026年预算草案的报告\n" +
 	"一、2025年全市和市本级预算执行情况\n" +
@@ -145,10 +168,7 @@ func TestChainTotal(t *testing.T) {
 }
 
 func TestChangeMixDecidesItsChanges(t *testing.T) {
-	cases := []struct {
-		name, text string
-		decided    int
-	}{
+	silentlyDecides(t, "change-mix", []decidedCase{
 		{"tax and non-tax revenue with the total",
 			"全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成201.46亿元，下降14.31%。非税收入完成76.81亿元，下降20.94%。", 3},
 		{"exports and imports with the trade total",
@@ -159,14 +179,7 @@ func TestChangeMixDecidesItsChanges(t *testing.T) {
 			"全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成201.46亿元，下降14.31%。", 0},
 		{"parts that do not make the whole are another reading",
 			"全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成101.46亿元，下降14.31%。非税收入完成76.81亿元，下降20.94%。", 0},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			fs, cov := lintCov(t, tc.text+"\n", "change-mix")
-			assert.Empty(t, fs)
-			assert.Equal(t, tc.decided, cov.Decided, "%+v", cov)
-		})
-	}
+	})
 }
 
 func TestDraftRateAgainstLastYearsBudget(t *testing.T) {
