@@ -105,6 +105,9 @@ func changeRate(c *Context, ch *claims.Change) {
 		c.noteRate(ch, ch.Rate, got, how)
 		return
 	}
+	if percentLevels(ch) && delta.Meets(ch.Rate.Value.Interval()) {
+		return // 费率由6%降低为4.5%，下降1.5%: the rate read as points
+	}
 	if headingFits(c, ch, rateFits) {
 		return
 	}
@@ -226,6 +229,16 @@ func changeDirection(c *Context, ch *claims.Change) {
 }
 
 func changeAmount(c *Context, ch *claims.Change) {
+	if ch.Amount != nil && !ch.Amount.Unit.IsAmount() && ch.Current != nil && ch.Base != nil && (sameCount(ch.Amount, ch.Current) || pointsChange(ch)) {
+		// both levels printed (由18个增长到67个，增加49个; 由6%降低为4.5%，
+		// 下降1.5个百分点): the change in their own unit is their difference
+		delta := ch.Current.Yuan().Sub(ch.Base.Yuan()).Abs()
+		c.Decided(ch)
+		if !delta.Meets(ch.Amount.Value.Interval()) {
+			c.ReportClaim(ch, Vars{"stated": fig(ch.Amount), "expected": amount(delta, ch.Amount)})
+		}
+		return
+	}
 	if ch.Amount != nil && !ch.Amount.Unit.IsAmount() {
 		if ch.Current != nil && ch.Base == nil && ch.Rate == nil && sameCount(ch.Amount, ch.Current) {
 			// 常住人口852.1万人，比上年末增加2.0万人: last year's count is not stated
@@ -254,6 +267,17 @@ func changeAmount(c *Context, ch *claims.Change) {
 		return
 	}
 	c.ReportClaim(ch, Vars{"stated": fig(ch.Amount), "expected": amount(delta, ch.Amount)})
+}
+
+// percentLevels: a change between two percentages (由6%降低为4.5%), whose
+// rate may be relative (下降25%) or in points (下降1.5%).
+func percentLevels(ch *claims.Change) bool {
+	return ch.Current != nil && ch.Base != nil && ch.Current.Unit == claims.UnitPercent && ch.Base.Unit == claims.UnitPercent
+}
+
+// pointsChange: a change between two percentages stated in points.
+func pointsChange(ch *claims.Change) bool {
+	return percentLevels(ch) && ch.Amount.Unit == claims.UnitCount && (ch.Amount.Count == "个百分点" || ch.Amount.Count == "百分点")
 }
 
 // wrongWord blames one of two contradicting direction words when the

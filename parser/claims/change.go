@@ -62,7 +62,7 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 	var cur *Change
 	var lastEnd int
 	for _, f := range figs {
-		if f.Role != RoleDelta && f.Role != RoleRate && !(f.Role == RoleLevel && bx.isChangeTo(f)) {
+		if f.Role != RoleDelta && f.Role != RoleRate && !(f.Role == RoleLevel && bx.isChangeTo(f)) && !(f.Role == RoleOther && bx.countChangeTo(f, s, figs)) {
 			continue
 		}
 		word, to, at := bx.dirBefore(f.Start)
@@ -148,6 +148,10 @@ func (bx *blockCtx) changes(s [2]int, figs []*Figure) {
 		bx.blockChanges = append(bx.blockChanges, c)
 	}
 	for _, c := range bx.blockChanges {
+		if c.Start >= s[0] && c.End <= s[1] && c.Current == nil {
+			bx.fromTo(c, s, figs)
+			bx.namedBase(c, s, figs)
+		}
 		if c.Start >= s[0] && c.End <= s[1] && c.Current == nil {
 			bx.resolveChange(c, s, figs)
 		}
