@@ -50,6 +50,7 @@ type Set struct {
 	Figures     []*Figure
 	Changes     []*Change
 	Shares      []*Share
+	DayShares   []*DayShare // shares of a count of days, of the year's (days.go)
 	Completions []*Completion
 	Comparisons []*Comparison
 	Causes      []*Cause
@@ -122,11 +123,14 @@ func (s Span) Where() Span { return s }
 
 // All returns every claim found, kind by kind, in the order each kind was found.
 func (s *Set) All() []Claim {
-	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items)+len(s.Chains)+len(s.Contributions))
+	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items)+len(s.Chains)+len(s.Contributions)+len(s.DayShares))
 	for _, c := range s.Changes {
 		out = append(out, c)
 	}
 	for _, c := range s.Shares {
+		out = append(out, c)
+	}
+	for _, c := range s.DayShares {
 		out = append(out, c)
 	}
 	for _, c := range s.Completions {

@@ -54,6 +54,7 @@ func (bx *blockCtx) extract() {
 		figs := bx.figsIn(s[0], s[1])
 		bx.changes(s, figs)
 		bx.structures(s, figs)
+		bx.dayShares(s, figs)
 		bx.shares(s, figs)
 		bx.ellipticShares(s, figs)
 		bx.completions(s, figs)

@@ -55,8 +55,8 @@ var (
 // shares finds 占 X% claims and their part and whole.
 func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 	for i, f := range figs {
-		if f.Role != RoleShare {
-			continue
+		if f.Role != RoleShare || bx.isDayShare(f) {
+			continue // a share of days is of the calendar's whole (days.go)
 		}
 		if bx.isThreshold(f) {
 			continue // 比重保持在80%以上: a bound, not a share to recompute
