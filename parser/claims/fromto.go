@@ -16,14 +16,16 @@ import "strings"
 //     figure right before the direction word; what changed is the level
 //     right before 较/比.
 
-// fromOf returns the level A of 由/从 A <direction>到/至/为 B, where to is
-// B, or nil: A is the figure right before the direction word, measured as
-// B is, and nothing but qualifiers (每人每月, 2024年的, 置换前的) stands
-// between 由/从 and A.
-func (bx *blockCtx) fromOf(to *Figure, s [2]int, figs []*Figure) (*Figure, int) {
+// fromOf returns the levels A of 由/从 A <direction>到/至/为 B, where to is
+// B, and those of B, paired in order, or nil: A is the figure right before
+// the direction word, measured as B is, and nothing but qualifiers (每人每月,
+// 2024年的, 置换前的) stands between 由/从 and A. Levels listed on both sides
+// (分别由每人每月151元、96元提高至171元、116元) pair their members in order,
+// when the two lists are as long.
+func (bx *blockCtx) fromOf(to *Figure, s [2]int, figs []*Figure) (froms, tos []*Figure, fromAt int) {
 	_, isTo, at := bx.dirBefore(to.Start)
 	if !isTo {
-		return nil, 0
+		return nil, nil, 0
 	}
 	var a *Figure
 	for _, f := range figs {
@@ -35,7 +37,7 @@ func (bx *blockCtx) fromOf(to *Figure, s [2]int, figs []*Figure) (*Figure, int) 
 		}
 	}
 	if a == nil || a.Paren != to.Paren || !sameMeasure(a, to) {
-		return nil, 0
+		return nil, nil, 0
 	}
 	cs := bx.clauseStart(a.Start, s[0])
 	lead := []rune(bx.text(cs, a.Start))
@@ -48,21 +50,37 @@ func (bx *blockCtx) fromOf(to *Figure, s [2]int, figs []*Figure) (*Figure, int) 
 	}
 	// 由于, 由此, 从而, 从事: the word is not "from"
 	if from < 0 || len(lead)-from-1 > 16 || (from+1 < len(lead) && strings.ContainsRune("于此而事", lead[from+1])) {
-		return nil, 0
+		return nil, nil, 0
 	}
-	// a list of starting levels (分别由151元、96元提高至171元、116元) pairs
-	// its members with the list after; its last member is not the one
 	for _, f := range figs {
-		if f.Start >= cs+from && f.Start < a.Start && !(f.Unit == UnitCount && yearLikeCount(f.Count)) {
-			return nil, 0
+		if f.Start >= cs+from && f.Start <= a.Start && !(f.Unit == UnitCount && yearLikeCount(f.Count)) {
+			froms = append(froms, f)
 		}
 	}
-	// nor is the level after the word the first of such a list (a 、 before
-	// another from-to, 由7%降低为5.5%、灵活就业人员费率由9%…, ends no list)
-	if e := bx.unitEnd(to); e+1 < len(bx.rs) && bx.rs[e] == '、' && isDigit(bx.rs[e+1]) {
-		return nil, 0
+	// the figures after 由 are one level, or a list of them in one measure
+	for k := 1; k < len(froms); k++ {
+		if !bx.listed(froms[k-1], froms[k]) || !sameMeasure(froms[k], to) {
+			return nil, nil, 0
+		}
 	}
-	return a, cs + from
+	tos = []*Figure{to}
+	for _, f := range figs {
+		if last := tos[len(tos)-1]; f.Start > last.Start && bx.listed(last, f) && sameMeasure(f, to) {
+			tos = append(tos, f)
+		}
+	}
+	// a 、 before another from-to (由7%降低为5.5%、灵活就业人员费率由9%…)
+	// lists nothing
+	if len(tos) != len(froms) {
+		return nil, nil, 0
+	}
+	return froms, tos, cs + from
+}
+
+// listed: g follows f in a list of figures, a 、 or 和 alone between them.
+func (bx *blockCtx) listed(f, g *Figure) bool {
+	t := strings.TrimSpace(bx.text(bx.unitEnd(f), g.Start))
+	return t == "、" || t == "和" || t == "及"
 }
 
 // sameMeasure: two levels one change can join — amounts of money (in any
@@ -87,8 +105,8 @@ func (bx *blockCtx) countChangeTo(f *Figure, s [2]int, figs []*Figure) bool {
 }
 
 func (bx *blockCtx) fromAt(to *Figure, s [2]int, figs []*Figure) bool {
-	a, _ := bx.fromOf(to, s, figs)
-	return a != nil
+	froms, _, _ := bx.fromOf(to, s, figs)
+	return froms != nil
 }
 
 // fromTo reads a change whose ChangeTo has its starting level printed.
@@ -96,8 +114,8 @@ func (bx *blockCtx) fromTo(c *Change, s [2]int, figs []*Figure) {
 	if c.ChangeTo == nil || c.Base != nil || c.Current != nil {
 		return
 	}
-	a, at := bx.fromOf(c.ChangeTo, s, figs)
-	if a == nil {
+	froms, tos, at := bx.fromOf(c.ChangeTo, s, figs)
+	if froms == nil {
 		return
 	}
 	// the subject is what stands before 由/从, after any figure of the
@@ -114,12 +132,19 @@ func (bx *blockCtx) fromTo(c *Change, s [2]int, figs []*Figure) {
 	c.Start = start
 	c.Subject = cleanSubject(bx.text(start, at))
 	c.Key, c.Qual = keyOf(c.Subject), qualOf(c.Subject)
-	c.Base, c.Current = a, c.ChangeTo
-	if c.End < bx.unitEnd(c.ChangeTo) {
-		c.End = bx.unitEnd(c.ChangeTo) // 由6个减少为4个: the count's word is part of it
+	c.Base, c.Current = froms[0], tos[0]
+	if c.End < bx.unitEnd(tos[0]) {
+		c.End = bx.unitEnd(tos[0]) // 由6个减少为4个: the count's word is part of it
 	}
-	if c.Amount == nil && c.ChangeTo.Unit == UnitPercent {
+	if len(froms) == 1 && c.Amount == nil && c.ChangeTo.Unit == UnitPercent {
 		bx.pointsAfter(c, s, figs)
+	}
+	// the other pairs of two lists are changes of their own, in the same words
+	for k := 1; k < len(froms); k++ {
+		pair := &Change{Span: Span{Block: bx.b, Start: start, End: bx.unitEnd(tos[k])}, Subject: c.Subject, Key: c.Key, Qual: c.Qual,
+			Dir: c.Dir, DirWord: c.DirWord, ChangeTo: tos[k], Base: froms[k], Current: tos[k]}
+		bx.set.Changes = append(bx.set.Changes, pair)
+		bx.blockChanges = append(bx.blockChanges, pair)
 	}
 }
 
