@@ -91,19 +91,23 @@ func (bx *blockCtx) dayShares(s [2]int, figs []*Figure) {
 // ofDays reports a rate named after days of the kind counted: 优良天数比例,
 // …的优良天数占比, or the kind's rate with nothing before it but what the
 // count's own name says (优良率; 城区环境空气达标率 of 城区环境空气达标天数).
-// 地表水水质优良比例 is a rate of water.
+// 地表水水质优良比例 is a rate of water, and 全市优良天数比例 after 市区优良
+// 天数352天 the rate of another area.
 func ofDays(lead, kind, subj string) bool {
 	loc := dayRateWord.FindStringIndex(lead)
 	if loc == nil {
 		return false
 	}
 	name := lead[:loc[0]]
-	if strings.HasSuffix(name, kind+"天数") {
-		return true
+	if prefix, ok := strings.CutSuffix(name, kind+"天数"); ok {
+		return strings.Contains(subj, prefix) || !strings.ContainsAny(prefix, placeRunes)
 	}
 	prefix, ok := strings.CutSuffix(name, kind)
 	return ok && !strings.Contains(prefix, "占") && strings.Contains(subj, prefix)
 }
+
+// placeRunes end the names of areas (全市, 市区, 城区, 县城, 全州, 乡镇).
+const placeRunes = "省市州盟区县旗城镇乡村"
 
 // dayYear is the year a count of days is counted in: one named in its
 // sentence before it (2025年，…全年优良天数343天) or opening its paragraph,

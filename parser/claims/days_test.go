@@ -22,6 +22,7 @@ func TestDayShares(t *testing.T) {
 		{"the days' rate named in full", "全年空气质量优良天数309天，空气质量好于II级的优良天数占比84.7%。", "309", "84.7", false, 0},
 		{"占比 after the count's change", "重污染天数4天，比上年减少2天，占比1.1%。", "4", "1.1", false, 0},
 		{"a rate of water", "全年优良天数300天，地表水水质优良比例62.5%。", "", "", false, 0},
+		{"the rate of another area", "市区空气质量优良天数352天，全市优良天数比例90.1%。", "", "", false, 0},
 		{"no count of days", "全年空气质量优良天数比例87.3%。", "", "", false, 0},
 		{"days of something else", "女职工产假延长至158天，占比100%。", "", "", false, 0},
 	}
