@@ -104,6 +104,7 @@ func (bx *blockCtx) countChangeTo(f *Figure, s [2]int, figs []*Figure) bool {
 	return f.Unit == UnitCount && f.Count != "" && !yearLikeCount(f.Count) && bx.isChangeTo(f) && bx.fromAt(f, s, figs)
 }
 
+// fromAt reports a level after a direction word whose starting level is printed.
 func (bx *blockCtx) fromAt(to *Figure, s [2]int, figs []*Figure) bool {
 	froms, _, _ := bx.fromOf(to, s, figs)
 	return froms != nil
