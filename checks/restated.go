@@ -22,6 +22,7 @@ func init() {
 		"item":       each(func(c *Context) []*claims.Item { return c.Claims.Items }, restatedItem),
 		"change":     restatedChanges,
 		"completion": restatedCompletions,
+		"amount":     restatedAmounts,
 	}, Options{AfterChecks: true, Vars: []string{"stated", "expected", "second"}})
 }
 
@@ -244,6 +245,85 @@ func restatedCompletions(c *Context) {
 			}
 		})
 	})
+}
+
+// restatedAmounts pairs the statements of one change given twice with the
+// same direction word and the same rate, to the digit and to a tenth of a
+// percent or finer, for one subject, level, year and base: one quantity's
+// change, so the amounts it is stated with must agree. A rate printed to a
+// whole percent is shared too easily by two quantities of one name.
+func restatedAmounts(c *Context) {
+	rates := map[*claims.Figure]int{} // an amount given two rates has two bases
+	for _, ch := range c.Claims.Changes {
+		if ch.Current != nil && ch.Rate != nil {
+			rates[ch.Current]++
+		}
+	}
+	type key struct {
+		subject, basis, rate, word string
+		qual                       claims.Qual
+		year                       int
+		scope                      string
+	}
+	type stated struct {
+		ch   *claims.Change
+		yuan num.Interval
+	}
+	groups := map[key][]stated{}
+	var order []key
+	for _, ch := range c.Claims.Changes {
+		if ch.Current == nil || ch.Rate == nil || ch.Annual || ch.Flat || ch.RateDir != claims.DirNone ||
+			(ch.Dir != claims.DirUp && ch.Dir != claims.DirDown) || ch.Current.Earlier ||
+			ch.Rate.Value.Decimals() == 0 || ch.Rate.Value.Sign() == 0 || rates[ch.Current] > 1 {
+			continue
+		}
+		st := statementOf(c, ch, ch.Current)
+		subj := c.Claims.SubjectOf(ch.Current)
+		if st.year == 0 || st.scope == "" || utf8.RuneCountInString(subj) < 4 || !claims.OwnSubject(ch.Current) {
+			continue
+		}
+		yuan := ch.Current.Yuan()
+		basis := changeBasis(ch, st.year)
+		if !sharp(yuan) || basis == "" {
+			continue
+		}
+		k := key{subj, basis, ch.Rate.Value.String(), ch.DirWord, ch.Current.Qual, st.year, st.scope}
+		if _, seen := groups[k]; !seen {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], stated{ch, yuan})
+	}
+	for _, k := range order {
+		g := groups[k]
+		reported := map[*claims.Change]bool{}
+		for i, a := range g {
+			for _, b := range g[i+1:] {
+				if a.ch.Current == b.ch.Current {
+					continue
+				}
+				if a.yuan.Meets(b.yuan) {
+					c.Decided(a.ch)
+					c.Decided(b.ch)
+					continue
+				}
+				if reported[a.ch] || reported[b.ch] {
+					continue
+				}
+				right, wrong := blamed(c, a.ch, b.ch)
+				if wrong == nil {
+					continue
+				}
+				r, w := right.(*claims.Change), wrong.(*claims.Change)
+				reported[w] = true
+				at := r.Where()
+				c.ReportClaim(w, Vars{
+					"stated":   fig(w.Current),
+					"expected": fig(r.Current),
+					"second":   r.Current.Subject + rateWords(r),
+				}, c.Place(at.Block, at.Start, at.End))
+			}
+		}
+	}
 }
 
 // statedRates is statedRate worked out once per figure: a subject named
