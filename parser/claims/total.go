@@ -210,7 +210,36 @@ func (bx *blockCtx) openers(s [2]int) [][]int {
 			out = append(out, m)
 		}
 	}
+	// 包括 opens a list only right after an amount (123.68亿元，包括：…)
+	// and only in a sentence no 其中 breaks down: there it details one
+	// part (其中：分配市本级A；转贷区级B，包括：…) or lists kinds by name
+	// (三个险种，包括企业职工基本养老保险、…)
+	if len(out) > 0 {
+		return out
+	}
+	for _, m := range bx.find(includesRe, s[0], s[1]) {
+		if !bx.inParen(m[0]) && bx.afterAmount(m[0], s[0]) {
+			out = append(out, m)
+		}
+	}
 	return out
+}
+
+var includesRe = regexp.MustCompile(`(?:主要|具体)?包括`)
+
+// afterAmount reports an amount right before at, with only punctuation
+// and spaces between.
+func (bx *blockCtx) afterAmount(at, floor int) bool {
+	j := at - 1
+	for j >= floor && strings.ContainsRune(" ，,。：:", bx.rs[j]) {
+		j--
+	}
+	for _, f := range bx.figsIn(floor, at) {
+		if f.End == j+1 && f.Unit.IsAmount() {
+			return true
+		}
+	}
+	return false
 }
 
 func (bx *blockCtx) opensList(at, floor int) bool {
