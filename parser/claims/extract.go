@@ -64,6 +64,7 @@ func (bx *blockCtx) extract() {
 		}
 		bx.totals(s, prev, figs)
 		bx.chains(s, prev, figs)
+		bx.trailingSums(s, figs)
 		bx.tallies(s, figs)
 		bx.contributions(s, figs)
 	}
