@@ -16,6 +16,7 @@ type lexicon struct {
 	completeWholes         []string // the whole a complete list names, "" when the entry gives none
 	collectives            []collective
 	spellings              map[string]string // another spelling of a subject's name → the name (GDP → 生产总值)
+	impliedWholes          map[string]string // a part's key → the whole a share naming no whole is of (税收 → 一般公共预算收入)
 	structureRe            *regexp.Regexp    // a structure ratio's lead (structure.go)
 	dirRe                  *regexp.Regexp
 	flatRe                 *regexp.Regexp
@@ -50,6 +51,17 @@ func newLexicon(v Vocabulary) *lexicon {
 		}
 		for _, o := range splitTrim(others, ",") {
 			lx.spellings[o] = strings.TrimSpace(name)
+		}
+	}
+	lx.impliedWholes = map[string]string{}
+	for _, e := range v["implied_wholes"] {
+		// "税收收入|税收=一般公共预算收入": the part's spellings, then the whole
+		parts, whole, ok := strings.Cut(e, "=")
+		if !ok {
+			continue
+		}
+		for _, p := range splitTrim(parts, "|") {
+			lx.impliedWholes[keyOf(p)] = strings.TrimSpace(whole)
 		}
 	}
 	lx.structureRe = structureLead(lx.collectives)

@@ -130,6 +130,15 @@ func (bx *blockCtx) shares(s [2]int, figs []*Figure) {
 					sh.named, sh.namedQual, sh.at = keyOf(name), qualOf(name), s[0]
 				}
 			}
+			if sh.Whole == nil && sh.WholeName == "" && sh.Part != nil {
+				// 税收占比64%: a share named by its part alone is of the whole
+				// the part is by definition a share of (vocabulary implied_wholes)
+				if name := bx.set.vocab.impliedWholes[keyOf(sh.Part.Subject)]; name != "" {
+					sh.WholeName = name
+					sh.Whole = bx.set.lookupLevel(bx.b, zhanAt, keyOf(name), QualNone, bx.set.Facts.Kind, nil)
+					sh.named, sh.at = keyOf(name), zhanAt
+				}
+			}
 		} else {
 			key := keyOf(sh.WholeName)
 			sh.Whole = bx.set.lookupLevel(bx.b, zhanAt, key, QualNone, bx.set.Facts.Kind, nil)
