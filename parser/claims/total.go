@@ -228,19 +228,27 @@ func (bx *blockCtx) openers(s [2]int) [][]int {
 var includesRe = regexp.MustCompile(`(?:主要|具体)?包括`)
 
 // afterAmount reports an amount right before at, with only punctuation
-// and spaces between.
+// and spaces between, or only the amount's change (收入总计167.2亿元，
+// 下降1.4%，包括：…).
 func (bx *blockCtx) afterAmount(at, floor int) bool {
-	j := at - 1
-	for j >= floor && strings.ContainsRune(" ，,。：:", bx.rs[j]) {
-		j--
-	}
-	for _, f := range bx.figsIn(floor, at) {
-		if f.End == j+1 && f.Unit.IsAmount() {
-			return true
+	figs := bx.figsIn(floor, at)
+	for k := len(figs) - 1; k >= 0; k-- {
+		f := figs[k]
+		if f.Unit.IsAmount() && f.Role == RoleLevel {
+			between := bx.text(bx.unitEnd(f), at)
+			between = bx.set.vocab.dirRe.ReplaceAllString(changeRefRe.ReplaceAllString(between, ""), "")
+			return strings.Trim(between, " ，,。：:") == ""
+		}
+		if f.Role != RoleRate && f.Role != RoleDelta {
+			return false
 		}
 	}
 	return false
 }
+
+// changeRefRe: what may stand between an amount and the list it opens,
+// besides its change's direction word and figures: 比上年, 同比, 较上年.
+var changeRefRe = regexp.MustCompile(`比上年|较上年|同比|比去年|较去年|[\d.,]+\s*(?:%|亿元|万元|元)`)
 
 func (bx *blockCtx) opensList(at, floor int) bool {
 	j := at - 1
