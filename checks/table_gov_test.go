@@ -9,6 +9,8 @@ import (
 
 	"github.com/budgetlint/budgetlint/parser"
 	"github.com/budgetlint/budgetlint/parser/doc"
+	"github.com/budgetlint/budgetlint/parser/num"
+	"github.com/budgetlint/budgetlint/parser/tables"
 )
 
 // pdfRow is one PDF line: its runs of text and where each starts and ends.
@@ -119,4 +121,43 @@ func TestGovHierarchyPartialRows(t *testing.T) {
 	fs := hierarchyFindings(t, over...)
 	require.Len(t, fs, 1)
 	assert.Contains(t, fs[0].Message, "一、公共安全支出 (执行数) stated 668, rows give 700")
+}
+
+// A budget printed below zero (a clawback) gives a completion rate over a
+// negative base: 100.0 for −850 / −850 against the adjusted budget. The
+// rate may be that reading, so the initial budget's alone does not
+// contradict the row; a rate no reading over a positive base allows, in a
+// row whose bases are all positive, still does.
+func TestGovRateNegativeBase(t *testing.T) {
+	head := []pdfRow{
+		row("2024年省本级一般公共预算支出决算表", 100, 400),
+		row("单位：万元", 450, 500),
+		row("项目", 100, 130, "年初预算数", 250, 300, "调整预算数", 320, 370, "决算数", 390, 430, "完成预算%", 450, 500),
+	}
+	rates := func(rows ...pdfRow) []Finding {
+		fs, _ := tableEngine(t).Run(pdfDoc(t, append(append([]pdfRow{}, head...), rows...)...))
+		return rulesOf(fs, "table-columns")
+	}
+	assert.Empty(t, rates(row("其他商贸事务支出", 60, 170, "426", 280, 300, "-850", 345, 370, "-850", 405, 430, "100.0", 470, 500)))
+	fs := rates(row("其他商贸事务支出", 60, 170, "426", 280, 300, "400", 350, 370, "380", 405, 430, "100.0", 470, 500))
+	require.Len(t, fs, 1)
+}
+
+// A growth column printing the ratio to last year (43.5 for a fall of
+// 56.5%) gives a loose reading that confirms 下降56.5%; a column printing
+// a fall (−12.0) gives none.
+func TestRatioUnderGrowth(t *testing.T) {
+	v := func(s string) *tables.Value {
+		d, ok := num.ParseDecimal(s)
+		require.True(t, ok)
+		return &tables.Value{D: d}
+	}
+	r, ok := ratioUnderGrowth(tables.Quote{Column: "比上年增长%", Value: v("43.5")})
+	require.True(t, ok)
+	assert.True(t, r.loose)
+	assert.True(t, num.MustDecimal("-56.5").Interval().Meets(r.iv))
+	_, ok = ratioUnderGrowth(tables.Quote{Column: "比上年增长%", Value: v("-12.0")})
+	assert.False(t, ok)
+	_, ok = ratioUnderGrowth(tables.Quote{Column: "为预算%", Value: v("43.5")})
+	assert.False(t, ok)
 }

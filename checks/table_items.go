@@ -275,6 +275,18 @@ func looseGrowth(apart bool, s *tables.Sheet, col string) bool {
 	return (apart || comparableTable(s)) && (col == "比上年增长%" || col == "为上年%")
 }
 
+// ratioUnderGrowth is a growth column's figure read as the ratio to last
+// year some tables print under a growth header (比上年（同比）+-% over 43.5
+// for a fall of 56.5%): loose, it may confirm the text's rate, never
+// contradict it.
+func ratioUnderGrowth(q tables.Quote) (rowReading, bool) {
+	if q.Column != "比上年增长%" || q.Value.D.Sign() <= 0 {
+		return rowReading{}, false
+	}
+	iv := truncOrRound(q.Value).Sub(num.Int(100))
+	return rowReading{iv, figure(q.Value) + "% − 100", q, true}, true
+}
+
 // rowReadings reads a rate in a bound row in every way rs allows.
 func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading {
 	if rs.on != "" && q.Column != rs.on {
@@ -287,6 +299,9 @@ func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading
 	for _, col := range rs.printed {
 		if v := q.Other(col); v != nil && !v.Blank {
 			out = append(out, rowReading{truncOrRound(v), figure(v) + "%", at(col, v), looseGrowth(rs.apart, q.Sheet, col)})
+			if r, ok := ratioUnderGrowth(at(col, v)); ok {
+				out = append(out, r)
+			}
 		}
 	}
 	for _, col := range rs.ratio {

@@ -341,10 +341,12 @@ func rateIdentity(c collector, s *tables.Sheet, r *tables.Row, id *rules.Identit
 		return // the table prints none of the amounts a reading needs (比上年增长% without last year)
 	}
 	var first *reading
+	unsure := false
 	stated := truncOrRound(lv)
 	for _, alt := range e.Right {
 		rd, ok := evalReading(s, r, alt, g)
 		if !ok {
+			unsure = unsure || negativeBase(s, r, alt, g)
 			continue
 		}
 		if stated.Meets(rd.iv) {
@@ -359,12 +361,32 @@ func rateIdentity(c collector, s *tables.Sheet, r *tables.Row, id *rules.Identit
 		c.TableSkipped("table rates: no reading has its figures (a base not printed or zero)")
 		return
 	}
+	if unsure {
+		// a reading over a negative base (a budget printed below zero
+		// after a clawback) may be the one the table printed: 100.0 for
+		// −10218 / −10218; the others alone do not contradict the row
+		c.TableSkipped("table rates: a reading has a negative base")
+		return
+	}
 	c.TableChecked()
 	label := id.Name
 	if label == "" {
 		label = e.Left.Ref.Col + " = " + first.text
 	}
 	c.fail(r, identityVars(s, r, label, lv, first.iv, first.parts))
+}
+
+// negativeBase reports a ratio or growth reading whose base the row prints
+// below zero.
+func negativeBase(s *tables.Sheet, r *tables.Row, alt []rules.Term, g int) bool {
+	if len(alt) != 1 || alt[0].Func == "" {
+		return false
+	}
+	k := s.ColumnOf(alt[0].Args[1], g)
+	if k < 0 || k >= len(r.Vals) || r.Vals[k] == nil || r.Vals[k].Blank {
+		return false
+	}
+	return r.Vals[k].Interval().Hi.Sign() < 0
 }
 
 // reading is one reading of an identity evaluated on a row.

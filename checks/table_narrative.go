@@ -286,7 +286,11 @@ func narrativeRate(c *Context, ix *tables.Index, cl claims.Claim, subject, rate 
 	for _, q := range rows {
 		for _, col := range cols {
 			if v := q.Other(col); v != nil && !v.Blank {
-				readings = append(readings, rowReading{truncOrRound(v), figure(v) + "%", tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}, looseGrowth(apart, q.Sheet, col)})
+				at := tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}
+				readings = append(readings, rowReading{truncOrRound(v), figure(v) + "%", at, looseGrowth(apart, q.Sheet, col)})
+				if r, ok := ratioUnderGrowth(at); ok {
+					readings = append(readings, r)
+				}
 			}
 		}
 		for _, fr := range from {

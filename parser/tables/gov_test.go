@@ -138,3 +138,79 @@ func TestGovTitles(t *testing.T) {
 		assert.True(t, std == nil || std.Name != "一般公共预算收入表" && !strings.Contains(std.Name, "基本支出"), title)
 	}
 }
+
+// textLines builds the lines of a text file (no geometry).
+func textLines(rows ...string) []doc.Line {
+	var out []doc.Line
+	for _, r := range rows {
+		out = append(out, doc.Line{Text: r, Pos: doc.OffsetsOf(make([]int, len([]rune(r))))})
+	}
+	return out
+}
+
+// Text taken from a PDF prints each header cell's lines in turn, a year
+// apart from its 年: the cells are the words taken two at a time, since
+// that alone names a column with each.
+func TestGovHeaderStackedInText(t *testing.T) {
+	ts := Detect(&doc.Raw{Format: doc.FormatText, Lines: textLines(
+		"2025 年全县一般公共预算收入执行情况表",
+		"表1 单位：万元",
+		"项 目 2024 年", "决算数", "2025 年", "预算数", "2025年", "执行数", "为年度", "预算%", "比上年", "增减%",
+		"一般公共预算收入合计 52310 54000 55120 102.1% 5.4%",
+		"一、税收收入 36120 37500 38010 101.4% 5.2%",
+		"增值税 15040 15600 15230 97.6% 1.3%",
+	)})
+	require.Len(t, ts, 1)
+	assert.Equal(t, "一般公共预算收入表", ts[0].Standard, ts[0].Unmatched)
+	assert.Equal(t, []string{"上年执行数", "预算数", "执行数", "为预算%", "比上年增长%"}, ts[0].Columns)
+	assert.Len(t, ts[0].Rows, 3)
+
+	// one line: a year and its 年 printed apart are one word
+	ts = Detect(&doc.Raw{Format: doc.FormatText, Lines: textLines(
+		"2026 年县本级一般公共预算收入草案表",
+		"表7 单位：万元",
+		"项 目 2025 年执行数 2026 年预算数 比上年增减%",
+		"一般公共预算收入合计 55120 57000 3.4%",
+	)})
+	require.Len(t, ts, 1)
+	assert.Equal(t, []string{"上年执行数", "预算数", "比上年增长%"}, ts[0].Columns, ts[0].Unmatched)
+}
+
+// Near miss: header lines that no even split names column by column (the
+// lines of another reading order) leave the table unread, never guessed.
+func TestGovHeaderStackedInTextNotGuessed(t *testing.T) {
+	ts := Detect(&doc.Raw{Format: doc.FormatText, Lines: textLines(
+		"2025年全市一般公共预算收入执行情况表",
+		"单位：万元",
+		"执行数为", "汇总（调整） 执行数为", "项 目 执行数 汇总（调整）", "预算数 上年执行数的%", "预算数的%",
+		"一般公共预算收入合计 8120 8030 101.1% 103.2%",
+	)})
+	require.Len(t, ts, 1)
+	assert.Equal(t, "", ts[0].Standard)
+	assert.Contains(t, ts[0].Unmatched, "header names 0 columns")
+}
+
+// A name wider than its column reaches under the first figure column's
+// header: the figures of the other rows show where that column starts.
+// A name holding a figure misread (付息支出2800,000) still ends the labels.
+func TestGovHeaderLongName(t *testing.T) {
+	table := func(long string) *doc.Table {
+		ts := detectLines(t, pdfLines(25,
+			[]seg{{"2025年市本级一般公共预算支出执行情况表", 100, 400}},
+			[]seg{{"单位：万元", 450, 500}},
+			[]seg{{"2024年完", 200, 240}, {"2025年变", 260, 300}, {"2025年完", 320, 360}, {"为变动预", 380, 420}, {"比上年增", 440, 480}},
+			[]seg{{"预算科目名称", 60, 130}},
+			[]seg{{"成数", 210, 230}, {"动预算数", 260, 300}, {"成数", 330, 350}, {"算%", 390, 410}, {"减%", 450, 470}},
+			[]seg{{"一般公共预算支出合计", 40, 150}, {"358,942", 196, 240}, {"394,790", 256, 300}, {"347,117", 316, 360}, {"87.9%", 390, 420}, {"-3.3%", 450, 480}},
+			[]seg{{"一般公共服务支出", 50, 140}, {"24,725", 202, 240}, {"26,615", 262, 300}, {"24,740", 322, 360}, {"93.0%", 390, 420}, {"0.1%", 455, 480}},
+			[]seg{{long, 50, 225}, {"1,680", 250, 275}, {"1,336", 340, 360}, {"-20.5%", 445, 480}},
+		))
+		require.Len(t, ts, 1)
+		return ts[0]
+	}
+	tb := table("质量技术监督与检验检疫事务")
+	assert.Equal(t, "一般公共预算支出表", tb.Standard, tb.Unmatched)
+	assert.Equal(t, []string{"上年执行数", "调整预算数", "执行数", "为调整预算%", "比上年增长%"}, tb.Columns)
+	tb = table("二十三、债务付息支出2800,000")
+	assert.Equal(t, "", tb.Standard)
+}

@@ -150,7 +150,7 @@ func govColumns(t *doc.Table, lines []doc.Line, header []int, std *Standard) {
 		}
 		fillBlanks(t, lines, header, std)
 	} else {
-		texts = plainHeader(t.Header, most)
+		texts = plainHeader(t.Header, most, func(texts []string) bool { return namesColumns(std, texts, tableYear(t)) })
 	}
 	if len(texts) < most {
 		unmatch(t, std, fmt.Sprintf("the header names %d columns, the rows have %d figures", len(texts), most))
@@ -199,14 +199,38 @@ func figureColumns(t *doc.Table, lines []doc.Line, header []int) []span {
 	if cols == nil {
 		return nil
 	}
-	labelEnd := 0.0
+	// the labels end where a row's names and codes end; a name wider than
+	// its column (质量技术监督与检验检疫事务) may reach under the first
+	// figure column's header, and the figures of the other rows show where
+	// that column starts. A name holding digits may hold a figure misread
+	// (债务付息支出2800,000): it still ends the labels. A mark after a
+	// row's figures (*8.2%: a note) is no label.
+	labelEnd, wordsEnd, figStart := 0.0, 0.0, math.Inf(1)
 	for _, row := range t.Rows {
+		// a figure counts where it stands right of its row's name (a code
+		// read as a figure stands left of it)
+		nameAt := math.Inf(1)
 		for _, c := range row {
-			if c.Role == "code" || c.Role == "name" {
+			if c.Role == "name" {
+				nameAt = min(nameAt, c.X1)
+			}
+		}
+		seenVal := false
+		for _, c := range row {
+			switch {
+			case c.Role == "value" && c.X1 > c.X0:
+				seenVal = true
+				if c.X0 >= nameAt {
+					figStart = min(figStart, c.X0)
+				}
+			case c.Role == "name" && !seenVal && !strings.ContainsAny(c.Text, "0123456789"):
+				wordsEnd = max(wordsEnd, c.X1)
+			case (c.Role == "code" || c.Role == "name") && !seenVal:
 				labelEnd = max(labelEnd, c.X1)
 			}
 		}
 	}
+	labelEnd = max(labelEnd, min(wordsEnd, figStart))
 	k := 0
 	for k < len(cols) && cols[k].mid() < labelEnd {
 		k++
@@ -248,15 +272,74 @@ func headerTexts(lines []doc.Line, header []int, cols []span) []string {
 	return out
 }
 
-// plainHeader reads a header without geometry (a text file): its last
-// line's words, as many as the rows have figures, from the right.
-func plainHeader(header []string, n int) []string {
-	if len(header) != 1 {
-		return nil
+// plainHeader reads a header without geometry (a text file). On one line,
+// its last words, as many as the rows have figures, from the right. Over
+// several lines (text taken from a PDF prints each header cell's lines in
+// turn: 2024 年 / 决算数 / 2025 年 / 预算数 / …), its last words taken k at a
+// time, every cell wrapped over as many lines: the header is read so only
+// when exactly one k gives cells that each name a column (ok), a year
+// opening a cell and a % closing one. A year and its 年 printed apart
+// (2025 年执行数) are one word.
+func plainHeader(header []string, n int, ok func([]string) bool) []string {
+	var ws []string
+	for _, h := range header {
+		fs := strings.Fields(h)
+		for i := 0; i < len(fs); i++ {
+			if yearTokRe.MatchString(fs[i]) && i+1 < len(fs) && strings.HasPrefix(fs[i+1], "年") {
+				fs[i+1] = fs[i] + fs[i+1]
+				continue
+			}
+			ws = append(ws, fs[i])
+		}
 	}
-	ws := strings.Fields(header[0])
-	if len(ws) < n {
-		return nil
+	if len(header) == 1 {
+		if len(ws) < n {
+			return nil
+		}
+		return ws[len(ws)-n:]
 	}
-	return ws[len(ws)-n:]
+	var found []string
+	for k := 1; k <= 3 && k*n <= len(ws); k++ {
+		cells := stackedCells(ws[len(ws)-k*n:], k)
+		if cells == nil || !ok(cells) {
+			continue
+		}
+		if found != nil {
+			return nil // two readings
+		}
+		found = cells
+	}
+	return found
+}
+
+// stackedCells joins words k at a time; nil when a year stands inside a
+// cell or a % before its end.
+func stackedCells(ws []string, k int) []string {
+	var out []string
+	for i := 0; i < len(ws); i += k {
+		for j := i; j < i+k; j++ {
+			if j > i && len(years(Fold(ws[j]))) > 0 && yearRe.FindStringIndex(Fold(ws[j]))[0] == 0 {
+				return nil
+			}
+			if j < i+k-1 && isPercent(ws[j]) {
+				return nil
+			}
+		}
+		out = append(out, strings.Join(ws[i:i+k], ""))
+	}
+	return out
+}
+
+// namesColumns reports header texts that each name a different column of
+// the template.
+func namesColumns(std *Standard, texts []string, year int) bool {
+	seen := map[string]bool{}
+	for _, text := range texts {
+		name := headerName(std, text, strings.ContainsAny(text, "%％"), year)
+		if name == "" || seen[name] {
+			return false
+		}
+		seen[name] = true
+	}
+	return true
 }

@@ -300,6 +300,13 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 				}
 			}
 		}
+		if lay == LayoutRows && len(rows) == 0 && yearHeader(toks) {
+			// a header line whose only figures are years (项 目 2024 年):
+			// text taken from a PDF prints a header cell per line
+			t.Header = append(t.Header, strings.TrimSpace(lines[li].Text))
+			header = append(header, li)
+			continue
+		}
 		if lay == LayoutSummary && len(rows) == 0 && len(hs) > 1 && !anyVals(hs) && !anyRowLabel(hs) {
 			t.Header = append(t.Header, strings.TrimSpace(lines[li].Text))
 			header = append(header, li)
@@ -319,6 +326,24 @@ func assemble(t *doc.Table, lines []doc.Line, body []int, std *Standard) []int {
 	}
 	return header
 }
+
+// yearHeader reports a line whose figures are all years followed by 年
+// (2024 年 / 决算数): a header's, not a row's.
+func yearHeader(toks []token) bool {
+	n := 0
+	for i, tk := range toks {
+		if !isFigure(tk.text) {
+			continue
+		}
+		if !yearTokRe.MatchString(tk.text) || i+1 == len(toks) || !strings.HasPrefix(toks[i+1].text, "年") {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+var yearTokRe = regexp.MustCompile(`^(19|20|21)\d\d$`)
 
 // cellSlab holds a table's cells and their blocks in two arrays: they live
 // as long as the document, and a report of thousands of tables has hundreds
