@@ -121,17 +121,23 @@ func priorYear(ref string) bool {
 func quotes(c *Context, ix *tables.Index, f *claims.Figure, cols []string) []tables.Quote {
 	year, scope := c.Claims.Where(f)
 	key := c.Claims.SubjectOf(f)
-	if utf8.RuneCountInString(key) < 4 || otherQuantity.MatchString(sentenceBefore(f)) || !strings.Contains(tables.Fold(f.Subject), key) {
-		// 收入, 支出: no subject of its own; 累计, 人均: another quantity; a
-		// subject borrowed from the sentence before: not this figure's own
+	if otherQuantity.MatchString(sentenceBefore(f)) || !strings.Contains(tables.Fold(f.Subject), key) {
+		// 累计, 人均: another quantity; a subject borrowed from the
+		// sentence before: not this figure's own
 		return nil
 	}
-	if m := bareSide.FindStringSubmatch(key); m != nil && strings.HasPrefix(key, "基金") {
-		// 全省社会保险基金收入7812.93亿元…；基金支出7396.93亿元: the fund
-		// the paragraph named before, when it named only one
-		if b := tables.BudgetOf(f.Block.TextRange(0, f.Start)); b == "社会保险基金" || b == "政府性基金" {
+	if m := bareSide.FindStringSubmatch(key); m != nil {
+		// 全省社会保险基金收入7812.93亿元…；基金支出7396.93亿元, or
+		// 2.政府性基金预算完成情况。全市收入372.7亿元: the budget the
+		// paragraph named before, when it named only one (a fund's for
+		// 基金收入)
+		b := tables.BudgetOf(f.Block.TextRange(0, f.Start))
+		if fund := b == "社会保险基金" || b == "政府性基金"; fund && strings.HasPrefix(key, "基金") || b != "" && !strings.HasPrefix(key, "基金") && leadBudget(c, f) == b {
 			key = c.Claims.LabelKey(b + m[1])
 		}
+	}
+	if utf8.RuneCountInString(key) < 4 {
+		return nil // 收入, 支出: no subject of its own
 	}
 	if !ix.Subject(key) {
 		// an item (教育支出, 税收收入) is a row of several budgets' tables
@@ -167,6 +173,18 @@ func quotes(c *Context, ix *tables.Index, f *claims.Figure, cols []string) []tab
 		return nil
 	}
 	return out
+}
+
+// leadBudget is the budget a paragraph's lead names before its first
+// figure (2.政府性基金预算完成情况。全市收入…), "" when it names none or
+// several; a budget named later (调入国有资本经营预算收入989万元) is an
+// item of the paragraph, not its subject.
+func leadBudget(c *Context, f *claims.Figure) string {
+	end := f.Start
+	for _, g := range c.Claims.BlockFigures(f.Block) {
+		end = min(end, g.Start)
+	}
+	return tables.BudgetOf(f.Block.TextRange(0, end))
 }
 
 // otherQuantity: words that make a subject another quantity than the row's
