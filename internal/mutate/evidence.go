@@ -366,7 +366,8 @@ type mate struct {
 }
 
 // rowMates returns the other figures of every table row that holds the
-// amount f — read in 元, 万元 or 亿元 — so a reader can recompute a rate
+// amount f — read in the unit its table declares, else in 元, 万元 or
+// 亿元 — so a reader can recompute a rate
 // from the row or read the rate it prints. Amounts with fewer than three
 // significant digits match too much to count.
 func (v *View) rowMates(f *Figure) []mate {
@@ -379,13 +380,18 @@ func (v *View) rowMates(f *Figure) []mate {
 		units = []string{f.Unit}
 	}
 	var mates []mate
-	for _, row := range v.rows {
+	for ri, row := range v.rows {
+		us := units
+		if ri < len(v.units) && v.units[ri] != "" && f.Money() {
+			u := v.units[ri]
+			us = []string{u} // the table says its unit: 9800 元 is not its 9800 (万元)
+		}
 		for i, c := range row {
-			if c.percent || c.value.Sign() <= 0 {
-				continue
+			if c.percent || c.value.Sign() <= 0 || significant(c.value) < 3 {
+				continue // a cell of one or two digits (0.98 万元) meets 9800 元 by chance
 			}
 			unit := ""
-			for _, u := range units {
+			for _, u := range us {
 				if interval(c.value, u).Meets(want) {
 					unit = u
 					break

@@ -16,6 +16,7 @@ type View struct {
 	Kind  string
 	Paras []*Para
 	rows  [][]cellFigure // the figures of each table row holding at least three
+	units []string       // the money unit each row's table declares (单位：万元), "" when none
 	lists []*list        // 其中 lists, found once
 }
 
@@ -98,6 +99,7 @@ func NewView(d *doc.Document) *View {
 			}
 			if len(figs) >= 3 {
 				v.rows = append(v.rows, figs)
+				v.units = append(v.units, t.Unit)
 			}
 		}
 	}
