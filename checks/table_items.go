@@ -284,7 +284,7 @@ func ratioUnderGrowth(q tables.Quote) (rowReading, bool) {
 		return rowReading{}, false
 	}
 	iv := truncOrRound(q.Value).Sub(num.Int(100))
-	return rowReading{iv, figure(q.Value) + "% − 100", q, true}, true
+	return rowReading{iv, percentText(q.Value) + " − 100", q, true}, true
 }
 
 // rowReadings reads a rate in a bound row in every way rs allows.
@@ -298,7 +298,7 @@ func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading
 	}
 	for _, col := range rs.printed {
 		if v := q.Other(col); v != nil && !v.Blank {
-			out = append(out, rowReading{truncOrRound(v), figure(v) + "%", at(col, v), looseGrowth(rs.apart, q.Sheet, col)})
+			out = append(out, rowReading{truncOrRound(v), percentText(v), at(col, v), looseGrowth(rs.apart, q.Sheet, col)})
 			if r, ok := ratioUnderGrowth(at(col, v)); ok {
 				out = append(out, r)
 			}
@@ -307,7 +307,7 @@ func rowReadings(q tables.Quote, rs itemRates, like *claims.Figure) []rowReading
 	for _, col := range rs.ratio {
 		if v := q.Other(col); v != nil && !v.Blank {
 			iv := truncOrRound(v).Sub(num.Int(rs.offset))
-			out = append(out, rowReading{iv, show(iv, &tables.Value{D: like.Value}) + "% (" + figure(v) + "% − " + big.NewInt(rs.offset).String() + ")", at(col, v), looseGrowth(rs.apart, q.Sheet, col)})
+			out = append(out, rowReading{iv, show(iv, &tables.Value{D: like.Value}) + "% (" + percentText(v) + " − " + big.NewInt(rs.offset).String() + ")", at(col, v), looseGrowth(rs.apart, q.Sheet, col)})
 		}
 	}
 	for _, fr := range rs.from {
@@ -412,4 +412,10 @@ func agree(byRow [][]rowReading) bool {
 // statedPercent is a stated rate's interval in percent, cut or rounded.
 func statedPercent(f *claims.Figure) num.Interval {
 	return statedRate(f).Scale(big.NewRat(100, 1))
+}
+
+// percentText is a rate cell as a finding quotes it: its figure with one %,
+// whether the cell prints it (102.5%) or its header does (102.5).
+func percentText(v *tables.Value) string {
+	return strings.TrimRight(figure(v), "%％") + "%"
 }

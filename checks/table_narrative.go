@@ -305,7 +305,7 @@ func narrativeRate(c *Context, ix *tables.Index, cl claims.Claim, subject, rate 
 		for _, col := range cols {
 			if v := q.Other(col); v != nil && !v.Blank {
 				at := tables.Quote{Sheet: q.Sheet, Row: q.Row, Column: col, Value: v, Scope: q.Scope, Year: q.Year}
-				readings = append(readings, rowReading{truncOrRound(v), figure(v) + "%", at, looseGrowth(apart, q.Sheet, col)})
+				readings = append(readings, rowReading{truncOrRound(v), percentText(v), at, looseGrowth(apart, q.Sheet, col)})
 				if r, ok := ratioUnderGrowth(at); ok {
 					readings = append(readings, r)
 				}
