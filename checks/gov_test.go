@@ -182,6 +182,31 @@ func TestChangeMixDecidesItsChanges(t *testing.T) {
 	})
 }
 
+// The identities of a bulletin's income and insurance paragraphs decide
+// their rates without last year's figures; averages of other people and
+// lists that leave a kind out decide nothing.
+func TestChangeSpreadDecidesItsChanges(t *testing.T) {
+	const head = "2025年某市国民经济和社会发展统计公报\n"
+	silentlyDecides(t, "change-spread", []decidedCase{
+		{"income per head and its four sources, each per head",
+			head + "全年城镇居民人均可支配收入58254元，比上年增长4.3%。其中，人均工资性收入33632元，增长5.1%；人均经营净收入7420元，增长3.2%；人均财产净收入5977元，下降1.2%；人均转移净收入11225元，增长6.0%。", 5},
+		{"income per head and its sources, no values",
+			head + "全年全体居民人均可支配收入比上年增长4.6%。从收入来源看，工资性收入增长5.1%，经营净收入增长3.2%，财产净收入下降1.2%，转移净收入增长6.0%。", 5},
+		{"town and country averages are no parts of the whole's",
+			head + "全年全体居民人均可支配收入41320元，比上年增长6.1%。按常住地分，城镇居民人均可支配收入50210元，增长4.9%；农村居民人均可支配收入26450元，增长5.8%。", 0},
+		{"the villagers' sources are no sources of everyone's income",
+			head + "全年全体居民人均可支配收入比上年增长4.6%。农村居民人均工资性收入增长5.1%，人均经营净收入增长3.2%，人均财产净收入下降1.2%，人均转移净收入增长6.0%。", 0},
+		{"premiums by kind of insurer",
+			head + "全年保险公司原保险保费收入比上年增长5.2%。分险种看，财产险公司原保险保费收入增长2.8%；人身险公司原保险保费收入增长6.6%。", 3},
+		{"premiums on a comparable basis",
+			head + "全年保险业原保险保费收入按可比口径比上年增长5.2%。其中，财产险保费收入增长2.8%，人身险保费收入增长6.6%。", 0},
+		{"life and health insurance without accident insurance",
+			head + "全年保费收入比上年增长5.2%。其中，财产险保费收入增长2.8%，寿险保费收入增长6.6%，健康险保费收入增长10.4%。", 0},
+		{"claims paid by kind of insurance",
+			head + "全年原保险赔付支出比上年增长6.1%。其中，财产险赔付支出增长3.5%，人身险赔付支出增长9.1%。", 3},
+	})
+}
+
 func TestDraftRateAgainstLastYearsBudget(t *testing.T) {
 	text := "一、2025年预算执行情况\n全市一般公共预算支出年初预算为500.00亿元，执行中调整为530.00亿元。\n二、2026年预算草案\n2026年全市一般公共预算支出安排520.00亿元，增长%s。\n"
 	// 520 / 500 = 4.0%: last year's budget is a plausible base of an unnamed rate
