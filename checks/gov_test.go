@@ -202,6 +202,10 @@ func TestChangeSpreadDecidesItsChanges(t *testing.T) {
 			head + "全年保险业原保险保费收入按可比口径比上年增长5.2%。其中，财产险保费收入增长2.8%，人身险保费收入增长6.6%。", 0},
 		{"life and health insurance without accident insurance",
 			head + "全年保费收入比上年增长5.2%。其中，财产险保费收入增长2.8%，寿险保费收入增长6.6%，健康险保费收入增长10.4%。", 0},
+		{"revenue so far (累计) and its parts",
+			"全市一般公共预算收入累计完成48.37亿元，同比增收3.1亿元，增长6.8%，其中：税收收入增长7.9%，非税收入增长4.6%。", 3},
+		{"a draft's expected revenue (预计) and its parts",
+			"2026年全市一般公共预算收入预计同比增长3%，预期收入153.2亿元。其中：税收收入97.46亿元，同比增长6.5%；非税收入55.74亿元，同比下降2.5%。", 3},
 		{"claims paid by kind of insurance",
 			head + "全年原保险赔付支出比上年增长6.1%。其中，财产险赔付支出增长3.5%，人身险赔付支出增长9.1%。", 3},
 	})

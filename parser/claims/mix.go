@@ -452,8 +452,13 @@ func (s *Set) spreadName(c *Change) string {
 	}
 	k := keyOf(bracketed.ReplaceAllString(subj, ""))
 	k = comparedWith.ReplaceAllString(k, "") // 固定资产投资与上年持平
+	k = soFar.ReplaceAllString(k, "")
 	return mixName(s.scopes.re.ReplaceAllString(k, ""))
 }
+
+// soFar: a word after the name that says how the figure stands, not what
+// it is (一般公共预算收入预计增长3%, 一般公共预算收入累计完成65.42亿元).
+var soFar = regexp.MustCompile(`(?:预计|累计)$`)
 
 // comparedWith: the word left of a comparison whose period the key drops
 // (与上年持平 keys as 与).
