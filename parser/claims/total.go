@@ -123,7 +123,10 @@ func (bx *blockCtx) total(s [2]int, op []int, figs []*Figure) {
 	if sure > len(parts) {
 		sure = len(parts)
 	}
-	if !bx.summable(parts) {
+	// the sources of one average (人均工资性收入, 人均经营净收入… of 人均可支配
+	// 收入) are averages over the same people, so they add up to it
+	sources := bx.perCapita(head) && bx.set.vocab.closed(parts)
+	if !bx.summable(parts, sources) {
 		return
 	}
 	if view && sure < len(parts) {
@@ -509,15 +512,16 @@ func (bx *blockCtx) headsBefore(s [2]int, op int, head *Figure) []*Figure {
 	return heads
 }
 
-// summable: the parts can be added as written — not per-capita figures,
-// not a loss among profits, not 收入 and 支出 side by side. A single part
-// is checked too: it may not exceed its total.
-func (bx *blockCtx) summable(parts []*Figure) bool {
+// summable: the parts can be added as written — not per-capita figures
+// (unless sources: the sources of one average), not a loss among profits,
+// not 收入 and 支出 side by side. A single part is checked too: it may not
+// exceed its total.
+func (bx *blockCtx) summable(parts []*Figure, sources bool) bool {
 	if len(parts) == 0 {
 		return false
 	}
 	for _, p := range parts {
-		if bx.perCapita(p) || lossRe.MatchString(bx.clauseBefore(p)) {
+		if bx.perCapita(p) && !sources || lossRe.MatchString(bx.clauseBefore(p)) {
 			return false
 		}
 	}
@@ -798,7 +802,7 @@ func (bx *blockCtx) bracketLists(s [2]int, figs []*Figure) {
 		// 230,000万元）)
 		if len(parts) < 2 && !(opened && len(parts) == 1 && head.Unit.IsAmount()) ||
 			!opened && !bx.set.vocab.closed(parts) && !bx.places(parts) ||
-			(head.Unit.IsAmount() && !bx.summable(parts)) {
+			(head.Unit.IsAmount() && !bx.summable(parts, false)) {
 			continue
 		}
 		t := &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: len(parts)}
