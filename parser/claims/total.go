@@ -725,6 +725,14 @@ func (bx *blockCtx) tallies(s [2]int, figs []*Figure) {
 	if segmented && len(parts) > 0 {
 		sure = bx.siblingRun(head.Subject, parts, sure)
 	}
+	if len(parts) == 1 && weighed(head.Count) && strings.Contains(bx.text(op[0], op[1]), "其中") {
+		// one weighed part named by 其中 (猪牛羊禽肉产量…，其中猪肉产量…;
+		// 油料产量…，其中油菜籽…) is some of its total: it may not exceed it
+		t := &Total{Head: head, Heads: []*Figure{head}, Parts: parts, Sure: 1}
+		t.Span = Span{Block: bx.b, Start: head.Start, End: parts[0].End}
+		bx.set.Totals = append(bx.set.Totals, t)
+		return
+	}
 	if len(parts) < 2 {
 		return
 	}
