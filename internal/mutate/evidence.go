@@ -504,6 +504,12 @@ func isCompletion(r *Figure) bool { return completionLeadRe.MatchString(r.Lead) 
 // causeRe: a sentence giving the causes of a change (增长的主要原因是…增加).
 var directionWordRe = regexp.MustCompile(`增长|下降|增加|减少|增收|减收|增支|减支|上升|提高|降低`)
 
+// respectiveRe: rates given 分别 (…，退休人员养老金分别增长3.2%、2.4%) are
+// those of the subjects named before the word, not the change before them;
+// a rate on a comparable basis (减少422万元，同口径下降9.79%) may differ in
+// direction from the amount as printed, so neither binds the amount's word.
+var respectiveRe = regexp.MustCompile(`分别`)
+
 var causeRe = regexp.MustCompile(`主要原因|原因是|主要是|主要用于|主要由于|得益于`)
 
 // directionEvidence: a swapped direction word in group gi is checkable when
@@ -551,7 +557,7 @@ func (v *View) directionEvidence(s *Sentence, gi, at int, change *Figure) (bool,
 			amount = amount || isChange(a)
 		}
 		for _, r := range g.Rates {
-			if r.Start >= cut && r.Start < end {
+			if r.Start >= cut && r.Start < end && !respectiveRe.MatchString(r.Lead) && !comparableRe.MatchString(r.Lead) {
 				rate = rate || isChange(r)
 			}
 		}

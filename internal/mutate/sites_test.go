@@ -145,6 +145,9 @@ func TestDirectionEvidence(t *testing.T) {
 		{"a change of zero", "公务接待费支出决算比2023年度增加0万元，增长0%。", "增加", false, "a change of zero has no direction"},
 		// the rate after the second change amount is that change's, not the first's
 		{"another change's rate", "“三公”经费支出为3.6亿元，较预算数减少0.94亿元，较上年减少0.13亿元、下降3.4%。", "减少", false, "prior-year figure not stated"},
+		// rates given 分别 are the rates of the subjects named with them
+		{"other subjects' rates", "城乡居民基础养老金最低标准每月提高15元，企业和机关事业单位退休人员养老金分别增长2.8%、2.1%。", "提高", false, "prior-year figure not stated"},
+		{"a rate on a comparable basis", "“三公”经费预算2650万元，比上年预算减少310万元，同口径下降8.45%。", "减少", false, "rate on a comparable basis (可比/同口径/不变价/剔除 in its paragraph): its base is not printed"},
 		{"its own rate after another change", "“三公”经费支出为3.6亿元，较预算数减少0.94亿元、下降20.7%，较上年增加0.13亿元。", "增加", false, "prior-year figure not stated"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
