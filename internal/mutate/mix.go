@@ -98,7 +98,9 @@ func mixMeets(ms []member, at *Figure, rate num.Decimal, flip bool) bool {
 // volumeRe: value added and output grow at constant prices. Their rates
 // are volume indices: last year's values they imply do not add up, and the
 // whole's rate is only a weighted mean of its parts', lying between them.
-var volumeRe = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比价`)
+// A bulletin's farm output (农林牧渔业总产值) and postal and telecom volume
+// (业务总量) grow at comparable prices whether it says so or not.
+var volumeRe = regexp.MustCompile(`增加值|生产总值|GDP|不变价|可比价|业务总量|农林牧渔业?总产值`)
 
 // volumes reports whether a list's rates are volume indices.
 func volumes(ms []member) bool {

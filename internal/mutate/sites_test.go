@@ -229,18 +229,10 @@ func TestShareEvidenceUnnamedRun(t *testing.T) {
 // mean of its parts', so a planted rate is checkable only when it moves the
 // whole's rate out of the parts' range.
 func TestMixEvidenceOfValueAdded(t *testing.T) {
-	v := NewView(parserText(t, "2025年某市国民经济和社会发展统计公报\n"+
-		"全年全市地区生产总值2816.42亿元，比上年增长5.6%。其中，第一产业增加值301.27亿元，增长3.8%；第二产业增加值1012.60亿元，增长5.1%；第三产业增加值1502.55亿元，增长6.3%。\n"))
-	rates := map[string]*Figure{}
-	for _, p := range v.Paras {
-		for _, s := range p.Sentences {
-			for _, g := range s.Groups {
-				for _, r := range g.Rates {
-					rates[r.Value.String()] = r
-				}
-			}
-		}
-	}
+	const head = "2025年某市国民经济和社会发展统计公报\n"
+	gdp := head + "全年全市地区生产总值2816.42亿元，比上年增长5.6%。其中，第一产业增加值301.27亿元，增长3.8%；第二产业增加值1012.60亿元，增长5.1%；第三产业增加值1502.55亿元，增长6.3%。\n"
+	// farm output grows at comparable prices though the text does not say so
+	farm := head + "全年全市农林牧渔业总产值158.40亿元，比上年增长4.7%。其中，农业产值80.12亿元，增长4.1%；林业产值0.96亿元，增长9.8%；牧业产值60.05亿元，增长5.4%；渔业产值9.27亿元，增长3.2%；农林牧渔专业及辅助性活动产值8.00亿元，增长6.0%。\n"
 	dec := func(s string) num.Decimal {
 		d, ok := num.ParseDecimal(s)
 		require.True(t, ok)
@@ -248,17 +240,31 @@ func TestMixEvidenceOfValueAdded(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name      string
+		text      string
 		rate      string
 		planted   string
 		flip      bool
 		checkable bool
 	}{
-		{"the whole's rate moved within its parts'", "5.6", "5.0", false, false},
-		{"the whole's rate moved above its parts'", "5.6", "6.9", false, true},
-		{"the largest part's rate moved below the whole's", "6.3", "5.2", false, true},
-		{"a part's rate flipped widens the range", "3.8", "3.8", true, false},
+		{"the whole's rate moved within its parts'", gdp, "5.6", "5.0", false, false},
+		{"the whole's rate moved above its parts'", gdp, "5.6", "6.9", false, true},
+		{"the largest part's rate moved below the whole's", gdp, "6.3", "5.2", false, true},
+		{"a part's rate flipped widens the range", gdp, "3.8", "3.8", true, false},
+		{"farm output: a branch's rate moved within the range", farm, "5.4", "2.4", false, false},
+		{"farm output: the whole's rate moved above every branch's", farm, "4.7", "10.7", false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			v := NewView(parserText(t, tc.text))
+			rates := map[string]*Figure{}
+			for _, p := range v.Paras {
+				for _, s := range p.Sentences {
+					for _, g := range s.Groups {
+						for _, r := range g.Rates {
+							rates[r.Value.String()] = r
+						}
+					}
+				}
+			}
 			r := rates[tc.rate]
 			require.NotNil(t, r, tc.rate)
 			ok, why, found := v.mixEvidence(r, dec(tc.planted), tc.flip)
