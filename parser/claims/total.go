@@ -119,7 +119,12 @@ func (bx *blockCtx) total(s [2]int, op []int, figs []*Figure) {
 			!bx.isThreshold(f) && qualCompatible(head.Qual, f.Qual) && !otherSide(head.Key, f.Key)
 	}
 	parts, sure, segmented := bx.listParts(s, op, figs, isPart)
-	parts = dropBreakdowns(parts)
+	if !bx.set.vocab.closed(parts) {
+		// a complete decomposition (保基本民生, 保工资, 保运转 of 三保) names
+		// each part once: two of them that happen to make a third are not
+		// its breakdown
+		parts = dropBreakdowns(parts)
+	}
 	if sure > len(parts) {
 		sure = len(parts)
 	}
