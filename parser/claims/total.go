@@ -384,6 +384,12 @@ func (bx *blockCtx) siblingRun(head string, parts []*Figure, sure int) int {
 		if name == "" || bx.totalWord(name, first) {
 			break
 		}
+		if kindOf(name, h) && kindOf(first, h) {
+			// 海水产品产量 and 淡水产品产量 under 水产品产量: each is the
+			// total's whole name narrowed by a word before it, a kind of it
+			sure++
+			continue
+		}
 		// 住户贷款余额 and 企业贷款余额 end alike, and like 各项人民币贷款余额:
 		// the kind the total sums up, named more closely than by 支出 alone
 		// (民生支出 beside 教育支出 may sum some of the others)
@@ -396,6 +402,17 @@ func (bx *blockCtx) siblingRun(head string, parts []*Figure, sure int) int {
 	}
 	return sure
 }
+
+// kindOf: name is the total's whole name with a word before it that
+// narrows it to a kind (海水 of 水产品产量), not to a scope or a size.
+func kindOf(name, head string) bool {
+	q, ok := strings.CutSuffix(name, head)
+	return ok && q != "" && len([]rune(head)) >= 3 && !narrowKind.MatchString(q)
+}
+
+// narrowKind: words that make a total's name a narrower total, not a kind
+// (地方一般公共预算收入, 规模以上工业增加值).
+var narrowKind = regexp.MustCompile(`地方|本级|全|规模以上|规上|限额以上|限上|其中`)
 
 // sumsAll: the total's name says it sums all of a kind (各项贷款余额,
 // 农林牧渔业总产值).
