@@ -112,6 +112,23 @@ func volumes(ms []member) bool {
 	return false
 }
 
+// levelRe names a level of government in a part's lead (自治区本级…,
+// 市县级…, 县区…).
+var levelRe = regexp.MustCompile(`本级|市县级|县区|县市区|县\(市、区\)|县（市、区）|[省市区县州]级`)
+
+// byLevel: two parts or more of the list are levels of government. The
+// linter reads such a list's rates as binding when they fit and says
+// nothing when they do not, so a planted rate there is not checkable.
+func byLevel(ms []member) bool {
+	n := 0
+	for _, m := range ms[min(1, len(ms)):] {
+		if levelRe.MatchString(m.amount.Lead) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // signedRate is a member's rate as an interval, negative for a decline,
 // with the rate of member `at` replaced by rate (and flipped when flip).
 func signedRate(m member, at *Figure, rate num.Decimal, flip bool) num.Interval {
@@ -150,6 +167,9 @@ func (v *View) mixEvidence(rate *Figure, planted num.Decimal, flip bool) (bool, 
 		return false, "", false
 	}
 	ms := v.mixOf(rate.Group.Amount)
+	if byLevel(ms) {
+		return false, "list of levels of government: a change of responsibilities between them can put their rates on another basis", true
+	}
 	if ms != nil && volumes(ms) {
 		if !hullMeets(ms, nil, num.Decimal{}, false) {
 			return false, "", false

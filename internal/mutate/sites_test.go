@@ -274,6 +274,32 @@ func TestMixEvidenceOfValueAdded(t *testing.T) {
 	}
 }
 
+// A list of levels of government binds its rates when they fit; the
+// linter says nothing when they do not, so no planted rate there counts.
+func TestMixEvidenceOfLevels(t *testing.T) {
+	text := "2024年，全区政府性基金收入完成96.4亿元，为预算的98.2%，增长8.6%。其中:区本级政府性基金收入完成25亿元，下降4%;市县级政府性基金收入71.4亿元，为预算的92.3%，增长13.9%。\n"
+	v := NewView(parserText(t, text))
+	var rate *Figure
+	for _, p := range v.Paras {
+		for _, s := range p.Sentences {
+			for _, g := range s.Groups {
+				for _, r := range g.Rates {
+					if r.Value.String() == "13.9" {
+						rate = r
+					}
+				}
+			}
+		}
+	}
+	require.NotNil(t, rate)
+	planted, ok := num.ParseDecimal("3.9")
+	require.True(t, ok)
+	checkable, why, found := v.mixEvidence(rate, planted, false)
+	require.True(t, found)
+	require.False(t, checkable, why)
+	require.Contains(t, why, "levels of government")
+}
+
 // A list naming every member of a complete decomposition leaves nothing
 // out: the four incomes are all of a disposable income per head.
 func TestCompleteLists(t *testing.T) {
