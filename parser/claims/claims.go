@@ -51,6 +51,7 @@ type Set struct {
 	Changes     []*Change
 	Shares      []*Share
 	DayShares   []*DayShare // shares of a count of days, of the year's (days.go)
+	Gaps        []*Gap      // rates set against another's in points (gap.go)
 	Completions []*Completion
 	Comparisons []*Comparison
 	Causes      []*Cause
@@ -123,7 +124,7 @@ func (s Span) Where() Span { return s }
 
 // All returns every claim found, kind by kind, in the order each kind was found.
 func (s *Set) All() []Claim {
-	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items)+len(s.Chains)+len(s.Contributions)+len(s.DayShares))
+	out := make([]Claim, 0, len(s.Changes)+len(s.Shares)+len(s.Completions)+len(s.Comparisons)+len(s.Causes)+len(s.Totals)+len(s.Items)+len(s.Chains)+len(s.Contributions)+len(s.DayShares)+len(s.Gaps))
 	for _, c := range s.Changes {
 		out = append(out, c)
 	}
@@ -152,6 +153,9 @@ func (s *Set) All() []Claim {
 		out = append(out, c)
 	}
 	for _, c := range s.Contributions {
+		out = append(out, c)
+	}
+	for _, c := range s.Gaps {
 		out = append(out, c)
 	}
 	return out

@@ -67,6 +67,7 @@ func (bx *blockCtx) extract() {
 		bx.trailingSums(s, figs)
 		bx.tallies(s, figs)
 		bx.contributions(s, figs)
+		bx.gaps(s, figs)
 	}
 	bx.comparisons()
 	bx.causes(sents)
