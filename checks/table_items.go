@@ -70,7 +70,7 @@ func comparableTable(s *tables.Sheet) bool {
 // figure's subject, without a trailing 收入 or 支出 (tables print 教育 and
 // 教育支出, 专项 and 专项收入; the side is compared apart), nor the 等 of a
 // class that lists its fields (自然资源海洋气象等支出, written 自然资源海洋
-// 气象支出 in the text).
+// 气象支出 in the text), and with a trailing 费用 read as 费.
 func itemNorm(cs *claims.Set) func(string) string {
 	return func(name string) string {
 		k := itemLead.ReplaceAllString(cs.LabelKey(name), "")
@@ -79,6 +79,9 @@ func itemNorm(cs *claims.Set) func(string) string {
 				k = t
 				break
 			}
+		}
+		if t, ok := strings.CutSuffix(k, "费用"); ok {
+			k = t + "费" // 因公出国（境）费用 in a table, 因公出国（境）费 in the text
 		}
 		if t, ok := strings.CutSuffix(k, "等"); ok && utf8.RuneCountInString(t) >= 4 {
 			return t

@@ -62,6 +62,9 @@ func tableNarrative(c *Context) {
 		}
 	}
 	for _, ch := range cs.Changes {
+		narrativeChange(c, ix, ch)
+	}
+	for _, ch := range cs.Changes {
 		if ch.Rate == nil || ch.Current == nil || !priorYear(ch.Ref) {
 			continue
 		}
