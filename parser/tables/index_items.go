@@ -3,6 +3,7 @@ package tables
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // An item (教育支出, 契税, 非税收入) is a row of several tables at once: the
@@ -16,9 +17,14 @@ import (
 var classMark = regexp.MustCompile(`\((?:类|款|项)\)$`)
 
 // ItemKey is a row's name as a narrative names the item: without its
-// numbering, a leading 其中：, or a class mark.
+// numbering, a leading 其中：, a class mark, or the 小计 of a row that
+// totals the item's own rows below it (非税收入小计 is the text's 非税收入).
 func ItemKey(name string) string {
-	return classMark.ReplaceAllString(rowKey(name), "")
+	k := classMark.ReplaceAllString(rowKey(name), "")
+	if t, ok := strings.CutSuffix(k, "小计"); ok && utf8.RuneCountInString(t) >= 2 {
+		return t
+	}
+	return k
 }
 
 // Items finds the cells of a column in the rows whose name, as ItemKey

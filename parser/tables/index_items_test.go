@@ -15,6 +15,9 @@ func TestItemKey(t *testing.T) {
 		{"（二）非税收入", "非税收入"},
 		{"印 花 税", "印花税"},
 		{"分类(项)目", "分类(项)目"}, // a mark inside the name stays
+		{"非税收入小计", "非税收入"},
+		{"二、政府性基金收入小计", "政府性基金收入"},
+		{"小计", "小计"}, // nothing of its own before it
 	} {
 		assert.Equal(t, c.want, ItemKey(c.name), c.name)
 	}
