@@ -32,6 +32,13 @@ func changeAmounts(ref string, year int) (printed []string, from []amountFrom, o
 		return nil, nil, false
 	}
 	budget := strings.Contains(ref, "预算")
+	if strings.TrimSpace(ref) == "" {
+		// 其中，因公出国（境）费减少412万元 after 与年初预算对比，…: a
+		// comparison the paragraph named before, last year's or the budget
+		p, f, _ := changeAmounts("上年", year)
+		bp, bf, _ := changeAmounts("预算", year)
+		return append(p, bp...), append(f, bf...), true
+	}
 	switch {
 	case budget && (named == 0 || named == year) && !strings.Contains(ref, "上年"):
 		// 较预算数减少, 比年初预算增加: this year's outturn against its budget
@@ -39,9 +46,9 @@ func changeAmounts(ref string, year int) (printed []string, from []amountFrom, o
 			return nil, []amountFrom{{"执行数", "调整预算数"}}, true
 		}
 		if strings.Contains(ref, "年初") {
-			return nil, []amountFrom{{"执行数", "预算数"}}, true
+			return []string{"较预算增减额"}, []amountFrom{{"执行数", "预算数"}}, true
 		}
-		return nil, []amountFrom{{"执行数", "预算数"}, {"执行数", "调整预算数"}}, true
+		return []string{"较预算增减额"}, []amountFrom{{"执行数", "预算数"}, {"执行数", "调整预算数"}}, true
 	case budget && (named == year-1 || named == 0):
 		// 比上年预算数增加: this year's budget (or outturn) against last year's
 		return nil, []amountFrom{{"预算数", "上年预算数"}, {"执行数", "上年预算数"}}, true

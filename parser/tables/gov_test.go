@@ -214,3 +214,26 @@ func TestGovHeaderLongName(t *testing.T) {
 	tb = table("二十三、债务付息支出2800,000")
 	assert.Equal(t, "", tb.Standard)
 }
+
+// A change column's header names two years: the column's own before 比,
+// the base's after it.
+func TestGovHeaderChangeColumns(t *testing.T) {
+	var std *Standard
+	for _, s := range Default().Standards {
+		if s.ID == "gov-sangong" {
+			std = s
+		}
+	}
+	require.NotNil(t, std)
+	for _, c := range []struct{ header, want string }{
+		{"2024年决算", "执行数"},
+		{"2023年决算", "上年执行数"},
+		{"2024年决算比2023年决算", "增减额"},
+		{"2024年决算比2023年决算（增减额）", "增减额"},
+		{"2024年决算比2024年预算", "较预算增减额"},
+		{"2024年决算比2024年预算（增减额）", "较预算增减额"},
+		{"2022年决算", ""}, // another year's column
+	} {
+		assert.Equal(t, c.want, headerName(std, c.header, false, 2024), c.header)
+	}
+}

@@ -67,7 +67,13 @@ func tableYear(t *doc.Table) int {
 func headerName(std *Standard, text string, percent bool, year int) string {
 	t := Fold(text)
 	prev := false
-	for _, y := range years(t) {
+	own := t
+	if i := strings.IndexAny(t, "比较"); i > 0 {
+		// 2023年决算比2022年决算（增减额）: the year after 比 is the base's,
+		// not the column's
+		own = t[:i]
+	}
+	for _, y := range years(own) {
 		switch {
 		case y == year:
 		case y == year-1:
