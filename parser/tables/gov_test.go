@@ -233,6 +233,8 @@ func TestGovHeaderChangeColumns(t *testing.T) {
 		{"2024年决算比2024年预算", "较预算增减额"},
 		{"2024年决算比2024年预算（增减额）", "较预算增减额"},
 		{"2022年决算", ""}, // another year's column
+		{"2024年执行数比2023年执行数", "增减额"},
+		{"2024年预算数比2023年决算", ""}, // a change of the budget: no column of the template, and never the 预算数
 	} {
 		assert.Equal(t, c.want, headerName(std, c.header, false, 2024), c.header)
 	}

@@ -60,6 +60,9 @@ func tableYear(t *doc.Table) int {
 	return best
 }
 
+// baseYearRe: a comparison with a year's figure inside a header (比2022年).
+var baseYearRe = regexp.MustCompile(`[比较]\s*(?:19|20)\d{2}\s*年`)
+
 // headerName decides which declared column a header names: "" when none
 // does, or two do equally. A header with a % (or over figures with one) is
 // a rate's; any other an amount's, this year's unless it names the year
@@ -68,10 +71,11 @@ func headerName(std *Standard, text string, percent bool, year int) string {
 	t := Fold(text)
 	prev := false
 	own := t
-	if i := strings.IndexAny(t, "比较"); i > 0 {
+	change := false
+	if loc := baseYearRe.FindStringIndex(t); loc != nil && loc[0] > 0 {
 		// 2023年决算比2022年决算（增减额）: the year after 比 is the base's,
-		// not the column's
-		own = t[:i]
+		// not the column's, and the column a change
+		own, change = t[:loc[0]], true
 	}
 	for _, y := range years(own) {
 		switch {
@@ -116,6 +120,9 @@ func headerName(std *Standard, text string, percent bool, year int) string {
 		return pick(true)
 	}
 	if name := pick(false); name != "" {
+		if change && !strings.HasSuffix(name, "增减额") {
+			return "" // 2025年预算比2024年执行数: a change, not the amount its words name
+		}
 		return name
 	}
 	return pick(true) // a rate whose header and figures carry no % (占调整预算)
