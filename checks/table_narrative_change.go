@@ -143,6 +143,12 @@ func narrativeChange(c *Context, ix *tables.Index, ch *claims.Change) {
 	}
 	c.Decided(ch)
 	r := byRow[0][0]
+	for _, o := range byRow[0] {
+		if o.iv.Abs().Meets(stated.Abs()) {
+			r = o // the reading whose size the text gives: its direction is what differs
+			break
+		}
+	}
 	reportNarrative(c, ch.Amount, ch.Current, ch.DirWord+ch.Amount.Text, r.q, r.text)
 }
 
