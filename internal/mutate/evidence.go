@@ -589,8 +589,42 @@ func (v *View) directionEvidence(s *Sentence, gi, at int, change *Figure) (bool,
 			return true, "sentence: prior-year amount"
 		}
 	}
-	if cur != nil && v.rowConfirms(cur, change, decreaseWordRe.MatchString(string(s.Para.Fold[at:min(at+2, len(s.Para.Fold))]))) {
+	decrease := decreaseWordRe.MatchString(string(s.Para.Fold[at:min(at+2, len(s.Para.Fold))]))
+	if cur != nil && v.rowConfirms(cur, change, decrease) {
 		return true, "table: the level and last year's figure in a table row"
 	}
+	if decrease && v.signedChange(change) {
+		return true, "table: a row prints the fall, signed"
+	}
 	return false, "prior-year figure not stated"
+}
+
+// signedChange reports a table cell printing a fall of the change's size
+// with its minus sign (−949 in a column of 增减额): a reader sees the
+// direction there even when the sentence states no level beside the
+// change. A rise printed unsigned proves nothing — any figure of a row may
+// meet it — so only falls count, and only amounts of three significant
+// digits or more.
+func (v *View) signedChange(change *Figure) bool {
+	if change.Percent || !change.Money() || significant(change.Value) < 3 {
+		return false
+	}
+	want := amountIv(change)
+	for ri, row := range v.rows {
+		us := []string{"元", "万元", "亿元"}
+		if ri < len(v.units) && v.units[ri] != "" {
+			us = []string{v.units[ri]}
+		}
+		for _, c := range row {
+			if c.percent || c.value.Sign() >= 0 || significant(c.value) < 3 {
+				continue
+			}
+			for _, u := range us {
+				if interval(c.value, u).Abs().Meets(want) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -349,6 +349,9 @@ func TestRowConfirms(t *testing.T) {
 		{"last year's figure giving the rate", rate, "增长", []string{"193.3", "216.7", "187.5"}, true},
 		{"the budget only", rate, "增长", []string{"193.3", "216.7", "150.0"}, false},
 		{"the rate printed", rate, "增长", []string{"216.7", "193.3", "3.1%"}, true},
+		{"a fall printed signed, no level in the sentence", "其中，公务用车运行维护费减少 949 万元。\n", "减少", []string{"23820", "22871", "-949"}, true},
+		{"a fall of another size", "其中，公务用车运行维护费减少 949 万元。\n", "减少", []string{"23820", "22871", "-1105"}, false},
+		{"a rise printed unsigned proves nothing", "其中，公务用车购置费增加 677 万元。\n", "增加", []string{"1401", "2508", "677"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := viewWithRow(t, tc.text, tc.row)
