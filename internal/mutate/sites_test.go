@@ -152,14 +152,7 @@ func TestDirectionEvidence(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := NewView(parserText(t, tc.text+"\n"))
-			var got []*Site
-			for _, op := range []string{"direction-amount", "direction-rate"} {
-				for _, s := range operators[op].find(v, rand.New(rand.NewPCG(1, 1))) {
-					if string(s.Old) == tc.word {
-						got = append(got, s)
-					}
-				}
-			}
+			got := sitesOf(v, tc.word, "direction-amount", "direction-rate")
 			require.NotEmpty(t, got, "no site for %s", tc.word)
 			require.Equal(t, tc.checkable, got[0].Checkable, got[0].Why)
 			require.Equal(t, tc.why, got[0].Why)
@@ -212,13 +205,9 @@ func TestShareEvidenceUnnamedRun(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := NewView(parserText(t, tc.text))
-			var got *Site
-			for _, s := range operators["share"].find(v, rand.New(rand.NewPCG(1, 1))) {
-				if string(s.Old) == "7.7" {
-					got = s
-				}
-			}
-			require.NotNil(t, got)
+			sites := sitesOf(v, "7.7", "share")
+			require.NotEmpty(t, sites)
+			got := sites[len(sites)-1]
 			require.Equal(t, tc.checkable, got.Checkable, got.Why)
 			require.Equal(t, tc.why, got.Why)
 		})
@@ -355,15 +344,9 @@ func TestRowConfirms(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := viewWithRow(t, tc.text, tc.row)
-			var got *Site
-			for _, op := range []string{"direction-amount", "direction-rate"} {
-				for _, s := range operators[op].find(v, rand.New(rand.NewPCG(1, 1))) {
-					if string(s.Old) == tc.word {
-						got = s
-					}
-				}
-			}
-			require.NotNil(t, got)
+			sites := sitesOf(v, tc.word, "direction-amount", "direction-rate")
+			require.NotEmpty(t, sites)
+			got := sites[len(sites)-1]
 			require.Equal(t, tc.checkable, got.Checkable, got.Why)
 		})
 	}
@@ -494,4 +477,18 @@ func viewWithRow(t *testing.T, text string, cells []string) *View {
 	}
 	v.rows = [][]cellFigure{row}
 	return v
+}
+
+// sitesOf are the sites the operators find in v whose old text is old, in
+// the order found.
+func sitesOf(v *View, old string, ops ...string) []*Site {
+	var out []*Site
+	for _, op := range ops {
+		for _, s := range operators[op].find(v, rand.New(rand.NewPCG(1, 1))) {
+			if string(s.Old) == old {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }

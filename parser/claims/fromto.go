@@ -27,15 +27,7 @@ func (bx *blockCtx) fromOf(to *Figure, s [2]int, figs []*Figure) (froms, tos []*
 	if !isTo {
 		return nil, nil, 0
 	}
-	var a *Figure
-	for _, f := range figs {
-		if f.Start >= at {
-			break
-		}
-		if strings.TrimSpace(bx.text(bx.unitEnd(f), at)) == "" {
-			a = f
-		}
-	}
+	a := bx.figureRightBefore(figs, at)
 	if a == nil || a.Paren != to.Paren || !sameMeasure(a, to) {
 		return nil, nil, 0
 	}
@@ -182,15 +174,7 @@ func (bx *blockCtx) namedBase(c *Change, s [2]int, figs []*Figure) {
 		return
 	}
 	_, _, at := bx.dirBefore(first.Start)
-	var b *Figure
-	for _, f := range figs {
-		if f.Start >= at {
-			break
-		}
-		if strings.TrimSpace(bx.text(bx.unitEnd(f), at)) == "" {
-			b = f
-		}
-	}
+	b := bx.figureRightBefore(figs, at)
 	if b == nil || b.Role != RoleLevel || !b.Unit.IsAmount() || b.Paren {
 		return
 	}
@@ -236,4 +220,19 @@ func (bx *blockCtx) namedBase(c *Change, s [2]int, figs []*Figure) {
 	c.Base, c.Current = b, a
 	c.Subject, c.Key, c.Qual = a.Subject, a.Key, a.Qual
 	c.Start = min(c.Start, bx.clauseStart(a.Start, s[0])) // the claim quotes what changed
+}
+
+// figureRightBefore is the figure of figs that ends, its unit included,
+// right before at with only spaces between; nil if none.
+func (bx *blockCtx) figureRightBefore(figs []*Figure, at int) *Figure {
+	var out *Figure
+	for _, f := range figs {
+		if f.Start >= at {
+			break
+		}
+		if strings.TrimSpace(bx.text(bx.unitEnd(f), at)) == "" {
+			out = f
+		}
+	}
+	return out
 }
