@@ -31,15 +31,7 @@ func (bx *blockCtx) fromOf(to *Figure, s [2]int, figs []*Figure) (froms, tos []*
 	if a == nil || a.Paren != to.Paren || !sameMeasure(a, to) {
 		return nil, nil, 0
 	}
-	cs := bx.clauseStart(a.Start, s[0])
-	lead := []rune(bx.text(cs, a.Start))
-	from := -1
-	for i := len(lead) - 1; i >= 0; i-- {
-		if lead[i] == '由' || lead[i] == '从' {
-			from = i
-			break
-		}
-	}
+	cs, lead, from := bx.lastInClause(a, s[0], "由从")
 	// 由于, 由此, 从而, 从事: the word is not "from"
 	if from < 0 || len(lead)-from-1 > 16 || (from+1 < len(lead) && strings.ContainsRune("于此而事", lead[from+1])) {
 		return nil, nil, 0
@@ -178,15 +170,7 @@ func (bx *blockCtx) namedBase(c *Change, s [2]int, figs []*Figure) {
 	if b == nil || b.Role != RoleLevel || !b.Unit.IsAmount() || b.Paren {
 		return
 	}
-	cs := bx.clauseStart(b.Start, s[0])
-	lead := []rune(bx.text(cs, b.Start))
-	ref := -1
-	for i := len(lead) - 1; i >= 0; i-- {
-		if lead[i] == '较' || lead[i] == '比' {
-			ref = i
-			break
-		}
-	}
+	cs, lead, ref := bx.lastInClause(b, s[0], "较比")
 	if ref < 0 || len(lead)-ref-1 > 20 || (ref+1 < len(lead) && lead[ref+1] == '例') {
 		return // 比例 is no comparison
 	}
@@ -235,4 +219,17 @@ func (bx *blockCtx) figureRightBefore(figs []*Figure, at int) *Figure {
 		}
 	}
 	return out
+}
+
+// lastInClause is the text of f's clause before f, where the clause starts,
+// and the index in it of the last of the runes words (-1 if none).
+func (bx *blockCtx) lastInClause(f *Figure, floor int, words string) (cs int, lead []rune, at int) {
+	cs = bx.clauseStart(f.Start, floor)
+	lead = []rune(bx.text(cs, f.Start))
+	for i := len(lead) - 1; i >= 0; i-- {
+		if strings.ContainsRune(words, lead[i]) {
+			return cs, lead, i
+		}
+	}
+	return cs, lead, -1
 }
