@@ -42,28 +42,8 @@ func newLexicon(v Vocabulary) *lexicon {
 		lx.completeWholes = append(lx.completeWholes, strings.TrimSpace(whole))
 	}
 	lx.collectives = parseCollectives(v)
-	lx.spellings = map[string]string{}
-	for _, e := range v["spellings"] {
-		// "生产总值=GDP": the name, then its other spellings
-		name, others, ok := strings.Cut(e, "=")
-		if !ok {
-			continue
-		}
-		for _, o := range splitTrim(others, ",") {
-			lx.spellings[o] = strings.TrimSpace(name)
-		}
-	}
-	lx.impliedWholes = map[string]string{}
-	for _, e := range v["implied_wholes"] {
-		// "税收收入|税收=一般公共预算收入": the part's spellings, then the whole
-		parts, whole, ok := strings.Cut(e, "=")
-		if !ok {
-			continue
-		}
-		for _, p := range splitTrim(parts, "|") {
-			lx.impliedWholes[keyOf(p)] = strings.TrimSpace(whole)
-		}
-	}
+	lx.spellings = byMember(v["spellings"], strings.TrimSpace)
+	lx.impliedWholes = byMember(v["implied_wholes"], keyOf)
 	lx.structureRe = structureLead(lx.collectives)
 	lx.dirRe = regexp.MustCompile(alt(append(append([]string{}, lx.up...), lx.down...)))
 	lx.flatRe = regexp.MustCompile(alt(lx.flat))
@@ -84,6 +64,23 @@ func newLexicon(v Vocabulary) *lexicon {
 
 // splitTrim splits a vocabulary entry's list at sep, spaces trimmed and
 // empty names dropped.
+// byMember reads vocabulary entries "name=member,member" (生产总值=GDP;
+// 一般公共预算收入=税收收入,税收) into a map from each member, as key gives
+// it, to the name.
+func byMember(entries []string, key func(string) string) map[string]string {
+	out := map[string]string{}
+	for _, e := range entries {
+		name, members, ok := strings.Cut(e, "=")
+		if !ok {
+			continue
+		}
+		for _, m := range splitTrim(members, ",") {
+			out[key(m)] = strings.TrimSpace(name)
+		}
+	}
+	return out
+}
+
 func splitTrim(list, sep string) []string {
 	var out []string
 	for _, n := range strings.Split(list, sep) {
