@@ -70,7 +70,7 @@ func gapPrinted(c *Context) {
 		got := impliedRef(g)
 		c.Decided(g)
 		if got.Meets(ref) {
-			decideRate(c, g)
+			decideGap(c, g)
 			continue
 		}
 		c.ReportClaim(g, Vars{
@@ -114,16 +114,15 @@ func gapSiblings(c *Context) {
 			c.Skip(gs[0], "gap: the rate compared with is not stated")
 			continue
 		}
-		if meetAll(gs, nil) {
+		if _, ok := commonRef(gs, nil); ok {
 			for _, g := range gs {
-				c.Decided(g)
-				decideRate(c, g)
+				decideGap(c, g)
 			}
 			continue
 		}
 		var odd *claims.Gap
 		for _, g := range gs {
-			if len(gs) >= 3 && meetAll(gs, g) {
+			if _, ok := commonRef(gs, g); ok && len(gs) >= 3 {
 				if odd != nil {
 					odd = nil
 					break
@@ -137,21 +136,12 @@ func gapSiblings(c *Context) {
 			}
 			continue
 		}
-		common := num.Interval{}
-		first := true
 		for _, g := range gs {
-			if g == odd {
-				continue
-			}
-			c.Decided(g)
-			decideRate(c, g)
-			iv := impliedRef(g)
-			if first {
-				common, first = iv, false
-			} else {
-				common = intersect(common, iv)
+			if g != odd {
+				decideGap(c, g)
 			}
 		}
+		common, _ := commonRef(gs, odd)
 		c.Decided(odd)
 		c.ReportClaim(odd, Vars{
 			"stated":   gapWords(odd),
@@ -162,16 +152,17 @@ func gapSiblings(c *Context) {
 	}
 }
 
-// decideRate counts the change whose rate a gap checked as checked.
-func decideRate(c *Context, g *claims.Gap) {
+// decideGap counts a gap checked, and the change whose rate it checked.
+func decideGap(c *Context, g *claims.Gap) {
+	c.Decided(g)
 	if g.Change != nil {
 		c.Decided(g.Change)
 	}
 }
 
-// meetAll: the rates the gaps imply, but skip's, have a common point.
-func meetAll(gs []*claims.Gap, skip *claims.Gap) bool {
-	var common num.Interval
+// commonRef is the other's rate the gaps but skip all imply, the points
+// their readings share; ok is false when they share none.
+func commonRef(gs []*claims.Gap, skip *claims.Gap) (common num.Interval, ok bool) {
 	first := true
 	for _, g := range gs {
 		if g == skip {
@@ -183,22 +174,11 @@ func meetAll(gs []*claims.Gap, skip *claims.Gap) bool {
 			continue
 		}
 		if !common.Meets(iv) {
-			return false
+			return common, false
 		}
-		common = intersect(common, iv)
+		common = common.Intersect(iv)
 	}
-	return true
-}
-
-func intersect(a, b num.Interval) num.Interval {
-	out := num.Interval{Lo: a.Lo, Hi: a.Hi}
-	if b.Lo.Cmp(out.Lo) > 0 {
-		out.Lo = b.Lo
-	}
-	if b.Hi.Cmp(out.Hi) < 0 {
-		out.Hi = b.Hi
-	}
-	return out
+	return common, true
 }
 
 // oneSubject: the gaps' rates are of one quantity in several places — their

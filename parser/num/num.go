@@ -275,6 +275,18 @@ func (a Interval) Meets(b Interval) bool {
 	return a.Lo.Cmp(b.Hi) <= 0 && b.Lo.Cmp(a.Hi) <= 0
 }
 
+// Intersect is the points a and b share; meaningful when they meet.
+func (a Interval) Intersect(b Interval) Interval {
+	out := a
+	if b.Lo.Cmp(out.Lo) > 0 {
+		out.Lo = b.Lo
+	}
+	if b.Hi.Cmp(out.Hi) < 0 {
+		out.Hi = b.Hi
+	}
+	return out
+}
+
 // Below reports whether every point of a is below every point of b.
 func (a Interval) Below(b Interval) bool { return a.Hi.Cmp(b.Lo) < 0 }
 

@@ -82,6 +82,18 @@ func TestTouchingIntervalsAreConsistent(t *testing.T) {
 	assert.False(t, MustDecimal("269.85").Interval().Meets(MustDecimal("269.87").Interval()))
 }
 
+// The points two readings share: 5.65–5.75 and 5.7–5.8 leave 5.7–5.75,
+// and the operands are left as they were.
+func TestIntersectKeepsTheSharedPoints(t *testing.T) {
+	a := Interval{Lo: MustDecimal("5.65").Rat(), Hi: MustDecimal("5.75").Rat()}
+	b := Interval{Lo: MustDecimal("5.7").Rat(), Hi: MustDecimal("5.8").Rat()}
+	got := a.Intersect(b)
+	assert.Equal(t, "5.70", FormatRat(got.Lo, 2))
+	assert.Equal(t, "5.75", FormatRat(got.Hi, 2))
+	assert.Equal(t, "5.65", FormatRat(a.Lo, 2))
+	assert.Equal(t, "5.80", FormatRat(b.Hi, 2))
+}
+
 func TestSumOfPartsWithinRounding(t *testing.T) {
 	// parts adding to 2940.06 under a printed total of 2940.05 are consistent
 	parts := MustDecimal("1470.03").Interval().Add(MustDecimal("1470.03").Interval())
