@@ -59,23 +59,8 @@ func (bx *blockCtx) chains(s, prev [2]int, figs []*Figure) {
 		return
 	}
 	c := &Chain{Total: total, Subtracts: chainSubRe.MatchString(bx.text(add[0], total.Start))}
-	// a 其中 breakdown inside the chain details the part before it, up to
-	// the next ；(加上上解支出45.10万元，其中：专项上解20.00万元；结转下年…)
-	nested := false
-	segStart := add[1]
-	for _, f := range figs {
-		if f.Start <= add[1] || f.Start >= total.Start {
-			continue
-		}
-		seg := bx.text(segStart, f.Start)
-		semi := strings.LastIndexAny(seg, "；;")
-		if qz := strings.LastIndex(seg, "其中"); qz > semi && !bx.inParen(segStart+runeIndex(seg, qz)) {
-			nested = true
-		} else if semi >= 0 {
-			nested = false
-		}
-		segStart = f.End
-		if nested || f.Paren || !f.Unit.IsAmount() || f.Role != RoleLevel {
+	for _, f := range bx.outsideBreakdowns(figs, add[1], add[1]+1, total.Start) {
+		if f.Paren || !f.Unit.IsAmount() || f.Role != RoleLevel {
 			continue
 		}
 		c.Parts = append(c.Parts, f)
@@ -117,6 +102,32 @@ func (bx *blockCtx) chains(s, prev [2]int, figs []*Figure) {
 	}
 	c.Span = Span{Block: bx.b, Start: start, End: total.End}
 	bx.set.Chains = append(bx.set.Chains, c)
+}
+
+// outsideBreakdowns are the figures of figs starting in [first, to) that
+// no 其中 breakdown holds: a 其中 after segStart details the part before it
+// up to the next ； (加上上解支出45.10万元，其中：专项上解20.00万元；结转下年…);
+// one in brackets is a remark that closes itself.
+func (bx *blockCtx) outsideBreakdowns(figs []*Figure, segStart, first, to int) []*Figure {
+	var out []*Figure
+	nested := false
+	for _, f := range figs {
+		if f.Start < first || f.Start >= to {
+			continue
+		}
+		seg := bx.text(segStart, f.Start)
+		semi := strings.LastIndexAny(seg, "；;")
+		if qz := strings.LastIndex(seg, "其中"); qz > semi && !bx.inParen(segStart+runeIndex(seg, qz)) {
+			nested = true
+		} else if semi >= 0 {
+			nested = false
+		}
+		segStart = f.End
+		if !nested {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // headAmounts are the first and last amounts of a stretch [from,to) that

@@ -35,7 +35,7 @@ func (bx *blockCtx) trailingSums(s [2]int, figs []*Figure) {
 		if m == nil {
 			continue
 		}
-		terms := bx.listedBefore(s[0], cs, figs[:i], f)
+		terms := bx.listedBefore(s[0], cs, figs[:i])
 		if n := listedCount[m[1]]; n > 0 {
 			if len(terms) < n {
 				continue
@@ -55,29 +55,16 @@ func (bx *blockCtx) trailingSums(s [2]int, figs []*Figure) {
 }
 
 // listedBefore are the amounts of [from, to) a sum after them adds up: the
-// level amounts outside brackets, leaving out the breakdowns of a 其中 up to
-// the next ； and dates. Nil when anything else is stated there — a rate, a share, an
-// amount of another unit kind — so the list is not the sentence's alone.
-func (bx *blockCtx) listedBefore(from, to int, figs []*Figure, total *Figure) []*Figure {
+// level amounts outside brackets and 其中 breakdowns, dates left out. Nil
+// when anything else is stated there — a rate, a share, a count — so the
+// list is not the sentence's alone.
+func (bx *blockCtx) listedBefore(from, to int, figs []*Figure) []*Figure {
 	var out []*Figure
-	segStart := from
-	nested := false
-	for _, f := range figs {
-		if f.Start < from || f.Start >= to {
-			continue
+	for _, f := range bx.outsideBreakdowns(figs, from, from, to) {
+		if f.Paren || (f.Unit == UnitCount && yearLikeCount(f.Count)) {
+			continue // a remark, a date
 		}
-		seg := bx.text(segStart, f.Start)
-		semi := strings.LastIndexAny(seg, "；;")
-		if qz := strings.LastIndex(seg, "其中"); qz > semi {
-			nested = true
-		} else if semi >= 0 {
-			nested = false
-		}
-		segStart = f.End
-		if f.Paren || nested || (f.Unit == UnitCount && yearLikeCount(f.Count)) {
-			continue // a breakdown, a remark, a date
-		}
-		if f.Role != RoleLevel || !f.Unit.IsAmount() || f.Unit.IsAmount() != total.Unit.IsAmount() {
+		if f.Role != RoleLevel || !f.Unit.IsAmount() {
 			return nil
 		}
 		out = append(out, f)
