@@ -69,12 +69,8 @@ func restatements(c *Context, stmts []statement, basis func(statement) string, j
 	groups := map[key][]amount{}
 	var order []key
 	for _, st := range stmts {
-		subj := c.Claims.SubjectOf(st.fig)
-		if utf8.RuneCountInString(subj) < 4 || !claims.OwnSubject(st.fig) {
-			continue
-		}
-		yuan := st.fig.Yuan()
-		if !sharp(yuan) {
+		subj, yuan, ok := pairable(c, st.fig)
+		if !ok {
 			continue
 		}
 		k := key{subj, basis(st)}
@@ -103,6 +99,31 @@ func restatements(c *Context, stmts []statement, basis func(statement) string, j
 			}
 		}
 	}
+}
+
+// pairable is a statement's subject as a table would name it and its amount
+// in 元, ok when the two can tie it to another statement: a subject of four
+// runes or more that its own sentence names, an amount printed sharply.
+func pairable(c *Context, f *claims.Figure) (subject string, yuan num.Interval, ok bool) {
+	subject = c.Claims.SubjectOf(f)
+	if utf8.RuneCountInString(subject) < 4 || !claims.OwnSubject(f) {
+		return "", num.Interval{}, false
+	}
+	yuan = f.Yuan()
+	return subject, yuan, sharp(yuan)
+}
+
+// ratesPerAmount counts the rates each current amount is given: one given
+// two in its own sentence (增长8.6%，剔除一次性因素后增长10.2%) has two bases,
+// and its rates are never blamed.
+func ratesPerAmount(c *Context) map[*claims.Figure]int {
+	rates := map[*claims.Figure]int{}
+	for _, ch := range c.Claims.Changes {
+		if ch.Current != nil && ch.Rate != nil {
+			rates[ch.Current]++
+		}
+	}
+	return rates
 }
 
 func statementOf(c *Context, cl claims.Claim, f *claims.Figure) statement {
@@ -157,14 +178,7 @@ func changeBasis(ch *claims.Change, year int) string {
 // current amounts differ are left alone: the report may well speak of two
 // quantities of one name.
 func restatedChanges(c *Context) {
-	// an amount given two rates in its own sentence (增长8.6%，剔除一次性
-	//因素后增长10.2%) has two bases: its rates are never blamed
-	rates := map[*claims.Figure]int{}
-	for _, ch := range c.Claims.Changes {
-		if ch.Current != nil && ch.Rate != nil {
-			rates[ch.Current]++
-		}
-	}
+	rates := ratesPerAmount(c)
 	var stmts []statement
 	for _, ch := range c.Claims.Changes {
 		if ch.Current == nil || ch.Annual || ch.Flat || ch.RateDir != claims.DirNone ||
@@ -253,12 +267,7 @@ func restatedCompletions(c *Context) {
 // change, so the amounts it is stated with must agree. A rate printed to a
 // whole percent is shared too easily by two quantities of one name.
 func restatedAmounts(c *Context) {
-	rates := map[*claims.Figure]int{} // an amount given two rates has two bases
-	for _, ch := range c.Claims.Changes {
-		if ch.Current != nil && ch.Rate != nil {
-			rates[ch.Current]++
-		}
-	}
+	rates := ratesPerAmount(c)
 	type key struct {
 		subject, basis, rate, word string
 		qual                       claims.Qual
@@ -278,13 +287,9 @@ func restatedAmounts(c *Context) {
 			continue
 		}
 		st := statementOf(c, ch, ch.Current)
-		subj := c.Claims.SubjectOf(ch.Current)
-		if st.year == 0 || st.scope == "" || utf8.RuneCountInString(subj) < 4 || !claims.OwnSubject(ch.Current) {
-			continue
-		}
-		yuan := ch.Current.Yuan()
+		subj, yuan, ok := pairable(c, ch.Current)
 		basis := changeBasis(ch, st.year)
-		if !sharp(yuan) || basis == "" {
+		if !ok || st.year == 0 || st.scope == "" || basis == "" {
 			continue
 		}
 		k := key{subj, basis, ch.Rate.Value.String(), ch.DirWord, ch.Current.Qual, st.year, st.scope}
@@ -309,18 +314,17 @@ func restatedAmounts(c *Context) {
 				if reported[a.ch] || reported[b.ch] {
 					continue
 				}
-				right, wrong := blamed(c, a.ch, b.ch)
-				if wrong == nil {
-					continue
+				w := reportBlamed(c, a.ch, b.ch, func(right, wrong claims.Claim) Vars {
+					r, w := right.(*claims.Change), wrong.(*claims.Change)
+					return Vars{
+						"stated":   fig(w.Current),
+						"expected": fig(r.Current),
+						"second":   r.Current.Subject + rateWords(r),
+					}
+				})
+				if w != nil {
+					reported[w.(*claims.Change)] = true
 				}
-				r, w := right.(*claims.Change), wrong.(*claims.Change)
-				reported[w] = true
-				at := r.Where()
-				c.ReportClaim(w, Vars{
-					"stated":   fig(w.Current),
-					"expected": fig(r.Current),
-					"second":   r.Current.Subject + rateWords(r),
-				}, c.Place(at.Block, at.Start, at.End))
 			}
 		}
 	}
@@ -341,14 +345,16 @@ func statedRates() func(*claims.Figure) num.Interval {
 }
 
 // reportBlamed reports the wrong one of two disagreeing statements, when
-// blamed can tell which, with the other as its related place.
-func reportBlamed(c *Context, a, b claims.Claim, say func(right, wrong claims.Claim) Vars) {
+// blamed can tell which, with the other as its related place, and returns
+// it (nil when neither was reported).
+func reportBlamed(c *Context, a, b claims.Claim, say func(right, wrong claims.Claim) Vars) (reported claims.Claim) {
 	right, wrong := blamed(c, a, b)
 	if wrong == nil {
-		return
+		return nil
 	}
 	at := right.Where()
 	c.ReportClaim(wrong, say(right, wrong), c.Place(at.Block, at.Start, at.End))
+	return wrong
 }
 
 // blamed says which of two disagreeing statements is wrong: none when
