@@ -43,16 +43,19 @@ var (
 
 // gaps reads sentence s's rates set against another's.
 func (bx *blockCtx) gaps(s [2]int, figs []*Figure) {
-	changeOf := map[*Figure]*Change{}
-	for k := len(bx.set.Changes) - 1; k >= 0 && bx.set.Changes[k].Block == bx.b; k-- {
-		if ch := bx.set.Changes[k]; ch.Rate != nil {
-			changeOf[ch.Rate] = ch
-		}
-	}
+	var changeOf map[*Figure]*Change // the block's changes by rate, read once a gap is seen
 	for i := 0; i < len(figs); i++ {
 		f := figs[i]
 		if f.Unit != UnitCount || f.Count != "个百分点" && f.Count != "百分点" {
 			continue
+		}
+		if changeOf == nil {
+			changeOf = map[*Figure]*Change{}
+			for k := len(bx.set.Changes) - 1; k >= 0 && bx.set.Changes[k].Block == bx.b; k-- {
+				if ch := bx.set.Changes[k]; ch.Rate != nil {
+					changeOf[ch.Rate] = ch
+				}
+			}
 		}
 		// the points, a list of them after 分别 (7.7、6.7个百分点)
 		pts := []*Figure{f}

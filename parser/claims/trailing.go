@@ -2,6 +2,7 @@ package claims
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -20,7 +21,9 @@ var listedCount = map[string]int{"两": 2, "二": 2, "三": 3, "四": 4, "五": 
 
 // trailingSums reads the sentence's lists summed after them.
 func (bx *blockCtx) trailingSums(s [2]int, figs []*Figure) {
-	if len(bx.find(chainAddRe, s[0], s[1])) > 0 {
+	// every sum's word ends in 计; most sentences have none, and are left
+	// before any clause is cut
+	if !slices.Contains(bx.rs[s[0]:s[1]], '计') || len(bx.find(chainAddRe, s[0], s[1])) > 0 {
 		return
 	}
 	for i, f := range figs {
