@@ -16,7 +16,7 @@ import (
 func TestPlaceholderInstructionInBlankSample(t *testing.T) {
 	const note = "与上年度相比，收入支出总计增加（减少）XXX万元，增长（下降）XX%。（如持平作持平表述）\n"
 	blankRows := strings.Repeat("XX单位本年收入合计XXX万元，其中财政拨款收入XXX万元。\n", 4)
-	filledRows := strings.Repeat("本年收入合计157.60万元，其中财政拨款收入150.20万元。\n", 4)
+	filledRows := strings.Repeat("本年收入合计218.40万元，其中财政拨款收入209.75万元。\n", 4)
 	cases := []struct {
 		name, text string
 		want       rules.Severity
@@ -41,8 +41,8 @@ func TestPlaceholderInstructionInBlankSample(t *testing.T) {
 func TestPlaceholderSlotsInBlankSample(t *testing.T) {
 	blank := strings.Repeat("XX单位本年收入合计XXX万元，其中财政拨款收入XXX万元。\n", 4) +
 		"与上年度相比，收入总计增加（减少）XXX万元。\n"
-	draft := strings.Repeat("本年收入合计157.60万元，其中财政拨款收入150.20万元。\n", 4) +
-		"XX局与上年度相比，收入总计增加（减少）6.20万元。\n"
+	draft := strings.Repeat("本年收入合计218.40万元，其中财政拨款收入209.75万元。\n", 4) +
+		"XX局与上年度相比，收入总计增加（减少）9.30万元。\n"
 	for _, rule := range []string{"placeholder-name", "placeholder-alternatives"} {
 		for _, tc := range []struct {
 			name, text string

@@ -144,11 +144,11 @@ func TestDirectionEvidence(t *testing.T) {
 		// a template's zero change: no word can be wrong about it
 		{"a change of zero", "公务接待费支出决算比2023年度增加0万元，增长0%。", "增加", false, "a change of zero has no direction"},
 		// the rate after the second change amount is that change's, not the first's
-		{"another change's rate", "“三公”经费支出为3.6亿元，较预算数减少0.94亿元，较上年减少0.13亿元、下降3.4%。", "减少", false, "prior-year figure not stated"},
+		{"another change's rate", "“三公”经费支出为4.2亿元，较预算数减少0.81亿元，较上年减少0.17亿元、下降3.9%。", "减少", false, "prior-year figure not stated"},
 		// rates given 分别 are the rates of the subjects named with them
 		{"other subjects' rates", "城乡居民基础养老金最低标准每月提高15元，企业和机关事业单位退休人员养老金分别增长2.8%、2.1%。", "提高", false, "prior-year figure not stated"},
 		{"a rate on a comparable basis", "“三公”经费预算2650万元，比上年预算减少310万元，同口径下降8.45%。", "减少", false, "rate on a comparable basis (可比/同口径/不变价/剔除 in its paragraph): its base is not printed"},
-		{"its own rate after another change", "“三公”经费支出为3.6亿元，较预算数减少0.94亿元、下降20.7%，较上年增加0.13亿元。", "增加", false, "prior-year figure not stated"},
+		{"its own rate after another change", "“三公”经费支出为4.2亿元，较预算数减少0.81亿元、下降16.2%，较上年增加0.17亿元。", "增加", false, "prior-year figure not stated"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := NewView(parserText(t, tc.text+"\n"))
@@ -165,7 +165,7 @@ func TestSumEvidence(t *testing.T) {
 	require.Len(t, v.lists, 2)
 	far := NewView(parserText(t, "市级预算单位对55个新增项目开展事前绩效评估；对所有项目编制绩效目标，其中重点项目120个、一般项目300个。\n"))
 	require.Empty(t, far.lists, "其中 after a ； belongs to that clause's subject, not to an amount before")
-	sides := NewView(parserText(t, "2020年全市社会保险基金预算收入187.5亿元，其中财政补助收入45.8亿元；全市社会保险基金预算支出169.7亿元，预计当年结余17.8亿元。\n"))
+	sides := NewView(parserText(t, "2020年全市社会保险基金预算收入204.6亿元，其中财政补助收入52.3亿元；全市社会保险基金预算支出183.9亿元，预计当年结余20.7亿元。\n"))
 	require.Len(t, sides.lists, 1)
 	require.Len(t, sides.lists[0].parts, 1, "the spending after a revenue's 其中 is not one of its parts")
 	complete, partial := v.lists[0], v.lists[1]
@@ -304,15 +304,15 @@ func TestCompleteLists(t *testing.T) {
 // set's members beside another part are not all of the total.
 func TestListsThatDoNotAddUp(t *testing.T) {
 	bulletin := NewView(parserText(t, "2025年某市国民经济和社会发展统计公报\n"+
-		"全年全体居民人均可支配收入80796元，比上年增长4.2%，其中城镇居民人均可支配收入90125元，增长4.0%；农村居民人均可支配收入46233元，增长5.8%。\n"+
+		"全年全体居民人均可支配收入72418元，比上年增长4.6%，其中城镇居民人均可支配收入83975元，增长4.3%；农村居民人均可支配收入41652元，增长6.1%。\n"+
 		"年末有检验检测机构67家，其中国家产品质量监督检验中心1家，法定计量检定机构5家，特种设备生产单位67家。\n"))
 	require.Empty(t, bulletin.lists)
-	v := NewView(parserText(t, "专项债务还本支出70.5亿元（其中拟通过再融资债券安排65.5亿元、政府性基金预算安排5亿元），利息支出106.3亿元。"+
-		"全省共举借政府债务6631.16亿元，其中：新增债券5651.68亿元，再融资债券977.2亿元，政府外债2.28亿元。\n"))
+	v := NewView(parserText(t, "专项债务还本支出84.6亿元（其中拟通过再融资债券安排78.6亿元、政府性基金预算安排6亿元），利息支出112.7亿元。"+
+		"全省共举借政府债务5824.37亿元，其中：新增债券4906.52亿元，再融资债券915.6亿元，政府外债2.25亿元。\n"))
 	require.Len(t, v.lists, 2)
 	for _, l := range v.lists {
 		for _, f := range l.parts {
-			require.NotEqual(t, "106.3", f.Value.String(), "the interest after the bracket is no part")
+			require.NotEqual(t, "112.7", f.Value.String(), "the interest after the bracket is no part")
 		}
 	}
 	require.Equal(t, 3, v.lists[1].exhaustive)
@@ -324,17 +324,17 @@ func TestListsThatDoNotAddUp(t *testing.T) {
 // or a growth of the printed rate, on the printed side) or the change
 // itself. A row holding the level beside its parts or its budget does not.
 func TestRowConfirms(t *testing.T) {
-	amount := "一般公共预算拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。\n"
+	amount := "一般公共预算拨款支出预算41,286.35万元，比2024年预算增加26,317.92万元。\n"
 	rate := "一般公共预算支出完成193.3亿元，占预算的89.2%，增长3.1%。\n"
 	for _, tc := range []struct {
 		name, text, word string
 		row              []string
 		checkable        bool
 	}{
-		{"the level beside its parts, in 元", amount, "增加", []string{"371514655", "19830655", "351684000"}, false},
-		{"last year's figure", amount, "增加", []string{"37151.47", "12659.76", "0"}, true},
-		{"the change printed", amount, "增加", []string{"37151.47", "24491.71", "100"}, true},
-		{"a figure on the other side", amount, "增加", []string{"37151.47", "61643.18", "0"}, false},
+		{"the level beside its parts, in 元", amount, "增加", []string{"412863482", "21574382", "391289100"}, false},
+		{"last year's figure", amount, "增加", []string{"41286.35", "14968.43", "0"}, true},
+		{"the change printed", amount, "增加", []string{"41286.35", "26317.92", "100"}, true},
+		{"a figure on the other side", amount, "增加", []string{"41286.35", "67604.27", "0"}, false},
 		{"last year's figure giving the rate", rate, "增长", []string{"193.3", "216.7", "187.5"}, true},
 		{"the budget only", rate, "增长", []string{"193.3", "216.7", "150.0"}, false},
 		{"the rate printed", rate, "增长", []string{"216.7", "193.3", "3.1%"}, true},
@@ -411,7 +411,7 @@ func TestTableRowEvidence(t *testing.T) {
 // A part's share must be its own: a 占 in an earlier clause, with no figure
 // (占比近七成), does not make the next clause's rate a share.
 func TestPartShareInItsOwnClause(t *testing.T) {
-	v := NewView(parserText(t, "一般公共预算支出441.89亿元，增长4.57%。其中，民生类支出279.5亿元，占比近七成，科技支出增约23.82%，教育支出增约5.54%。\n"))
+	v := NewView(parserText(t, "一般公共预算支出512.46亿元，增长3.86%。其中，民生类支出352.8亿元，占比近七成，科技支出增约18.47%，教育支出增约6.12%。\n"))
 	sites := operators["part"].find(v, rand.New(rand.NewPCG(1, 1)))
 	require.Len(t, sites, 1)
 	require.NotEqual(t, "sentence: the part's share is printed", sites[0].Why)

@@ -527,8 +527,8 @@ func TestTotals(t *testing.T) {
 		{"a breakdown of a part is not a part: one part left", "新增债券额度461616万元，其中：新增债券331446万元，市本级留用90000万元，转贷县（市、区）241446万元。",
 			"461616万元", []string{"331446万元"}},
 		// the one part after 其中 in brackets is its figure's, and none outside
-		{"brackets hold their own list", "发行额41.35亿元（其中：中央转贷0亿元），2025年地方政府一般债券发行额41.35亿元，还本额41.32亿元。",
-			"41.35亿元", []string{"0亿元"}},
+		{"brackets hold their own list", "发行额37.84亿元（其中：中央转贷0亿元），2025年地方政府一般债券发行额37.84亿元，还本额37.60亿元。",
+			"37.84亿元", []string{"0亿元"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
